@@ -1,0 +1,88 @@
+// Loads the generated grammars into vscode-textmate with vscode-oniguruma, the
+// engine VS Code itself uses, and turns tokens into readable text. Shared by the
+// tests and by scripts/bench.mjs.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import oniguruma from "vscode-oniguruma";
+import textmate from "vscode-textmate";
+import { grammarsRoot } from "./build.mjs";
+
+const require = createRequire(import.meta.url);
+
+let onigLib;
+
+/** vscode-oniguruma's wasm is loaded once per process. */
+function loadOnigLib() {
+  onigLib ??= (async () => {
+    const wasm = readFileSync(require.resolve("vscode-oniguruma/release/onig.wasm"));
+    await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+    return {
+      createOnigScanner: (patterns) => new oniguruma.OnigScanner(patterns),
+      createOnigString: (text) => new oniguruma.OnigString(text),
+    };
+  })();
+  return onigLib;
+}
+
+function readGrammar(file) {
+  return JSON.parse(readFileSync(join(grammarsRoot, file), "utf8"));
+}
+
+/**
+ * A registry holding the committed Alloy grammar and its Markdown injection.
+ * `extraGrammars` adds hosts (keyed by scope name), e.g. a Markdown grammar for
+ * testing the injection, which the registry injects into `text.html.markdown`.
+ */
+export async function createRegistry({ extraGrammars = {} } = {}) {
+  const alloy = readGrammar("alloy.tmLanguage.json");
+  const injection = readGrammar("alloy-markdown-injection.tmLanguage.json");
+  const grammars = { [alloy.scopeName]: alloy, [injection.scopeName]: injection, ...extraGrammars };
+  return new textmate.Registry({
+    onigLib: loadOnigLib(),
+    loadGrammar: async (scopeName) => grammars[scopeName] ?? null,
+    getInjections: (scopeName) => (scopeName === "text.html.markdown" ? [injection.scopeName] : undefined),
+  });
+}
+
+export async function loadAlloyGrammar() {
+  const registry = await createRegistry();
+  return registry.loadGrammar("source.alloy");
+}
+
+/**
+ * Tokenises `text` line by line. Returns one entry per token with 1-based
+ * `line`, 0-based `start`/`end` (end exclusive) columns in UTF-16 units.
+ */
+export function tokenize(grammar, text) {
+  const tokens = [];
+  let state = textmate.INITIAL;
+  const lines = text.split(/\r?\n/);
+  if (lines.at(-1) === "") lines.pop();
+  lines.forEach((lineText, index) => {
+    const result = grammar.tokenizeLine(lineText, state);
+    for (const token of result.tokens) {
+      const end = Math.min(token.endIndex, lineText.length);
+      if (token.startIndex >= end) continue;
+      tokens.push({ line: index + 1, start: token.startIndex, end, text: lineText.slice(token.startIndex, end), scopes: token.scopes });
+    }
+    state = result.ruleStack;
+  });
+  return tokens;
+}
+
+/**
+ * The snapshot format: one line per token, `line:startCol-endCol  "text"  scopes`,
+ * with 1-based inclusive columns. Whitespace-only tokens are left out, and so is
+ * the root scope, which every token carries.
+ */
+export function formatTokens(tokens) {
+  return tokens
+    .filter((token) => token.text.trim() !== "")
+    .map((token) => {
+      const where = `${token.line}:${token.start + 1}-${token.end}`;
+      return `${where}  ${JSON.stringify(token.text)}  ${token.scopes.slice(1).join(" ")}`;
+    })
+    .join("\n")
+    .concat("\n");
+}
