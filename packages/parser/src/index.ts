@@ -1,0 +1,11 @@
+export * from "./ast.js";
+export type { Diagnostic, Severity } from "./diagnostics.js";
+export { formatDiagnostic } from "./diagnostics.js";
+export { LineIndex, computeLineStarts, utf8Length } from "./positions.js";
+export type { Position, Range } from "./positions.js";
+export { parse, MAX_NESTING_DEPTH } from "./parser.js";
+export type { ParseOptions, ParseResult } from "./parser.js";
+export { decodeString, goQuote, isValidIdentifier } from "./strings.js";
+export { childrenOf, nodePathAt, sourceOf, walk } from "./walk.js";
+export type { Visitor } from "./walk.js";
+export type { BinaryOperator, UnaryOperator } from "./tokens.js";

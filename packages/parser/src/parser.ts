@@ -1,0 +1,666 @@
+import type {
+  Attribute,
+  Block,
+  BlockLabel,
+  Comment,
+  Expression,
+  File,
+  Identifier,
+  ObjectField,
+  Statement,
+} from "./ast.js";
+import type { Diagnostic } from "./diagnostics.js";
+import { LineIndex, SourceRange, type Range } from "./positions.js";
+import { Scanner, type TokenTable } from "./scanner.js";
+import { decodeString, goQuote, isValidIdentifier } from "./strings.js";
+import { Tok, binaryPrecedence, tokenName, type BinaryOperator } from "./tokens.js";
+
+/**
+ * Blocks, brackets and operators nest at most this deep. Deeper input gets a `parse/nesting-too-deep`
+ * diagnostic (the deeper part is skipped) instead of exhausting the stack.
+ */
+export const MAX_NESTING_DEPTH = 1000;
+
+export interface ParseOptions {
+  /** Used in `File.filename` and by callers formatting diagnostics. Defaults to `"<input>"`. */
+  readonly filename?: string;
+}
+
+export interface ParseResult {
+  /** The AST; partial when there are error diagnostics. */
+  readonly ast: File;
+  /** Lexical and syntax errors in the order Alloy reports them. Empty for a valid file. */
+  readonly diagnostics: Diagnostic[];
+  /** Offset ↔ line/column conversion for the parsed text. */
+  readonly lineIndex: LineIndex;
+}
+
+/** A block name being parsed: `a.b.c "label"`. */
+interface BlockName {
+  readonly parts: Identifier[];
+  readonly label: BlockLabel | undefined;
+}
+
+/**
+ * Alloy's parser: recursive descent over the scanner's token table, with Alloy's error messages and
+ * recovery, so that the first error of a file is the one `alloy fmt` reports. One instance is reused.
+ */
+class Parser {
+  private readonly scanner = new Scanner();
+  private tokens!: TokenTable;
+  private kinds!: Uint8Array;
+  private starts!: Int32Array;
+  private ends!: Int32Array;
+  private lines!: Int32Array;
+  private columns!: Int32Array;
+  private text = "";
+  private lineIndex!: LineIndex;
+  private i = 0;
+  private tok: Tok = Tok.EOF;
+  private last = 0;
+  private nextScanError = 0;
+  private lastErrorLine = -1;
+  private depth = 0;
+  private diagnostics: Diagnostic[] = [];
+
+  parse(text: string, filename: string): ParseResult {
+    const tokens = this.scanner.scan(text);
+    this.tokens = tokens;
+    this.kinds = tokens.kinds;
+    this.starts = tokens.starts;
+    this.ends = tokens.ends;
+    this.lines = tokens.lines;
+    this.columns = tokens.columns;
+    this.text = text;
+    this.lineIndex = new LineIndex(text, tokens.lineStarts);
+    this.diagnostics = [];
+    this.nextScanError = 0;
+    this.lastErrorLine = -1;
+    this.depth = 0;
+    this.i = -1;
+    this.last = 0;
+    this.next();
+
+    const body = this.parseBody(Tok.EOF);
+    const comments = tokens.comments.map(
+      (span): Comment => ({
+        kind: "Comment",
+        style: text.charCodeAt(span.start + 1) === 42 ? "block" : "line",
+        text: text.slice(span.start, span.end),
+        range: this.range(span.start, span.end),
+      }),
+    );
+    const ast: File = {
+      kind: "File",
+      filename,
+      body,
+      comments,
+      range: this.range(0, text.length),
+    };
+    const result = { ast, diagnostics: this.diagnostics, lineIndex: this.lineIndex };
+    this.tokens = undefined!;
+    this.text = "";
+    return result;
+  }
+
+  // Tokens and positions
+
+  private next(): void {
+    this.last = this.i;
+    if (this.i < this.tokens.count - 1) this.i++;
+    this.tok = this.kinds[this.i] as Tok;
+    const errors = this.tokens.errors;
+    while (this.nextScanError < errors.length && errors[this.nextScanError].tokenIndex <= this.i) {
+      const e = errors[this.nextScanError++];
+      this.diagnostics.push({
+        code: e.code,
+        severity: "error",
+        message: e.message,
+        range: this.range(e.offset, e.offset + e.length),
+      });
+    }
+  }
+
+  private range(start: number, end: number): SourceRange {
+    return new SourceRange(this.lineIndex, start, end);
+  }
+
+  private rangeOf(i: number): SourceRange {
+    return new SourceRange(this.lineIndex, this.starts[i], this.ends[i]);
+  }
+
+  /** A range from the start of token `from` to the end of token `to`. */
+  private span(from: number, to: number): SourceRange {
+    return new SourceRange(this.lineIndex, this.starts[from], this.ends[to]);
+  }
+
+  private emptyAt(i: number): SourceRange {
+    return new SourceRange(this.lineIndex, this.starts[i], this.starts[i]);
+  }
+
+  /** Range from the start of `first` to the end of `last`. */
+  private cover(first: Range, last: Range): SourceRange {
+    return new SourceRange(this.lineIndex, startOffset(first), endOffset(last));
+  }
+
+  private textOf(i: number): string {
+    return this.text.slice(this.starts[i], this.ends[i]);
+  }
+
+  /** Records a syntax error at the current token; like Alloy, at most one per line. */
+  private addError(code: string, message: string): void {
+    const line = this.lines[this.i];
+    if (line === this.lastErrorLine) return;
+    this.lastErrorLine = line;
+    this.diagnostics.push({ code, severity: "error", message, range: this.rangeOf(this.i) });
+  }
+
+  private addErrorAt(code: string, message: string, range: Range): void {
+    this.diagnostics.push({ code, severity: "error", message, range });
+  }
+
+  /** Whether the current token is `kind` (a method, so TypeScript does not narrow `tok` across calls). */
+  private at(kind: Tok): boolean {
+    return this.tok === kind;
+  }
+
+  private unexpected(expected: string): void {
+    this.addError("parse/unexpected-token", `expected ${expected}, got ${tokenName(this.tok)}`);
+  }
+
+  /** Consumes the current token, reporting an error when it is not `kind`. Returns its index. */
+  private expect(kind: Tok): number {
+    const at = this.i;
+    if (this.tok !== kind) this.unexpected(tokenName(kind));
+    this.next();
+    return at;
+  }
+
+  /** Skips tokens up to (not including) `kind` or EOF. */
+  private advanceTo(kind: Tok): void {
+    while (this.tok !== Tok.EOF && this.tok !== kind) this.next();
+  }
+
+  /** Skips the rest of a statement: up to a TERMINATOR outside any bracket pair opened meanwhile. */
+  private consumeStatement(): void {
+    let curly = 0;
+    let brack = 0;
+    let paren = 0;
+    while (this.tok !== Tok.EOF) {
+      switch (this.tok) {
+        case Tok.LCURLY:
+          curly++;
+          break;
+        case Tok.RCURLY:
+          curly--;
+          break;
+        case Tok.LBRACK:
+          brack++;
+          break;
+        case Tok.RBRACK:
+          brack--;
+          break;
+        case Tok.LPAREN:
+          paren++;
+          break;
+        case Tok.RPAREN:
+          paren--;
+          break;
+        case Tok.TERMINATOR:
+          if (curly <= 0 && brack <= 0 && paren <= 0) return;
+          break;
+      }
+      this.next();
+    }
+  }
+
+  /**
+   * Reports nesting beyond {@link MAX_NESTING_DEPTH} and skips the too-deep part: up to the bracket that
+   * closes the construct being parsed, or the end of the statement.
+   */
+  private skipTooDeep(): void {
+    this.addError("parse/nesting-too-deep", `nesting too deep: more than ${MAX_NESTING_DEPTH} levels`);
+    let balance = 0;
+    while (this.tok !== Tok.EOF) {
+      const tok = this.tok;
+      if (tok === Tok.LCURLY || tok === Tok.LBRACK || tok === Tok.LPAREN) balance++;
+      else if (tok === Tok.RCURLY || tok === Tok.RBRACK || tok === Tok.RPAREN) {
+        if (balance === 0) return;
+        balance--;
+      } else if (balance === 0 && (tok === Tok.TERMINATOR || tok === Tok.COMMA)) return;
+      this.next();
+    }
+  }
+
+  private badExpression(): Expression {
+    return { kind: "BadExpression", range: this.emptyAt(this.i) };
+  }
+
+  // Statements
+
+  private parseBody(until: Tok): Statement[] {
+    const body: Statement[] = [];
+    while (this.tok !== until && this.tok !== Tok.EOF) {
+      const statement = this.parseStatement();
+      if (statement !== undefined) body.push(statement);
+      if (this.tok === until) break;
+      if (this.tok !== Tok.TERMINATOR) {
+        this.unexpected("TERMINATOR");
+        this.consumeStatement();
+      }
+      this.next();
+    }
+    return body;
+  }
+
+  private parseStatement(): Statement | undefined {
+    const first = this.i;
+    const name = this.parseBlockName();
+    if (name === undefined) {
+      this.advanceTo(Tok.IDENT);
+      return undefined;
+    }
+
+    if (this.tok === Tok.ASSIGN) {
+      this.next();
+      if (name.parts.length !== 1) {
+        this.addErrorAt(
+          "parse/invalid-attribute-name",
+          'attribute names may only consist of a single identifier with no "."',
+          this.cover(name.parts[0].range, name.parts[name.parts.length - 1].range),
+        );
+      } else if (name.label !== undefined) {
+        this.addErrorAt("parse/invalid-attribute-name", "attribute names may not have labels", name.label.range);
+      }
+      const value = this.parseExpression();
+      const attribute: Attribute = {
+        kind: "Attribute",
+        name: name.parts[0],
+        value,
+        range: this.range(this.starts[first], Math.max(endOffset(value.range), this.ends[first])),
+      };
+      return attribute;
+    }
+
+    if (this.tok === Tok.LCURLY) {
+      if (this.depth >= MAX_NESTING_DEPTH) {
+        this.skipTooDeep();
+        return undefined;
+      }
+      const open = this.i;
+      this.next();
+      this.depth++;
+      const body = this.parseBody(Tok.RCURLY);
+      this.depth--;
+      const closeAt = this.i;
+      const closed = this.at(Tok.RCURLY);
+      this.expect(Tok.RCURLY);
+      const closeBrace = closed ? this.rangeOf(closeAt) : this.emptyAt(closeAt);
+      const block: Block = {
+        kind: "Block",
+        name: name.parts.map((p) => p.name).join("."),
+        nameParts: name.parts,
+        label: name.label,
+        body,
+        openBrace: this.rangeOf(open),
+        closeBrace,
+        range: this.range(this.starts[first], closeBrace.endOffset),
+      };
+      return block;
+    }
+
+    // Like Alloy, an empty label (`""`, or an unterminated `"`) still allows an attribute.
+    if (name.parts.length === 1 && (name.label === undefined || name.label.raw.length <= 2)) {
+      this.unexpected("attribute assignment or block body");
+    } else {
+      this.unexpected("block body");
+    }
+    this.advanceTo(Tok.IDENT);
+    return undefined;
+  }
+
+  private identifierAt(i: number): Identifier {
+    return { kind: "Identifier", name: this.textOf(i), range: this.rangeOf(i) };
+  }
+
+  private parseBlockName(): BlockName | undefined {
+    if (this.tok !== Tok.IDENT) {
+      this.unexpected("identifier");
+      return undefined;
+    }
+    const parts: Identifier[] = [];
+    while (this.tok === Tok.IDENT) {
+      parts.push(this.identifierAt(this.i));
+      this.next();
+      if (!this.at(Tok.DOT)) break;
+      this.next();
+      if (this.tok !== Tok.IDENT) {
+        this.unexpected("identifier");
+        return undefined;
+      }
+    }
+
+    let label: BlockLabel | undefined;
+    if (!this.at(Tok.ASSIGN) && !this.at(Tok.LCURLY)) {
+      if (this.at(Tok.STRING)) {
+        const raw = this.textOf(this.i);
+        if (raw.charCodeAt(0) !== 34) {
+          this.addError(
+            "parse/invalid-block-label",
+            `expected block label to be a double quoted string, but got ${goQuote(raw)}`,
+          );
+        } else if (raw.length > 2) {
+          const inner = raw.slice(1, -1);
+          if (!isValidIdentifier(inner)) {
+            this.addError(
+              "parse/invalid-block-label",
+              `expected block label to be a valid identifier, but got ${goQuote(inner)}`,
+            );
+          }
+        }
+        label = { kind: "BlockLabel", value: decodeString(raw), raw, range: this.rangeOf(this.i) };
+      } else {
+        this.unexpected("block label");
+      }
+      this.next();
+    }
+    return { parts, label };
+  }
+
+  // Expressions
+
+  parseExpression(): Expression {
+    return this.parseBinary(1);
+  }
+
+  /** Precedence climbing over the left-associative operators (`||` … `* / %`). */
+  private parseBinary(minPrecedence: number): Expression {
+    let left = this.parsePower();
+    let chain = 0;
+    for (;;) {
+      const precedence = binaryPrecedence(this.tok);
+      if (precedence < minPrecedence || precedence === 0 || precedence === 6) return left;
+      if (this.depth + ++chain > MAX_NESTING_DEPTH) {
+        this.skipTooDeep();
+        return left;
+      }
+      const operatorAt = this.i;
+      this.next();
+      this.depth++;
+      const right = this.parseBinary(precedence + 1);
+      this.depth--;
+      left = {
+        kind: "BinaryExpression",
+        operator: tokenName(this.kinds[operatorAt] as Tok) as BinaryOperator,
+        operatorRange: this.rangeOf(operatorAt),
+        left,
+        right,
+        range: this.cover(left.range, right.range),
+      };
+    }
+  }
+
+  /** `^` is right-associative and binds tighter than every other binary operator. */
+  private parsePower(): Expression {
+    const left = this.parseUnary();
+    if (this.tok !== Tok.POW) return left;
+    if (this.depth >= MAX_NESTING_DEPTH) {
+      this.skipTooDeep();
+      return left;
+    }
+    const operatorAt = this.i;
+    this.next();
+    this.depth++;
+    const right = this.parsePower();
+    this.depth--;
+    return {
+      kind: "BinaryExpression",
+      operator: "^",
+      operatorRange: this.rangeOf(operatorAt),
+      left,
+      right,
+      range: this.cover(left.range, right.range),
+    };
+  }
+
+  private parseUnary(): Expression {
+    if (this.tok === Tok.NOT || this.tok === Tok.SUB) {
+      if (this.depth >= MAX_NESTING_DEPTH) {
+        const bad = this.badExpression();
+        this.skipTooDeep();
+        return bad;
+      }
+      const operatorAt = this.i;
+      this.next();
+      this.depth++;
+      const operand = this.parseUnary();
+      this.depth--;
+      return {
+        kind: "UnaryExpression",
+        operator: this.kinds[operatorAt] === Tok.NOT ? "!" : "-",
+        operand,
+        range: this.range(this.starts[operatorAt], endOffset(operand.range)),
+      };
+    }
+
+    let expression = this.parsePrimary();
+    let chain = 0;
+    for (;;) {
+      const tok = this.tok;
+      if (tok !== Tok.DOT && tok !== Tok.LBRACK && tok !== Tok.LPAREN && tok !== Tok.STRING && tok !== Tok.LCURLY) {
+        return expression;
+      }
+      if (this.depth + ++chain > MAX_NESTING_DEPTH) {
+        this.skipTooDeep();
+        return expression;
+      }
+      switch (tok) {
+        case Tok.DOT: {
+          this.next();
+          const nameAt = this.expect(Tok.IDENT);
+          const property: Identifier = { kind: "Identifier", name: this.textOf(nameAt), range: this.rangeOf(nameAt) };
+          expression = {
+            kind: "AccessExpression",
+            object: expression,
+            property,
+            range: this.cover(expression.range, property.range),
+          };
+          break;
+        }
+        case Tok.LBRACK: {
+          this.next();
+          this.depth++;
+          const index = this.parseExpression();
+          this.depth--;
+          const close = this.expect(Tok.RBRACK);
+          expression = {
+            kind: "IndexExpression",
+            object: expression,
+            index,
+            range: this.range(startOffset(expression.range), this.ends[close]),
+          };
+          break;
+        }
+        case Tok.LPAREN: {
+          this.next();
+          this.depth++;
+          const args = this.tok !== Tok.RPAREN ? this.parseExpressionList(Tok.RPAREN) : [];
+          this.depth--;
+          const close = this.expect(Tok.RPAREN);
+          expression = {
+            kind: "CallExpression",
+            callee: expression,
+            args,
+            range: this.range(startOffset(expression.range), this.ends[close]),
+          };
+          break;
+        }
+        default:
+          this.parseBlockUsedAsExpression(expression);
+          return expression;
+      }
+    }
+  }
+
+  /**
+   * `attr = prometheus.remote_write "x" { … }`: a block written where an expression belongs. Alloy reports
+   * it at the start of the expression and skips the block.
+   */
+  private parseBlockUsedAsExpression(expression: Expression): void {
+    if (this.tok === Tok.STRING) this.next();
+    if (this.tok !== Tok.LCURLY) {
+      this.expect(Tok.LCURLY);
+      return;
+    }
+    this.addErrorAt("parse/block-as-expression", "cannot use a block as an expression", expression.range);
+    if (this.depth >= MAX_NESTING_DEPTH) {
+      this.skipTooDeep();
+      return;
+    }
+    this.next();
+    this.depth++;
+    this.parseBody(Tok.RCURLY);
+    this.depth--;
+    this.expect(Tok.RCURLY);
+  }
+
+  private parsePrimary(): Expression {
+    const at = this.i;
+    switch (this.tok) {
+      case Tok.IDENT:
+        this.next();
+        return this.identifierAt(at);
+      case Tok.STRING: {
+        this.next();
+        const raw = this.textOf(at);
+        return {
+          kind: "StringLiteral",
+          value: decodeString(raw),
+          raw,
+          isRaw: raw.charCodeAt(0) === 96,
+          range: this.rangeOf(at),
+        };
+      }
+      case Tok.NUMBER:
+      case Tok.FLOAT: {
+        this.next();
+        const raw = this.textOf(at);
+        return { kind: "NumberLiteral", value: Number(raw), raw, isFloat: this.kinds[at] === Tok.FLOAT, range: this.rangeOf(at) };
+      }
+      case Tok.BOOL:
+        this.next();
+        return { kind: "BoolLiteral", value: this.text.charCodeAt(this.starts[at]) === 116, range: this.rangeOf(at) };
+      case Tok.NULL:
+        this.next();
+        return { kind: "NullLiteral", range: this.rangeOf(at) };
+      case Tok.LPAREN:
+      case Tok.LBRACK:
+      case Tok.LCURLY:
+        return this.parseBracketed(at);
+    }
+    this.unexpected("expression");
+    const bad = this.badExpression();
+    while (
+      this.tok !== Tok.EOF &&
+      this.tok !== Tok.TERMINATOR &&
+      this.tok !== Tok.RPAREN &&
+      this.tok !== Tok.RCURLY &&
+      this.tok !== Tok.RBRACK &&
+      this.tok !== Tok.COMMA
+    ) {
+      this.next();
+    }
+    return bad;
+  }
+
+  private parseBracketed(open: number): Expression {
+    if (this.depth >= MAX_NESTING_DEPTH) {
+      const bad = this.badExpression();
+      this.skipTooDeep();
+      return bad;
+    }
+    const tok = this.tok;
+    this.next();
+    this.depth++;
+    let expression: Expression;
+    if (tok === Tok.LPAREN) {
+      const inner = this.parseExpression();
+      const close = this.expect(Tok.RPAREN);
+      expression = { kind: "ParenExpression", expression: inner, range: this.span(open, close) };
+    } else if (tok === Tok.LBRACK) {
+      const elements = this.tok !== Tok.RBRACK ? this.parseExpressionList(Tok.RBRACK) : [];
+      const close = this.expect(Tok.RBRACK);
+      expression = { kind: "ArrayExpression", elements, range: this.span(open, close) };
+    } else {
+      const fields = this.tok !== Tok.RCURLY ? this.parseFieldList(Tok.RCURLY) : [];
+      const close = this.expect(Tok.RCURLY);
+      expression = { kind: "ObjectExpression", fields, range: this.span(open, close) };
+    }
+    this.depth--;
+    return expression;
+  }
+
+  private parseExpressionList(until: Tok): Expression[] {
+    const expressions: Expression[] = [];
+    while (this.tok !== until && this.tok !== Tok.EOF) {
+      expressions.push(this.parseExpression());
+      if (this.tok === until) break;
+      if (this.tok !== Tok.COMMA) this.addError("parse/missing-comma", "missing ',' in expression list");
+      this.next();
+    }
+    return expressions;
+  }
+
+  private parseFieldList(until: Tok): ObjectField[] {
+    const fields: ObjectField[] = [];
+    while (this.tok !== until && this.tok !== Tok.EOF) {
+      fields.push(this.parseField());
+      if (this.tok === until) break;
+      if (this.tok !== Tok.COMMA) this.addError("parse/missing-comma", "missing ',' in field list");
+      this.next();
+    }
+    return fields;
+  }
+
+  private parseField(): ObjectField {
+    const at = this.i;
+    let key = "";
+    let keyRaw = "";
+    let quoted = false;
+    let keyRange: Range;
+    if (this.tok === Tok.STRING || this.tok === Tok.IDENT) {
+      keyRaw = this.textOf(at);
+      quoted = this.tok === Tok.STRING;
+      key = quoted ? decodeString(keyRaw) : keyRaw;
+      keyRange = this.rangeOf(at);
+      this.next();
+    } else {
+      this.unexpected("field name (string or identifier)");
+      keyRange = this.emptyAt(at);
+      this.advanceTo(Tok.ASSIGN);
+    }
+    this.expect(Tok.ASSIGN);
+    const value = this.parseExpression();
+    const range = this.range(startOffset(keyRange), Math.max(endOffset(value.range), endOffset(keyRange)));
+    return { kind: "ObjectField", key, keyRaw, quoted, keyRange, value, range };
+  }
+}
+
+/** Offsets of ranges the parser made (always {@link SourceRange}s), without computing line and column. */
+function startOffset(range: Range): number {
+  return range instanceof SourceRange ? range.startOffset : range.start.offset;
+}
+
+function endOffset(range: Range): number {
+  return range instanceof SourceRange ? range.endOffset : range.end.offset;
+}
+
+const sharedParser = new Parser();
+
+/**
+ * Parses an Alloy (River) file. Never throws: problems come back as `diagnostics` (in Alloy's order and
+ * wording) next to a partial AST.
+ */
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  return sharedParser.parse(text, options.filename ?? "<input>");
+}

@@ -1,0 +1,125 @@
+/**
+ * A point in a source text.
+ *
+ * - `offset`: 0-based index into the JavaScript string (UTF-16 code units).
+ * - `line`: 1-based line number (lines end at `\n`; a `\r` before it belongs to the line).
+ * - `column`: 1-based column in UTF-16 code units, so `column - 1 === offset - lineStartOffset`.
+ *
+ * LSP positions are 0-based line and 0-based UTF-16 character: `{ line: line - 1, character: column - 1 }`.
+ * Alloy's own diagnostics count columns in UTF-8 bytes: see {@link LineIndex.byteColumn}.
+ */
+export interface Position {
+  readonly offset: number;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A span of source text: `start` is inclusive, `end` is exclusive (the point just after the last character). */
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/**
+ * The range type the parser produces: two offsets and the text's {@link LineIndex}; `start` and `end`
+ * positions are computed when read. One small object per node keeps parsing fast on large files.
+ */
+export class SourceRange implements Range {
+  constructor(
+    private readonly index: LineIndex,
+    readonly startOffset: number,
+    readonly endOffset: number,
+  ) {}
+
+  get start(): Position {
+    return this.index.positionAt(this.startOffset);
+  }
+
+  get end(): Position {
+    return this.index.positionAt(this.endOffset);
+  }
+
+  toJSON(): Range {
+    return { start: this.start, end: this.end };
+  }
+}
+
+/** Converts between offsets and line/column positions of one text. Build it once per text. */
+export class LineIndex {
+  /** Offsets at which each line starts; `lineStarts[0] === 0`. */
+  readonly lineStarts: readonly number[];
+
+  constructor(readonly text: string, lineStarts?: readonly number[]) {
+    this.lineStarts = lineStarts ?? computeLineStarts(text);
+  }
+
+  /** The position of an offset (clamped to the text). */
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const line = this.lineOf(clamped);
+    return { offset: clamped, line: line + 1, column: clamped - this.lineStarts[line] + 1 };
+  }
+
+  /** The offset of a 1-based line and column (clamped to the line). */
+  offsetAt(line: number, column: number): number {
+    if (line < 1) return 0;
+    if (line > this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[line - 1];
+    const next = line < this.lineStarts.length ? this.lineStarts[line] : this.text.length + 1;
+    return Math.min(start + Math.max(0, column - 1), next - 1, this.text.length);
+  }
+
+  /** 0-based index of the line holding `offset`. */
+  lineOf(offset: number): number {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /**
+   * The 1-based column of a position counted in UTF-8 bytes, as Alloy (Go) prints it in diagnostics.
+   */
+  byteColumn(position: Position): number {
+    const lineStart = position.offset - (position.column - 1);
+    return utf8Length(this.text, lineStart, position.offset) + 1;
+  }
+
+  /** The text of a 1-based line, without its line ending. */
+  lineText(line: number): string {
+    const start = this.lineStarts[line - 1] ?? this.text.length;
+    let end = line < this.lineStarts.length ? this.lineStarts[line] - 1 : this.text.length;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return this.text.slice(start, end);
+  }
+}
+
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  let index = text.indexOf("\n");
+  while (index !== -1) {
+    starts.push(index + 1);
+    index = text.indexOf("\n", index + 1);
+  }
+  return starts;
+}
+
+/** Number of UTF-8 bytes that `text.slice(from, to)` encodes to. */
+export function utf8Length(text: string, from = 0, to = text.length): number {
+  let bytes = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
