@@ -1,7 +1,7 @@
 export * from "./ast.js";
 export type { Diagnostic, Severity } from "./diagnostics.js";
 export { formatDiagnostic } from "./diagnostics.js";
-export { LineIndex, computeLineStarts, utf8Length } from "./positions.js";
+export { LineIndex, SourceRange, computeLineStarts, endOffset, startOffset, utf8Length } from "./positions.js";
 export type { Position, Range } from "./positions.js";
 export { parse, MAX_NESTING_DEPTH } from "./parser.js";
 export type { ParseOptions, ParseResult } from "./parser.js";

@@ -10,7 +10,7 @@ import type {
   Statement,
 } from "./ast.js";
 import type { Diagnostic } from "./diagnostics.js";
-import { LineIndex, SourceRange, type Range } from "./positions.js";
+import { LineIndex, SourceRange, endOffset, startOffset, type Range } from "./positions.js";
 import { Scanner, type TokenTable } from "./scanner.js";
 import { decodeString, goQuote, isValidIdentifier } from "./strings.js";
 import { Tok, binaryPrecedence, tokenName, type BinaryOperator } from "./tokens.js";
@@ -644,15 +644,6 @@ class Parser {
     const range = this.range(startOffset(keyRange), Math.max(endOffset(value.range), endOffset(keyRange)));
     return { kind: "ObjectField", key, keyRaw, quoted, keyRange, value, range };
   }
-}
-
-/** Offsets of ranges the parser made (always {@link SourceRange}s), without computing line and column. */
-function startOffset(range: Range): number {
-  return range instanceof SourceRange ? range.startOffset : range.start.offset;
-}
-
-function endOffset(range: Range): number {
-  return range instanceof SourceRange ? range.endOffset : range.end.offset;
 }
 
 const sharedParser = new Parser();

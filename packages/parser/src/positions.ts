@@ -44,6 +44,16 @@ export class SourceRange implements Range {
   }
 }
 
+/** The start offset of a range; for the parser's ranges, without computing line and column. */
+export function startOffset(range: Range): number {
+  return range instanceof SourceRange ? range.startOffset : range.start.offset;
+}
+
+/** The end offset of a range; for the parser's ranges, without computing line and column. */
+export function endOffset(range: Range): number {
+  return range instanceof SourceRange ? range.endOffset : range.end.offset;
+}
+
 /** Converts between offsets and line/column positions of one text. Build it once per text. */
 export class LineIndex {
   /** Offsets at which each line starts; `lineStarts[0] === 0`. */
