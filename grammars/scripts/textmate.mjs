@@ -81,7 +81,7 @@ export function formatTokens(tokens) {
     .filter((token) => token.text.trim() !== "")
     .map((token) => {
       const where = `${token.line}:${token.start + 1}-${token.end}`;
-      return `${where}  ${JSON.stringify(token.text)}  ${token.scopes.slice(1).join(" ")}`;
+      return `${where}  ${JSON.stringify(token.text)}  ${token.scopes.slice(1).join(" ")}`.trimEnd();
     })
     .join("\n")
     .concat("\n");

@@ -1,0 +1,62 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { performance } from "node:perf_hooks";
+import { beforeAll, expect, it } from "vitest";
+import { describeShared } from "../../test/support/shared.js";
+import { loadAlloyGrammar, tokenize } from "../scripts/textmate.mjs";
+
+/** A file taking longer than this to tokenise points at catastrophic backtracking. */
+const perFileLimitMs = 1000;
+
+describeShared("corpus", "grammar over the conformance corpus", (corpus) => {
+  const files = readdirSync(corpus, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".alloy"))
+    .map((entry) => join(entry.parentPath, entry.name))
+    // The 4 MB benchmark file is timed by scripts/bench.mjs, not here.
+    .filter((file) => relative(corpus, file) !== join("bench", "large.alloy"))
+    .sort();
+  /** Inputs that Alloy's own parser accepts: their printer output sits beside them. */
+  const parsing = files.filter((file) => existsSync(file.replace(/\.alloy$/, ".expect")));
+
+  let grammar: Awaited<ReturnType<typeof loadAlloyGrammar>>;
+  beforeAll(async () => {
+    grammar = await loadAlloyGrammar();
+    // Compile every rule's scanner once, so the first file is not charged for it.
+    tokenize(grammar, readFileSync(files[0]!, "utf8"));
+  });
+
+  it(`tokenises each of the ${files.length} files in under ${perFileLimitMs} ms`, () => {
+    expect(files.length).toBeGreaterThan(2000);
+    const timings = files.map((file) => {
+      const text = readFileSync(file, "utf8");
+      const started = performance.now();
+      tokenize(grammar, text);
+      return { file: relative(corpus, file), ms: performance.now() - started };
+    });
+    timings.sort((a, b) => b.ms - a.ms);
+    const slowest = timings[0]!;
+    const total = timings.reduce((sum, timing) => sum + timing.ms, 0);
+    console.log(`[grammar] ${files.length} corpus files in ${total.toFixed(0)} ms; slowest ${slowest.file} ${slowest.ms.toFixed(1)} ms`);
+    expect(timings.filter((timing) => timing.ms > perFileLimitMs)).toEqual([]);
+  });
+
+  it("marks nothing invalid in the files Alloy parses", () => {
+    expect(parsing.length).toBeGreaterThan(1000);
+    const invalid = parsing.flatMap((file) =>
+      tokenize(grammar, readFileSync(file, "utf8"))
+        .filter((token) => token.scopes.some((scope) => scope.startsWith("invalid.")))
+        .map((token) => `${relative(corpus, file)}:${token.line}:${token.start + 1} ${JSON.stringify(token.text)}`),
+    );
+    expect(invalid).toEqual([]);
+  });
+
+  it("gives every non-blank token of the files Alloy parses a scope beyond meta scopes", () => {
+    const unscoped = parsing.flatMap((file) =>
+      tokenize(grammar, readFileSync(file, "utf8"))
+        .filter((token) => token.text.trim() !== "")
+        .filter((token) => token.scopes.slice(1).every((scope) => scope.startsWith("meta.")))
+        .map((token) => `${relative(corpus, file)}:${token.line}:${token.start + 1} ${JSON.stringify(token.text)}`),
+    );
+    expect(unscoped).toEqual([]);
+  });
+});
