@@ -1,0 +1,104 @@
+/**
+ * Hand-kept corrections for what the documentation gets wrong or leaves unsaid. Every entry says
+ * why. The generator applies them after reading the pages and lists unused entries in the report,
+ * so a fixed doc page shows up as a stale override.
+ *
+ * `target` is a component or config-block name; `path` a block path inside it (`[]` = the body);
+ * a path segment may end in `*` to match a name prefix (`stage.*`).
+ */
+export type Override =
+  | {
+      kind: "attribute";
+      target: string;
+      path: string[];
+      attribute: string;
+      set: { required?: boolean; type?: string; default?: string | null; deprecated?: boolean };
+      reason: string;
+    }
+  | {
+      kind: "add-attribute";
+      target: string;
+      path: string[];
+      attribute: { name: string; type: string; required: boolean; description: string; default?: string };
+      reason: string;
+    }
+  | { kind: "remove-attribute"; target: string; path: string[]; attribute: string; reason: string }
+  | {
+      kind: "block";
+      target: string;
+      path: string[];
+      set: { required?: boolean; repeatable?: boolean; inheritsBlocksFrom?: string[]; ordered?: boolean };
+      reason: string;
+    }
+  | {
+      kind: "add-block";
+      target: string;
+      path: string[];
+      block: { name: string; description: string; required: boolean; repeatable: boolean; copyFrom?: string[] };
+      reason: string;
+    }
+  | { kind: "component"; target: string; set: { status?: "active" | "removed" }; reason: string };
+
+/** Blocks that Alloy decodes as lists, when the pages do not say "multiple" in prose. */
+const repeatable = (target: string, path: string[], reason: string): Override => ({
+  kind: "block",
+  target,
+  path,
+  set: { repeatable: true },
+  reason,
+});
+
+export const overrides: Override[] = [
+  {
+    kind: "block",
+    target: "loki.process",
+    path: ["stage.*"],
+    set: { repeatable: true, ordered: true },
+    reason: "Stages form a pipeline: each stage block may appear any number of times and runs in order (stated once in prose for all stages).",
+  },
+  {
+    kind: "block",
+    target: "loki.process",
+    path: ["stage.match"],
+    set: { inheritsBlocksFrom: [] },
+    reason: "stage.match \"supports all the same stage.NAME blocks as the top level\" (prose only, no table rows).",
+  },
+  {
+    kind: "block",
+    target: "loki.process",
+    path: ["stage.metrics", "metric.*"],
+    set: { repeatable: true },
+    reason: "One metric.* block per generated metric (\"a number of nested inner metric.* blocks\").",
+  },
+  repeatable("*", ["rule"], "Relabel rules are a list (`rule` blocks apply in order); the shared rule snippet does not say so."),
+  repeatable("*", ["*", "write_relabel_config"], "write_relabel_config holds a list of relabel rules."),
+  repeatable("*", ["*", "*", "write_relabel_config"], "write_relabel_config holds a list of relabel rules."),
+  repeatable("otelcol.processor.tail_sampling", ["policy"], "Sampling policies are a list, evaluated together."),
+  repeatable("otelcol.processor.tail_sampling", ["policy", "*", "*_sub_policy"], "Sub-policies of and/not/drop/composite are lists."),
+];
+
+/**
+ * Textual fixes applied to a documentation file before it is read, for errors that stop a row
+ * from being read at all (a typo in a type). `find` must occur in `file` exactly.
+ */
+export interface DocFix {
+  file: string;
+  find: string;
+  replace: string;
+  reason: string;
+}
+
+export const docFixes: DocFix[] = [
+  {
+    file: "reference/components/otelcol/otelcol.receiver.filelog.md",
+    find: "`lists(map(string)`",
+    replace: "`list(map(string))`",
+    reason: "Typo in the type of header > metadata_operators (unbalanced parenthesis, `lists`).",
+  },
+  {
+    file: "reference/components/pyroscope/pyroscope.relabel.md",
+    find: "`[]relabel.Config`",
+    replace: "`RelabelRules`",
+    reason: "The exported `rules` field is the same RelabelRules capsule as in prometheus.relabel and loki.relabel; the docs show the Go type.",
+  },
+];

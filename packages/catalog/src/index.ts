@@ -1,0 +1,143 @@
+import { readFileSync } from "node:fs";
+import type {
+  AttributeSchema,
+  BlockSchema,
+  Catalog,
+  ComponentSchema,
+  ConfigBlockSchema,
+  FunctionSchema,
+} from "./schema.js";
+
+export type {
+  AttributeSchema,
+  BlockSchema,
+  Catalog,
+  ComponentSchema,
+  ConfigBlockSchema,
+  ConstantSchema,
+  ExportSchema,
+  FunctionParameter,
+  FunctionSchema,
+  Stability,
+} from "./schema.js";
+export type { AlloyType, CapsuleType, ParseTypeOptions, Signal, TypeParseResult } from "./types.js";
+export { knownCapsuleNames, parseTypeExpression, typeToString, typesEqual } from "./types.js";
+
+/** Alloy releases with a committed catalog, newest last. */
+export const availableAlloyVersions = ["v1.18.1"] as const;
+export type AlloyVersion = (typeof availableAlloyVersions)[number];
+
+/** The Alloy release the default catalog describes. */
+export const catalogVersion: AlloyVersion = "v1.18.1";
+
+/** A body that holds attributes and blocks: a component, a config block, or a block. */
+export type BlockContainer = Pick<BlockSchema, "attributes" | "blocks">;
+
+interface CatalogIndex {
+  catalog: Catalog;
+  components: Map<string, ComponentSchema>;
+  configBlocks: Map<string, ConfigBlockSchema>;
+  functions: Map<string, FunctionSchema>;
+}
+
+const loaded = new Map<AlloyVersion, CatalogIndex>();
+
+/** Path of the committed JSON for a release, relative to this module (works from `src/` and `dist/`). */
+export function catalogFileUrl(version: AlloyVersion = catalogVersion): URL {
+  return new URL(`../data/alloy-${version}.json`, import.meta.url);
+}
+
+function load(version: AlloyVersion): CatalogIndex {
+  const cached = loaded.get(version);
+  if (cached) return cached;
+  const catalog = JSON.parse(readFileSync(catalogFileUrl(version), "utf8")) as Catalog;
+  const index: CatalogIndex = {
+    catalog,
+    components: new Map(catalog.components.map((c) => [c.name, c])),
+    configBlocks: new Map(catalog.configBlocks.map((b) => [b.name, b])),
+    functions: new Map(catalog.functions.map((f) => [f.name, f])),
+  };
+  loaded.set(version, index);
+  return index;
+}
+
+/** The whole catalog of a release (loaded once, then cached). */
+export function getCatalog(version: AlloyVersion = catalogVersion): Catalog {
+  return load(version).catalog;
+}
+
+/** A component by fully qualified name (`prometheus.scrape`), removed ones included; `undefined` if unknown. */
+export function getComponent(name: string, version: AlloyVersion = catalogVersion): ComponentSchema | undefined {
+  return load(version).components.get(name);
+}
+
+/** All components sorted by name; pass `{ includeRemoved: true }` to get removed ones too. */
+export function listComponents(
+  options: { includeRemoved?: boolean; version?: AlloyVersion } = {},
+): ComponentSchema[] {
+  const { components } = load(options.version ?? catalogVersion).catalog;
+  return options.includeRemoved ? [...components] : components.filter((c) => c.status === "active");
+}
+
+/** A top-level config block (`logging`, `import.git`, …); `undefined` if unknown. */
+export function getConfigBlock(name: string, version: AlloyVersion = catalogVersion): ConfigBlockSchema | undefined {
+  return load(version).configBlocks.get(name);
+}
+
+/** All top-level config blocks sorted by name. */
+export function listConfigBlocks(version: AlloyVersion = catalogVersion): ConfigBlockSchema[] {
+  return [...load(version).catalog.configBlocks];
+}
+
+/**
+ * A standard-library function by name. Deprecated pre-namespace names (`env`, `json_decode`)
+ * resolve to the current function; compare `result.name` with the name asked to detect them.
+ */
+export function getFunction(name: string, version: AlloyVersion = catalogVersion): FunctionSchema | undefined {
+  const index = load(version);
+  const current = index.catalog.deprecatedFunctionNames[name] ?? name;
+  return index.functions.get(current);
+}
+
+/** All standard-library functions sorted by name. */
+export function listFunctions(version: AlloyVersion = catalogVersion): FunctionSchema[] {
+  return [...load(version).catalog.functions];
+}
+
+/** Deprecated pre-namespace function names → their replacement (`concat` → `array.concat`). */
+export function deprecatedFunctionNames(version: AlloyVersion = catalogVersion): Readonly<Record<string, string>> {
+  return load(version).catalog.deprecatedFunctionNames;
+}
+
+/**
+ * The block at `path` inside a component, config block or block (`["endpoint", "basic_auth"]`),
+ * following recursive blocks such as `stage.match > stage.json` in `loki.process`.
+ */
+export function findBlock(container: BlockContainer, path: readonly string[]): BlockSchema | undefined {
+  let current: BlockContainer = container;
+  let found: BlockSchema | undefined;
+  for (const name of path) {
+    found = childBlocks(container, current).find((b) => b.name === name);
+    if (!found) return undefined;
+    current = found;
+  }
+  return found;
+}
+
+/**
+ * The blocks allowed directly inside `block`, including those inherited by recursive blocks.
+ * `root` is the component or config block that `block` belongs to.
+ */
+export function childBlocks(root: BlockContainer, block: BlockContainer): BlockSchema[] {
+  const inherited = "inheritsBlocksFrom" in block ? (block as BlockSchema).inheritsBlocksFrom : undefined;
+  if (!inherited) return block.blocks;
+  const source = inherited.length === 0 ? root : findBlock(root, inherited);
+  if (!source) return block.blocks;
+  const own = new Set(block.blocks.map((b) => b.name));
+  return [...block.blocks, ...source.blocks.filter((b) => !own.has(b.name))];
+}
+
+/** An attribute of a component, config block or block by name. */
+export function findAttribute(container: BlockContainer, name: string): AttributeSchema | undefined {
+  return container.attributes.find((a) => a.name === name);
+}
