@@ -4,7 +4,7 @@ import type { AttributeSchema, BlockSchema, Catalog, ComponentSchema, ConfigBloc
 import { parseTypeExpression, type AlloyType, type Signal } from "../types.js";
 import { loadPage, type DocsReader, type IncludeProblem, type Page } from "./markdown.js";
 import { docFixes as defaultDocFixes, overrides as defaultOverrides, type DocFix, type Override } from "./overrides.js";
-import { readReferencePage, signalsIn, type ReferencePage } from "./reference-page.js";
+import { readReferencePage, rebase, signalsIn, type ReferencePage } from "./reference-page.js";
 import { ReportCollector, type GeneratorReport } from "./report.js";
 import { compare, readStdlib } from "./stdlib.js";
 
@@ -178,7 +178,10 @@ function assignConsumerSignals(component: ComponentSchema): void {
     }
   };
   visit(component.blocks);
-  const accepted = signalsIn(component.description).filter((s) => s !== "profiles");
+  const output = component.blocks.find((b) => b.name === "output");
+  const fromOutput = (output?.attributes ?? []).map((a) => a.name).filter((n): n is Signal => n === "metrics" || n === "logs" || n === "traces");
+  const described = signalsIn(component.description).filter((s) => s !== "profiles");
+  const accepted = described.length > 0 ? described : fromOutput;
   for (const exported of component.exports) {
     if (exported.name === "input" && accepted.length > 0) withConsumerSignals(exported.type, accepted);
   }
@@ -231,14 +234,20 @@ function applyOverrides(catalog: Catalog, overrides: Override[]): { applied: str
         }
         continue;
       }
-      for (const body of bodiesAt(target.body, override.path)) hits += applyToBody(body, override);
+      for (const body of bodiesAt(target.body, override.path)) hits += applyToBody(catalog, body, override);
     }
     (hits > 0 ? applied : unused).push(`${label} — ${override.reason}`);
   }
   return { applied, unused };
 }
 
-function applyToBody(body: Body, override: Exclude<Override, { kind: "component" }>): number {
+function copySource(catalog: Catalog, [target, ...path]: string[]): BlockSchema | undefined {
+  const root = catalog.components.find((c) => c.name === target) ?? catalog.configBlocks.find((b) => b.name === target);
+  const found = root ? bodiesAt(root, path) : [];
+  return found.length === 1 ? (found[0] as BlockSchema) : undefined;
+}
+
+function applyToBody(catalog: Catalog, body: Body, override: Exclude<Override, { kind: "component" }>): number {
   switch (override.kind) {
     case "attribute": {
       const attribute = body.attributes.find((a) => a.name === override.attribute);
@@ -287,6 +296,15 @@ function applyToBody(body: Body, override: Exclude<Override, { kind: "component"
     case "add-block": {
       if (body.blocks.some((b) => b.name === override.block.name)) return 0;
       const parentPath = "path" in body ? (body as BlockSchema).path : [];
+      const model = override.block.copyFrom ? copySource(catalog, override.block.copyFrom) : undefined;
+      if (model) {
+        const copy = rebase(model, parentPath);
+        copy.description = override.block.description;
+        copy.required = override.block.required;
+        copy.repeatable = override.block.repeatable;
+        body.blocks.push(copy);
+        return 1;
+      }
       body.blocks.push({
         name: override.block.name,
         path: [...parentPath, override.block.name],

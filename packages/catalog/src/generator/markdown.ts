@@ -26,7 +26,7 @@ export interface IncludeProblem {
   message: string;
 }
 
-const INCLUDE = /\{\{<\s*docs\/shared\s+lookup="([^"]+)"[^>]*>\}\}/;
+const INCLUDE = /\{\{<\s*docs\/shared\s+lookup="([^"]+)".*?>\}\}/;
 
 /** Splits front matter from the body of a Markdown file. */
 export function splitFrontMatter(text: string): { frontMatter: Record<string, unknown>; body: string; bodyStartLine: number } {

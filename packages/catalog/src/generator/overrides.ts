@@ -34,6 +34,7 @@ export type Override =
       kind: "add-block";
       target: string;
       path: string[];
+      /** `copyFrom`: `[component, ...path]` of a block whose attributes and blocks this one shares. */
       block: { name: string; description: string; required: boolean; repeatable: boolean; copyFrom?: string[] };
       reason: string;
     }
@@ -70,9 +71,21 @@ export const overrides: Override[] = [
     set: { repeatable: true },
     reason: "One metric.* block per generated metric (\"a number of nested inner metric.* blocks\").",
   },
+  {
+    kind: "add-block",
+    target: "otelcol.processor.probabilistic_sampler",
+    path: [],
+    block: {
+      name: "output",
+      description: "Configures where to send received telemetry data.",
+      required: true,
+      repeatable: false,
+      copyFrom: ["otelcol.processor.batch", "output"],
+    },
+    reason: "The Usage and Examples sections use a required `output` block like every otelcol processor, but the Blocks table omits it.",
+  },
   repeatable("*", ["rule"], "Relabel rules are a list (`rule` blocks apply in order); the shared rule snippet does not say so."),
   repeatable("*", ["*", "write_relabel_config"], "write_relabel_config holds a list of relabel rules."),
-  repeatable("*", ["*", "*", "write_relabel_config"], "write_relabel_config holds a list of relabel rules."),
   repeatable("otelcol.processor.tail_sampling", ["policy"], "Sampling policies are a list, evaluated together."),
   repeatable("otelcol.processor.tail_sampling", ["policy", "*", "*_sub_policy"], "Sub-policies of and/not/drop/composite are lists."),
 ];

@@ -52,6 +52,8 @@ class PageReader {
   private readonly claimedSections = new Set<Section>();
   /** Blocks created from nested tables or implied by deeper rows: a later main-table row for them is no duplicate. */
   private readonly secondaryBlocks = new Set<BlockSchema>();
+  /** Blocks documented as "the same configuration structure as `spans`": filled from that sibling. */
+  private readonly sameAs = new Map<BlockSchema, string>();
 
   constructor(
     private readonly page: Page,
@@ -264,6 +266,7 @@ class PageReader {
       return root;
     }
     for (const table of hierarchy) this.readBlockTable(table, [], root, []);
+    this.resolveSameAs(root);
     return root;
   }
 
@@ -339,6 +342,11 @@ class PageReader {
     const body = this.readAttributesIn(section.start, this.contentEnd(section), path);
     block.attributes = body.attributes;
     block.blocks.push(...body.blocks);
+    if (block.attributes.length === 0) {
+      const own = this.page.lines.slice(section.start, section.ownEnd).map((l) => l.text).join(" ");
+      const sameAs = /same (?:configuration structure|arguments(?: and blocks)?|structure) as (?:the )?\[?`([A-Za-z_][\w.]*)`/.exec(own);
+      if (sameAs) this.sameAs.set(block, sameAs[1]);
+    }
     if (visiting.includes(section)) return block;
     for (const nested of tablesIn(this.page.lines, section.start, this.contentEnd(section))) {
       if (classifyTable(nested) === "blocks") this.readBlockTable(nested, path, block.blocks, [...visiting, section]);
@@ -355,6 +363,22 @@ class PageReader {
     const children = this.sections.filter((s) => s.start >= section.ownEnd && s.start < section.end);
     const firstBlockChild = children.find((s) => IDENTIFIER.test(s.title) && s.level === section.level + 1);
     return firstBlockChild ? firstBlockChild.start : section.end;
+  }
+
+  private resolveSameAs(siblings: BlockSchema[]): void {
+    for (const block of siblings) {
+      const model = this.sameAs.get(block);
+      const source = model ? siblings.find((b) => b.name === model && !this.sameAs.has(b)) : undefined;
+      if (source) {
+        block.attributes = structuredClone(source.attributes);
+        const own = new Set(block.blocks.map((b) => b.name));
+        for (const child of source.blocks) if (!own.has(child.name)) block.blocks.push(rebase(child, block.path));
+        this.report.note(this.page.path, `block ${block.path.join(" > ")} copies ${model}, as its section says`);
+      } else if (model) {
+        this.report.note(this.page.path, `block ${block.path.join(" > ")} refers to ${model}, which is not a sibling block`);
+      }
+      this.resolveSameAs(block.blocks);
+    }
   }
 
   /**
@@ -406,18 +430,29 @@ class PageReader {
   }
 }
 
+/** A deep copy of `block` moved under `parentPath`. */
+export function rebase(block: BlockSchema, parentPath: string[]): BlockSchema {
+  const copy = structuredClone(block);
+  const fix = (b: BlockSchema, parent: string[]) => {
+    b.path = [...parent, b.name];
+    for (const child of b.blocks) fix(child, b.path);
+  };
+  fix(copy, parentPath);
+  return copy;
+}
+
 export function classifyTable(table: Table): TableKind {
   const header = table.header.map((h) => h.toLowerCase());
   const has = (name: string) => header.includes(name);
   if ((has("block") || has("name")) && has("description") && has("required") && !has("type")) return "blocks";
-  if (has("name") && has("type") && (has("required") || has("default"))) return "attributes";
+  if ((has("name") || has("attribute")) && has("type") && (has("required") || has("default"))) return "attributes";
   if ((has("name") || has("field")) && has("type") && has("description")) return "exports";
   return "other";
 }
 
 function columnsOf(header: string[]): Columns {
   const lower = header.map((h) => h.toLowerCase());
-  const nameIndex = lower.findIndex((h) => h === "name" || h === "block" || h === "field");
+  const nameIndex = lower.findIndex((h) => h === "name" || h === "block" || h === "field" || h === "attribute");
   return {
     name: nameIndex < 0 ? 0 : nameIndex,
     type: lower.indexOf("type"),
