@@ -61,6 +61,8 @@ class Parser {
   private nextScanError = 0;
   private lastErrorLine = -1;
   private depth = 0;
+  /** {@link MAX_NESTING_DEPTH}, or lower when the stack turned out too small for it (see `parse`). */
+  maxDepth = MAX_NESTING_DEPTH;
   private diagnostics: Diagnostic[] = [];
 
   parse(text: string, filename: string): ParseResult {
@@ -215,11 +217,11 @@ class Parser {
   }
 
   /**
-   * Reports nesting beyond {@link MAX_NESTING_DEPTH} and skips the too-deep part: up to the bracket that
+   * Reports nesting beyond the depth limit and skips the too-deep part: up to the bracket that
    * closes the construct being parsed, or the end of the statement.
    */
   private skipTooDeep(): void {
-    this.addError("parse/nesting-too-deep", `nesting too deep: more than ${MAX_NESTING_DEPTH} levels`);
+    this.addError("parse/nesting-too-deep", `nesting too deep: more than ${this.maxDepth} levels`);
     let balance = 0;
     while (this.tok !== Tok.EOF) {
       const tok = this.tok;
@@ -283,7 +285,7 @@ class Parser {
     }
 
     if (this.tok === Tok.LCURLY) {
-      if (this.depth >= MAX_NESTING_DEPTH) {
+      if (this.depth >= this.maxDepth) {
         this.skipTooDeep();
         return undefined;
       }
@@ -368,19 +370,22 @@ class Parser {
   }
 
   // Expressions
+  //
+  // Each nesting level costs as few stack frames as possible (parseBinary → parseUnary → parseBracketed):
+  // prefix operators, `^` chains and postfix chains are loops, not recursion.
 
   parseExpression(): Expression {
     return this.parseBinary(1);
   }
 
-  /** Precedence climbing over the left-associative operators (`||` … `* / %`). */
+  /** Precedence climbing over the left-associative operators (`||` … `* / %`), operands via `^` chains. */
   private parseBinary(minPrecedence: number): Expression {
-    let left = this.parsePower();
+    let left = this.parsePowerChain();
     let chain = 0;
     for (;;) {
       const precedence = binaryPrecedence(this.tok);
-      if (precedence < minPrecedence || precedence === 0 || precedence === 6) return left;
-      if (this.depth + ++chain > MAX_NESTING_DEPTH) {
+      if (precedence < minPrecedence || precedence === 0) return left;
+      if (this.depth + ++chain > this.maxDepth) {
         this.skipTooDeep();
         return left;
       }
@@ -400,59 +405,60 @@ class Parser {
     }
   }
 
-  /** `^` is right-associative and binds tighter than every other binary operator. */
-  private parsePower(): Expression {
-    const left = this.parseUnary();
-    if (this.tok !== Tok.POW) return left;
-    if (this.depth >= MAX_NESTING_DEPTH) {
-      this.skipTooDeep();
-      return left;
+  /** `a ^ b ^ c`: right-associative, binding tighter than every other binary operator. */
+  private parsePowerChain(): Expression {
+    const first = this.parseUnary();
+    if (this.tok !== Tok.POW) return first;
+    const operands = [first];
+    const operators: number[] = [];
+    while (this.at(Tok.POW)) {
+      if (this.depth + operators.length >= this.maxDepth) {
+        this.skipTooDeep();
+        break;
+      }
+      operators.push(this.i);
+      this.next();
+      operands.push(this.parseUnary());
     }
-    const operatorAt = this.i;
-    this.next();
-    this.depth++;
-    const right = this.parsePower();
-    this.depth--;
-    return {
-      kind: "BinaryExpression",
-      operator: "^",
-      operatorRange: this.rangeOf(operatorAt),
-      left,
-      right,
-      range: this.cover(left.range, right.range),
-    };
+    let right = operands[operands.length - 1];
+    for (let k = operators.length - 1; k >= 0; k--) {
+      const left = operands[k];
+      right = {
+        kind: "BinaryExpression",
+        operator: "^",
+        operatorRange: this.rangeOf(operators[k]),
+        left,
+        right,
+        range: this.cover(left.range, right.range),
+      };
+    }
+    return right;
   }
 
+  /** Prefix operators, a primary expression, then its `.name`, `[index]` and `(args)` suffixes. */
   private parseUnary(): Expression {
-    if (this.tok === Tok.NOT || this.tok === Tok.SUB) {
-      if (this.depth >= MAX_NESTING_DEPTH) {
+    let prefixes: number[] | undefined;
+    while (this.tok === Tok.NOT || this.tok === Tok.SUB) {
+      prefixes ??= [];
+      if (this.depth + prefixes.length >= this.maxDepth) {
         const bad = this.badExpression();
         this.skipTooDeep();
         return bad;
       }
-      const operatorAt = this.i;
+      prefixes.push(this.i);
       this.next();
-      this.depth++;
-      const operand = this.parseUnary();
-      this.depth--;
-      return {
-        kind: "UnaryExpression",
-        operator: this.kinds[operatorAt] === Tok.NOT ? "!" : "-",
-        operand,
-        range: this.range(this.starts[operatorAt], endOffset(operand.range)),
-      };
     }
 
     let expression = this.parsePrimary();
-    let chain = 0;
-    for (;;) {
+    let chain = prefixes?.length ?? 0;
+    suffixes: for (;;) {
       const tok = this.tok;
       if (tok !== Tok.DOT && tok !== Tok.LBRACK && tok !== Tok.LPAREN && tok !== Tok.STRING && tok !== Tok.LCURLY) {
-        return expression;
+        break;
       }
-      if (this.depth + ++chain > MAX_NESTING_DEPTH) {
+      if (this.depth + ++chain > this.maxDepth) {
         this.skipTooDeep();
-        return expression;
+        break;
       }
       switch (tok) {
         case Tok.DOT: {
@@ -470,7 +476,7 @@ class Parser {
         case Tok.LBRACK: {
           this.next();
           this.depth++;
-          const index = this.parseExpression();
+          const index = this.parseBinary(1);
           this.depth--;
           const close = this.expect(Tok.RBRACK);
           expression = {
@@ -497,9 +503,22 @@ class Parser {
         }
         default:
           this.parseBlockUsedAsExpression(expression);
-          return expression;
+          break suffixes;
       }
     }
+
+    if (prefixes !== undefined) {
+      for (let k = prefixes.length - 1; k >= 0; k--) {
+        const operatorAt = prefixes[k];
+        expression = {
+          kind: "UnaryExpression",
+          operator: this.kinds[operatorAt] === Tok.NOT ? "!" : "-",
+          operand: expression,
+          range: this.range(this.starts[operatorAt], endOffset(expression.range)),
+        };
+      }
+    }
+    return expression;
   }
 
   /**
@@ -513,7 +532,7 @@ class Parser {
       return;
     }
     this.addErrorAt("parse/block-as-expression", "cannot use a block as an expression", expression.range);
-    if (this.depth >= MAX_NESTING_DEPTH) {
+    if (this.depth >= this.maxDepth) {
       this.skipTooDeep();
       return;
     }
@@ -573,8 +592,9 @@ class Parser {
     return bad;
   }
 
+  /** `( expression )`, `[ elements ]` or `{ fields }`, with the lists parsed inline to keep the stack shallow. */
   private parseBracketed(open: number): Expression {
-    if (this.depth >= MAX_NESTING_DEPTH) {
+    if (this.depth >= this.maxDepth) {
       const bad = this.badExpression();
       this.skipTooDeep();
       return bad;
@@ -584,15 +604,27 @@ class Parser {
     this.depth++;
     let expression: Expression;
     if (tok === Tok.LPAREN) {
-      const inner = this.parseExpression();
+      const inner = this.parseBinary(1);
       const close = this.expect(Tok.RPAREN);
       expression = { kind: "ParenExpression", expression: inner, range: this.span(open, close) };
     } else if (tok === Tok.LBRACK) {
-      const elements = this.tok !== Tok.RBRACK ? this.parseExpressionList(Tok.RBRACK) : [];
+      const elements: Expression[] = [];
+      while (this.tok !== Tok.RBRACK && this.tok !== Tok.EOF) {
+        elements.push(this.parseBinary(1));
+        if (this.at(Tok.RBRACK)) break;
+        if (!this.at(Tok.COMMA)) this.addError("parse/missing-comma", "missing ',' in expression list");
+        this.next();
+      }
       const close = this.expect(Tok.RBRACK);
       expression = { kind: "ArrayExpression", elements, range: this.span(open, close) };
     } else {
-      const fields = this.tok !== Tok.RCURLY ? this.parseFieldList(Tok.RCURLY) : [];
+      const fields: ObjectField[] = [];
+      while (this.tok !== Tok.RCURLY && this.tok !== Tok.EOF) {
+        fields.push(this.parseField());
+        if (this.at(Tok.RCURLY)) break;
+        if (!this.at(Tok.COMMA)) this.addError("parse/missing-comma", "missing ',' in field list");
+        this.next();
+      }
       const close = this.expect(Tok.RCURLY);
       expression = { kind: "ObjectExpression", fields, range: this.span(open, close) };
     }
@@ -603,23 +635,12 @@ class Parser {
   private parseExpressionList(until: Tok): Expression[] {
     const expressions: Expression[] = [];
     while (this.tok !== until && this.tok !== Tok.EOF) {
-      expressions.push(this.parseExpression());
+      expressions.push(this.parseBinary(1));
       if (this.tok === until) break;
       if (this.tok !== Tok.COMMA) this.addError("parse/missing-comma", "missing ',' in expression list");
       this.next();
     }
     return expressions;
-  }
-
-  private parseFieldList(until: Tok): ObjectField[] {
-    const fields: ObjectField[] = [];
-    while (this.tok !== until && this.tok !== Tok.EOF) {
-      fields.push(this.parseField());
-      if (this.tok === until) break;
-      if (this.tok !== Tok.COMMA) this.addError("parse/missing-comma", "missing ',' in field list");
-      this.next();
-    }
-    return fields;
   }
 
   private parseField(): ObjectField {
@@ -647,11 +668,24 @@ class Parser {
 }
 
 const sharedParser = new Parser();
+const STACK_SAFE_DEPTHS = [MAX_NESTING_DEPTH, 250, 60];
 
 /**
  * Parses an Alloy (River) file. Never throws: problems come back as `diagnostics` (in Alloy's order and
  * wording) next to a partial AST.
  */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
-  return sharedParser.parse(text, options.filename ?? "<input>");
+  const filename = options.filename ?? "<input>";
+  // The limit fits Node's default stack; a host with a smaller stack (a worker, an embedder) gets a lower one.
+  for (const depth of STACK_SAFE_DEPTHS) {
+    sharedParser.maxDepth = depth;
+    try {
+      return sharedParser.parse(text, filename);
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+    } finally {
+      sharedParser.maxDepth = MAX_NESTING_DEPTH;
+    }
+  }
+  throw new RangeError("the call stack is too small to parse Alloy files");
 }

@@ -1,0 +1,106 @@
+// Deterministic fuzz inputs for the parser: random token soups, random bytes, and mutated real configs.
+// Shared by the test suite (a few tens of thousands of cases) and `pnpm fuzz` (a million).
+
+/** A small, seedable PRNG (mulberry32), so every failing case can be replayed from its seed. */
+export function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FRAGMENTS = [
+  "a", "b.c", "prometheus.scrape", '"label"', "`raw\nstring`", "{", "}", "[", "]", "(", ")", ",", ".", "=", "==",
+  "!=", "<", "<=", ">", ">=", "+", "-", "*", "/", "%", "^", "!", "&&", "||", "&", "|", "1", "1.5", ".5", "1e10",
+  "1e", "true", "false", "null", '"\\x41\\u00e9"', '"\\q"', '"unterminated', "`unterminated", "'single'",
+  "// comment\n", "/* block */", "/* open", "\n", "\r\n", " ", "\t", "\uFEFF", "é", "日本", "#", ":", "$", "\\",
+  "\u0000", "😀",
+];
+
+const pick = (rand, list) => list[Math.floor(rand() * list.length)];
+
+/** A random sequence of Alloy-ish fragments. */
+export function tokenSoup(rand, maxLength = 60) {
+  const n = Math.floor(rand() * maxLength);
+  let out = "";
+  for (let i = 0; i < n; i++) out += pick(rand, FRAGMENTS) + (rand() < 0.3 ? " " : "");
+  return out;
+}
+
+/** Random characters, mostly ASCII. */
+export function randomText(rand, maxLength = 80) {
+  const n = Math.floor(rand() * maxLength);
+  let out = "";
+  for (let i = 0; i < n; i++) {
+    const r = rand();
+    out += r < 0.9 ? String.fromCharCode(9 + Math.floor(rand() * 118)) : String.fromCodePoint(Math.floor(rand() * 0x2ffff));
+  }
+  return out.replace(/[\uD800-\uDFFF]/g, "x");
+}
+
+/** A real config with one to three edits: insert, delete, swap or duplicate a span, or truncate. */
+export function mutate(rand, text) {
+  let out = text;
+  const edits = 1 + Math.floor(rand() * 3);
+  for (let e = 0; e < edits; e++) {
+    const at = Math.floor(rand() * (out.length + 1));
+    const len = Math.floor(rand() * 12);
+    switch (Math.floor(rand() * 5)) {
+      case 0:
+        out = out.slice(0, at) + pick(rand, FRAGMENTS) + out.slice(at);
+        break;
+      case 1:
+        out = out.slice(0, at) + out.slice(at + len);
+        break;
+      case 2: {
+        const other = Math.floor(rand() * (out.length + 1));
+        const [x, y] = at < other ? [at, other] : [other, at];
+        out = out.slice(0, x) + out.slice(y, y + len) + out.slice(x + len, y) + out.slice(x, x + len) + out.slice(y + len);
+        break;
+      }
+      case 3:
+        out = out.slice(0, at) + out.slice(at, at + len) + out.slice(at);
+        break;
+      default:
+        out = out.slice(0, at);
+    }
+  }
+  return out;
+}
+
+/** The n-th fuzz input for a seed, given the pool of real configs to mutate. */
+export function fuzzCase(seed, corpus) {
+  const rand = random(seed);
+  const r = rand();
+  if (r < 0.3 || corpus.length === 0) return tokenSoup(rand);
+  if (r < 0.4) return randomText(rand);
+  return mutate(rand, corpus[Math.floor(rand() * corpus.length)]);
+}
+
+/**
+ * Checks one parse: returns a problem description, or undefined when the result is sound (every node and
+ * diagnostic range lies within the text, starts before it ends, and positions agree with offsets).
+ */
+export function checkParse(text, result, walk) {
+  const problems = [];
+  const lineIndex = result.lineIndex;
+  const checkRange = (what, range) => {
+    const { start, end } = range;
+    if (!(start.offset >= 0 && end.offset <= text.length && start.offset <= end.offset)) {
+      problems.push(`${what} range ${start.offset}-${end.offset} outside 0-${text.length}`);
+      return;
+    }
+    const expected = lineIndex.positionAt(start.offset);
+    if (expected.line !== start.line || expected.column !== start.column) {
+      problems.push(`${what} start ${start.line}:${start.column} but offset says ${expected.line}:${expected.column}`);
+    }
+  };
+  walk(result.ast, { enter: (node) => checkRange(node.kind, node.range) });
+  for (const comment of result.ast.comments) checkRange("Comment", comment.range);
+  for (const d of result.diagnostics) checkRange(`diagnostic ${d.code}`, d.range);
+  return problems.length ? problems.slice(0, 3).join("; ") : undefined;
+}
