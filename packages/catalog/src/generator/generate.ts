@@ -116,9 +116,17 @@ export function generateCatalog(options: GenerateOptions): GenerateResult {
   return { catalog, report: buildReport(catalog, report, applied, unused) };
 }
 
-/** The committed file's text: stable key order comes from construction order; one-space indent, final newline. */
+/**
+ * The committed file's text: compact JSON (parsing an indented file takes half again as long),
+ * but one top-level field and one component, config block or function per line, so diffs
+ * between releases stay readable. Key order comes from construction order.
+ */
 export function serializeCatalog(catalog: Catalog): string {
-  return JSON.stringify(catalog, null, 1) + "\n";
+  const fields = Object.entries(catalog).map(([key, value]) => {
+    const text = Array.isArray(value) ? `[\n${value.map((item) => JSON.stringify(item)).join(",\n")}\n]` : JSON.stringify(value);
+    return `${JSON.stringify(key)}: ${text}`;
+  });
+  return `{\n${fields.join(",\n")}\n}\n`;
 }
 
 function readSource(path: string): { repository: string; tag: string; commit: string } {
@@ -183,7 +191,8 @@ function assignConsumerSignals(component: ComponentSchema): void {
   const described = signalsIn(component.description).filter((s) => s !== "profiles");
   const accepted = described.length > 0 ? described : fromOutput;
   for (const exported of component.exports) {
-    if (exported.name === "input" && accepted.length > 0) withConsumerSignals(exported.type, accepted);
+    const documented = exported.type.kind === "capsule" && exported.type.signals !== undefined;
+    if (exported.name === "input" && accepted.length > 0 && !documented) withConsumerSignals(exported.type, accepted);
   }
 }
 
@@ -197,7 +206,7 @@ function markRepeatableFromProse(page: Page, blocks: BlockSchema[]): void {
   const text = page.lines.map((l) => l.text).join(" ");
   const names = new Set<string>();
   const patterns = [
-    /multiple `([\w.]+)` blocks/g,
+    /multiple `([\w.]+)` blocks/gi,
     /`([\w.]+)` blocks? (?:may|can|must) be (?:specified|provided|defined|repeated|configured|set|given)[^.]*?(?:multiple|more than once|many)/g,
     /(?:specify|define|configure|provide|add|use) (?:the )?`([\w.]+)` blocks? (?:one or )?(?:multiple|several|many) times/g,
     /(?:any number of|one or more|zero or more) `([\w.]+)` blocks/g,

@@ -247,6 +247,15 @@ class PageReader {
         });
       }
     }
+    // "`input` accepts `otelcol.Consumer` data for any telemetry signal (metrics, logs, or traces)."
+    const prose = this.page.lines.slice(section.start, section.end).map((l) => l.text);
+    for (const exported of exports) {
+      const consumer = exported.type.kind === "list" ? exported.type.element : exported.type;
+      if (consumer.kind !== "capsule" || consumer.name !== "otelcol.Consumer") continue;
+      const sentence = prose.find((line) => line.startsWith(`\`${exported.name}\` accepts`));
+      const signals = sentence ? signalsIn(sentence.replace(/`[^`]*`/g, "")).filter((s) => s !== "profiles") : [];
+      if (signals.length > 0) consumer.signals = signals;
+    }
     return exports;
   }
 

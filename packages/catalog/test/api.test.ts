@@ -1,0 +1,126 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import {
+  catalogFileUrl,
+  catalogVersion,
+  childBlocks,
+  deprecatedFunctionNames,
+  findBlock,
+  getCatalog,
+  getComponent,
+  getConfigBlock,
+  getFunction,
+  listComponents,
+  listConfigBlocks,
+  listFunctions,
+} from "../src/index.js";
+
+describe("catalog API", () => {
+  it("describes the Alloy release it was generated from", () => {
+    const catalog = getCatalog();
+    expect(catalogVersion).toBe("v1.18.1");
+    expect(catalog.alloyVersion).toBe("v1.18.1");
+    expect(catalog.source.commit).toMatch(/^[0-9a-f]{40}$/);
+    expect(catalog.$comment).toMatch(/generated .* do not edit/);
+    expect(catalog.generator.name).toBe("@alloy-toolkit/catalog");
+  });
+
+  it("lists active components sorted by name, removed ones on request", () => {
+    const active = listComponents();
+    const all = listComponents({ includeRemoved: true });
+    expect(active.map((c) => c.name)).toEqual([...active.map((c) => c.name)].sort());
+    expect(active.every((c) => c.status === "active")).toBe(true);
+    expect(all.length).toBe(active.length + 1);
+    expect(active.length).toBe(184);
+    expect(getComponent("otelcol.receiver.opencensus")?.status).toBe("removed");
+    expect(getComponent("no.such.component")).toBeUndefined();
+  });
+
+  it("builds versioned documentation URLs from the doc path", () => {
+    const scrape = getComponent("prometheus.scrape")!;
+    expect(scrape.docPath).toBe("reference/components/prometheus/prometheus.scrape.md");
+    expect(scrape.docUrl).toBe("https://grafana.com/docs/alloy/v1.18/reference/components/prometheus/prometheus.scrape/");
+    expect(scrape.namespace).toBe("prometheus");
+    expect(scrape.description).toMatch(/^prometheus\.scrape/);
+  });
+
+  it("lists exactly the components with a clustering block", () => {
+    const clustered = listComponents().filter((c) => c.clustering).map((c) => c.name);
+    expect(clustered).toEqual([
+      "loki.source.kubernetes",
+      "loki.source.kubernetes_events",
+      "loki.source.podlogs",
+      "prometheus.operator.podmonitors",
+      "prometheus.operator.probes",
+      "prometheus.operator.scrapeconfigs",
+      "prometheus.operator.servicemonitors",
+      "prometheus.scrape",
+      "pyroscope.scrape",
+    ]);
+  });
+
+  it("knows the top-level config blocks and which take a label", () => {
+    const names = listConfigBlocks().map((b) => b.name);
+    expect(names).toEqual([
+      "argument",
+      "declare",
+      "export",
+      "foreach",
+      "http",
+      "import.file",
+      "import.git",
+      "import.http",
+      "import.string",
+      "livedebugging",
+      "logging",
+      "remotecfg",
+      "tracing",
+    ]);
+    expect(getConfigBlock("argument")?.labelled).toBe(true);
+    expect(getConfigBlock("logging")?.labelled).toBe(false);
+    expect(getConfigBlock("logging")?.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(["level", "format"]));
+    expect(findBlock(getConfigBlock("http")!, ["tls"])?.attributes.map((a) => a.name)).toContain("cert_file");
+    expect(getConfigBlock("import.git")?.attributes.filter((a) => a.required).map((a) => a.name).sort()).toEqual(["path", "repository"]);
+    expect(findBlock(getConfigBlock("foreach")!, ["template"])?.required).toBe(true);
+  });
+
+  it("describes stdlib functions and resolves deprecated names", () => {
+    expect(listFunctions().length).toBe(27);
+    const concat = getFunction("array.concat")!;
+    expect(concat.variadic).toBe(true);
+    expect(concat.deprecatedAliases).toEqual(["concat"]);
+    expect(getFunction("env")?.name).toBe("sys.env");
+    expect(getFunction("json_decode")?.name).toBe("encoding.from_json");
+    expect(getFunction("nonsensitive")?.name).toBe("convert.nonsensitive");
+    expect(getFunction("array.combine_maps")?.stability).toBe("experimental");
+    expect(getFunction("array.combine_maps")?.params.map((p) => p.optional)).toEqual([false, false, false, true]);
+    expect(getFunction("sys.env")?.returns).toEqual({ kind: "string" });
+    expect(getFunction("encoding.from_json")?.docUrl).toBe(
+      "https://grafana.com/docs/alloy/v1.18/reference/stdlib/encoding/#encodingfrom_json",
+    );
+    expect(deprecatedFunctionNames()).toMatchObject({ env: "sys.env", concat: "array.concat", yaml_decode: "encoding.from_yaml" });
+    expect(getCatalog().constants.map((c) => c.name)).toEqual(["constants.arch", "constants.hostname", "constants.os", "constants.version"]);
+  });
+
+  it("findBlock follows recursive blocks and stops at unknown names", () => {
+    const process = getComponent("loki.process")!;
+    const match = findBlock(process, ["stage.match"])!;
+    expect(childBlocks(process, match).map((b) => b.name)).toContain("stage.json");
+    expect(findBlock(process, ["stage.json", "stage.json"])).toBeUndefined();
+    expect(findBlock(process, ["nope"])).toBeUndefined();
+  });
+
+  // Best of several runs: other test files run in parallel workers and add noise, not cost.
+  it("loads the JSON in under 30 ms", () => {
+    const text = readFileSync(catalogFileUrl(), "utf8");
+    const runs: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      const start = performance.now();
+      JSON.parse(readFileSync(catalogFileUrl(), "utf8"));
+      runs.push(performance.now() - start);
+    }
+    runs.sort((a, b) => a - b);
+    console.log(`catalog JSON: ${Buffer.byteLength(text)} bytes, load best ${runs[0].toFixed(1)} ms, median ${runs[4].toFixed(1)} ms`);
+    expect(runs[0]).toBeLessThan(30);
+  });
+});
