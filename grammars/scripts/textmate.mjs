@@ -45,16 +45,28 @@ export async function createRegistry({ extraGrammars = {} } = {}) {
   });
 }
 
+/** @returns {Promise<import("vscode-textmate").IGrammar>} */
 export async function loadAlloyGrammar() {
   const registry = await createRegistry();
-  return registry.loadGrammar("source.alloy");
+  const grammar = await registry.loadGrammar("source.alloy");
+  if (!grammar) throw new Error("source.alloy did not load: is alloy.tmLanguage.json generated?");
+  return grammar;
 }
 
 /**
- * Tokenises `text` line by line. Returns one entry per token with 1-based
- * `line`, 0-based `start`/`end` (end exclusive) columns in UTF-16 units.
+ * One token: 1-based `line`, 0-based `start`/`end` columns (end exclusive) in
+ * UTF-16 units, its text and its scopes from the root outwards in.
+ * @typedef {{ line: number, start: number, end: number, text: string, scopes: string[] }} Token
+ */
+
+/**
+ * Tokenises `text` line by line, carrying the rule stack from line to line.
+ * @param {import("vscode-textmate").IGrammar} grammar
+ * @param {string} text
+ * @returns {Token[]}
  */
 export function tokenize(grammar, text) {
+  /** @type {Token[]} */
   const tokens = [];
   let state = textmate.INITIAL;
   const lines = text.split(/\r?\n/);
@@ -76,6 +88,7 @@ export function tokenize(grammar, text) {
  * with 1-based inclusive columns. Whitespace-only tokens are left out, and so is
  * the root scope, which every token carries.
  */
+/** @param {Token[]} tokens */
 export function formatTokens(tokens) {
   return tokens
     .filter((token) => token.text.trim() !== "")

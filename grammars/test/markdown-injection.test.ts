@@ -1,14 +1,13 @@
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import type { IGrammar } from "vscode-textmate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createRegistry, formatTokens, tokenize } from "../scripts/textmate.mjs";
 import { fixturesDir, markdownCases } from "./support/cases.js";
 import { markdownHostGrammar } from "./support/markdown-host.js";
 import { expectTextSnapshot, testRoot } from "./support/snapshot.js";
 
-type Grammar = NonNullable<Awaited<ReturnType<Awaited<ReturnType<typeof createRegistry>>["loadGrammar"]>>>;
-
-let markdown: Grammar;
+let markdown: IGrammar;
 beforeAll(async () => {
   const registry = await createRegistry({ extraGrammars: { "text.html.markdown": markdownHostGrammar } });
   markdown = (await registry.loadGrammar("text.html.markdown"))!;

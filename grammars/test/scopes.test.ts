@@ -1,7 +1,8 @@
+import type { IGrammar } from "vscode-textmate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadAlloyGrammar, tokenize } from "../scripts/textmate.mjs";
 
-let grammar: Awaited<ReturnType<typeof loadAlloyGrammar>>;
+let grammar: IGrammar;
 beforeAll(async () => {
   grammar = await loadAlloyGrammar();
 });

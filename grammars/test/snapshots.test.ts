@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import type { IGrammar } from "vscode-textmate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatTokens, loadAlloyGrammar, tokenize } from "../scripts/textmate.mjs";
 import { alloyCases, markdownCases } from "./support/cases.js";
@@ -8,7 +9,7 @@ import { expectTextSnapshot, snapshotRoot, testRoot, updatingSnapshots } from ".
 const repoRoot = join(testRoot, "..", "..");
 const cases = alloyCases();
 
-let grammar: Awaited<ReturnType<typeof loadAlloyGrammar>>;
+let grammar: IGrammar;
 beforeAll(async () => {
   grammar = await loadAlloyGrammar();
 });
