@@ -1,0 +1,88 @@
+import type { Comment, LineIndex } from "@alloy-toolkit/parser";
+import { endOffset, startOffset } from "@alloy-toolkit/parser";
+
+/**
+ * The file's comments in source order, handed out in groups as the printer reaches them.
+ *
+ * A group is what Alloy's parser calls a comment group: comments with only whitespace between them, where
+ * each starts at most one line after the previous one ends; a comment that follows code on its line only
+ * groups with comments on that same line. A group is written as a whole once its first comment precedes the
+ * next token, so grouping decides where comments land when a token's position is only approximate.
+ */
+export class CommentQueue {
+  private readonly starts: number[];
+  /** Index of the first comment of each group, plus the comment count at the end. */
+  private readonly groupStarts: number[];
+  private group = 0;
+
+  constructor(
+    text: string,
+    lineIndex: LineIndex,
+    private readonly comments: readonly Comment[],
+  ) {
+    this.starts = comments.map((comment) => startOffset(comment.range));
+    this.groupStarts = groupComments(text, lineIndex, comments, this.starts);
+  }
+
+  /** Whether the next unwritten group starts before `offset`. */
+  before(offset: number): boolean {
+    return this.group < this.groupStarts.length - 1 && this.starts[this.groupStarts[this.group]] < offset;
+  }
+
+  /** The next group; the queue moves past it. */
+  takeGroup(): readonly Comment[] {
+    const from = this.groupStarts[this.group];
+    const to = this.groupStarts[this.group + 1];
+    this.group++;
+    return this.comments.slice(from, to);
+  }
+
+  /** Whether every comment has been handed out. */
+  get done(): boolean {
+    return this.group >= this.groupStarts.length - 1;
+  }
+}
+
+function groupComments(
+  text: string,
+  lineIndex: LineIndex,
+  comments: readonly Comment[], starts: readonly number[]): number[] {
+  const groupStarts: number[] = [];
+  let previousEnd = -1;
+  let previousEndLine = 0;
+  let sameLineOnly = false;
+  for (let i = 0; i < comments.length; i++) {
+    const start = starts[i];
+    const line = 1 + lineIndex.lineOf(start);
+    const contiguous = previousEnd >= 0 && isBlank(text, previousEnd, start);
+    if (!contiguous) {
+      groupStarts.push(i);
+      sameLineOnly = followsCodeOnLine(text, start);
+    } else if (line > previousEndLine + (sameLineOnly ? 0 : 1)) {
+      groupStarts.push(i);
+      sameLineOnly = false;
+    }
+    previousEnd = endOffset(comments[i].range);
+    previousEndLine = 1 + lineIndex.lineOf(Math.max(start, previousEnd - 1));
+  }
+  groupStarts.push(comments.length);
+  return groupStarts;
+}
+
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) return false;
+  }
+  return true;
+}
+
+/** Whether something other than whitespace precedes `offset` on its line. */
+function followsCodeOnLine(text: string, offset: number): boolean {
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return false;
+    if (c !== 32 && c !== 9 && c !== 13) return true;
+  }
+  return false;
+}

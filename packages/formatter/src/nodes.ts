@@ -1,0 +1,298 @@
+import type {
+  ArrayExpression,
+  Attribute,
+  Block,
+  CallExpression,
+  Expression,
+  ObjectExpression,
+  Range,
+  Statement,
+} from "@alloy-toolkit/parser";
+import { assertNever, endOffset, startOffset } from "@alloy-toolkit/parser";
+import { Printer, Space, Tok } from "./printer.js";
+
+/**
+ * Walks the AST and feeds the printer Alloy's layout decisions: what goes on one line, where lines break,
+ * what is indented and which cells align. Line breaks inside expressions follow the source: an element that
+ * starts on a new line in the source starts on a new line in the output.
+ */
+export class NodePrinter {
+  constructor(
+    private readonly p: Printer,
+    private readonly text: string,
+  ) {}
+
+  statements(statements: readonly Statement[]): void {
+    const p = this.p;
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i];
+      if (i > 0) {
+        // Blocks are always set apart by a blank line; other statements keep one blank line if they had any.
+        if (statement.kind === "Block") p.space(Space.Formfeed);
+        else if (this.startLine(statement.range) - this.endLine(statements[i - 1].range) > 1) {
+          p.space(Space.Formfeed);
+        }
+      }
+      this.statement(statement);
+      // A statement over several lines ends the run of aligned attributes.
+      p.space(this.lineSpan(statement.range) > 1 ? Space.Formfeed : Space.Newline);
+    }
+  }
+
+  private statement(statement: Statement): void {
+    switch (statement.kind) {
+      case "Attribute":
+        return this.attribute(statement);
+      case "Block":
+        return this.block(statement);
+      default:
+        return assertNever(statement);
+    }
+  }
+
+  private attribute(attribute: Attribute): void {
+    const p = this.p;
+    p.at(startOffset(attribute.name.range));
+    p.token(attribute.name.name);
+    p.space(Space.VTab);
+    p.token("=");
+    p.space(Space.Blank);
+    this.expression(attribute.value);
+  }
+
+  private block(block: Block): void {
+    const p = this.p;
+    p.at(startOffset(block.range));
+    p.token(block.name);
+    if (block.label !== undefined) {
+      p.space(Space.Blank);
+      p.at(startOffset(block.label.range));
+      p.stringLiteral(block.label.raw);
+    }
+    p.space(Space.Blank);
+    p.at(startOffset(block.openBrace));
+    p.token("{");
+    p.space(Space.Indent);
+    if (block.body.length > 0) {
+      p.space(Space.Formfeed);
+      this.statements(block.body);
+    } else {
+      p.space(Space.Blank);
+    }
+    p.space(Space.Unindent);
+    p.at(startOffset(block.closeBrace));
+    p.token("}", Tok.RCurly);
+  }
+
+  private expression(expression: Expression): void {
+    const p = this.p;
+    switch (expression.kind) {
+      case "Identifier":
+        p.at(startOffset(expression.range));
+        p.token(expression.name);
+        return;
+      case "StringLiteral":
+        p.at(startOffset(expression.range));
+        p.stringLiteral(expression.raw);
+        return;
+      case "NumberLiteral":
+        p.at(startOffset(expression.range));
+        p.token(expression.raw);
+        return;
+      case "BoolLiteral":
+        p.at(startOffset(expression.range));
+        p.token(expression.value ? "true" : "false");
+        return;
+      case "NullLiteral":
+        p.at(startOffset(expression.range));
+        p.token("null");
+        return;
+      case "ArrayExpression":
+        return this.array(expression);
+      case "ObjectExpression":
+        return this.object(expression);
+      case "AccessExpression":
+        this.expression(expression.object);
+        p.token(".");
+        p.token(expression.property.name);
+        return;
+      case "IndexExpression":
+        this.expression(expression.object);
+        p.at(this.findToken(endOffset(expression.object.range), "["));
+        p.token("[");
+        this.expression(expression.index);
+        p.at(endOffset(expression.range) - 1);
+        p.token("]", Tok.RBrack);
+        return;
+      case "CallExpression":
+        return this.call(expression);
+      case "UnaryExpression":
+        p.at(startOffset(expression.range));
+        p.token(expression.operator);
+        this.expression(expression.operand);
+        return;
+      case "BinaryExpression":
+        this.expression(expression.left);
+        p.space(Space.Blank);
+        p.at(startOffset(expression.operatorRange));
+        p.token(expression.operator);
+        p.space(Space.Blank);
+        this.expression(expression.right);
+        return;
+      case "ParenExpression":
+        p.token("(");
+        this.expression(expression.expression);
+        p.token(")", Tok.RParen);
+        return;
+      case "BadExpression":
+        // Only in files with parse errors, which are never formatted.
+        throw new Error("cannot print a BadExpression");
+      default:
+        return assertNever(expression);
+    }
+  }
+
+  private array(array: ArrayExpression): void {
+    const p = this.p;
+    const open = startOffset(array.range);
+    const close = endOffset(array.range) - 1;
+    p.at(open);
+    p.token("[");
+    let previousEnd = open;
+    const elements = array.elements;
+    for (let i = 0; i < elements.length; i++) {
+      const element = elements[i];
+      const onNewLine = this.differentLines(previousEnd, startOffset(element.range));
+      if (onNewLine) {
+        // Indent before the line break so that comments written before the element are indented too.
+        p.space(Space.Indent);
+        p.space(Space.Formfeed);
+      } else if (i > 0) {
+        p.space(Space.Blank);
+      }
+      previousEnd = lastOffset(element.range);
+      this.expression(element);
+      if (i + 1 < elements.length) p.token(",", Tok.Comma);
+      if (onNewLine) p.space(Space.Unindent);
+    }
+    if (elements.length > 0 && this.differentLines(previousEnd, close)) {
+      p.token(",", Tok.Comma);
+      p.space(Space.Indent);
+      p.space(Space.Formfeed);
+      p.space(Space.Unindent);
+    }
+    p.at(close);
+    p.token("]", Tok.RBrack);
+  }
+
+  private object(object: ObjectExpression): void {
+    const p = this.p;
+    const open = startOffset(object.range);
+    const close = endOffset(object.range) - 1;
+    p.at(open);
+    p.token("{");
+    p.space(Space.Indent);
+    let previousEnd = open;
+    const fields = object.fields;
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i];
+      const keyStart = startOffset(field.keyRange);
+      if (this.differentLines(previousEnd, keyStart)) {
+        // Keys on consecutive lines align their `=` unless the previous value spanned several lines.
+        p.space(i > 0 && this.lineSpan(fields[i - 1].value.range) === 1 ? Space.Newline : Space.Formfeed);
+      } else if (i > 0) {
+        p.space(Space.Blank);
+      }
+      previousEnd = lastOffset(field.range);
+      p.at(keyStart);
+      if (field.quoted) p.stringLiteral(field.keyRaw);
+      else p.token(field.keyRaw);
+      p.space(Space.VTab);
+      p.token("=");
+      p.space(Space.Blank);
+      this.expression(field.value);
+      if (i + 1 < fields.length) p.token(",", Tok.Comma);
+    }
+    if (fields.length > 0 && this.differentLines(previousEnd, close)) {
+      p.token(",", Tok.Comma);
+      p.space(Space.Formfeed);
+    }
+    p.space(Space.Unindent);
+    p.at(close);
+    p.token("}", Tok.RCurly);
+  }
+
+  private call(call: CallExpression): void {
+    const p = this.p;
+    this.expression(call.callee);
+    const open = this.findToken(endOffset(call.callee.range), "(");
+    const close = endOffset(call.range) - 1;
+    p.token("(");
+    let previousEnd = open;
+    const args = call.args;
+    for (let i = 0; i < args.length; i++) {
+      const arg = args[i];
+      const onNewLine = this.differentLines(previousEnd, startOffset(arg.range));
+      if (onNewLine) {
+        p.space(Space.Formfeed);
+        p.space(Space.Indent);
+      }
+      this.expression(arg);
+      previousEnd = lastOffset(arg.range);
+      if (i + 1 < args.length) {
+        p.token(",", Tok.Comma);
+        p.space(Space.Blank);
+      }
+      if (onNewLine) p.space(Space.Unindent);
+    }
+    if (this.differentLines(previousEnd, close)) {
+      p.token(",", Tok.Comma);
+      p.space(Space.Formfeed);
+    }
+    p.token(")", Tok.RParen);
+  }
+
+  /** Offset of the next `char` at or after `from`, skipping whitespace and comments. */
+  private findToken(from: number, char: string): number {
+    const text = this.text;
+    let i = from;
+    while (i < text.length) {
+      const c = text[i];
+      if (c === char) return i;
+      if (c === "/" && text[i + 1] === "/") {
+        const end = text.indexOf("\n", i);
+        i = end === -1 ? text.length : end;
+      } else if (c === "/" && text[i + 1] === "*") {
+        const end = text.indexOf("*/", i + 2);
+        i = end === -1 ? text.length : end + 2;
+      } else {
+        i++;
+      }
+    }
+    return from;
+  }
+
+  private differentLines(a: number, b: number): boolean {
+    return this.p.lineAt(a) !== this.p.lineAt(b);
+  }
+
+  private startLine(range: Range): number {
+    return this.p.lineAt(startOffset(range));
+  }
+
+  private endLine(range: Range): number {
+    return this.p.lineAt(lastOffset(range));
+  }
+
+  /** Number of source lines a node spans. */
+  private lineSpan(range: Range): number {
+    return this.endLine(range) - this.startLine(range) + 1;
+  }
+}
+
+/** Offset of the last character of a range (its start when empty). */
+function lastOffset(range: Range): number {
+  const end = endOffset(range);
+  const start = startOffset(range);
+  return end > start ? end - 1 : start;
+}
