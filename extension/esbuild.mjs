@@ -1,0 +1,98 @@
+// Builds the extension into dist/: the client (src/extension.ts), the bundled language server, the
+// catalog data the server reads at runtime, and the grammars copied from ../grammars.
+//
+//   node esbuild.mjs               development build (with source maps)
+//   node esbuild.mjs --production  minified, no source maps (what `pnpm package` ships)
+//   node esbuild.mjs --production --sourcemap   minified with source maps, when asked for
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as esbuild from "esbuild";
+
+const extensionDir = dirname(fileURLToPath(import.meta.url));
+const repoDir = join(extensionDir, "..");
+
+/** The language server package, through the workspace link in extension/node_modules. */
+export const languageServerDir = realpathSync(join(extensionDir, "node_modules/@alloy-toolkit/language-server"));
+const serverEntry = join(languageServerDir, "dist/main.js");
+const catalogDataDir = join(realpathSync(join(languageServerDir, "node_modules/@alloy-toolkit/catalog")), "data");
+
+/** The Alloy release the default catalog describes, read from the catalog's newest data file. */
+export function defaultCatalogVersion() {
+  const versions = readdirSync(catalogDataDir)
+    .map((name) => /^alloy-(v[\d.]+)\.json$/.exec(name)?.[1])
+    .filter((v) => v !== undefined)
+    .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
+  if (versions.length === 0) throw new Error(`no catalog data in ${catalogDataDir}`);
+  return versions[versions.length - 1];
+}
+
+/**
+ * The catalog finds its data with `new URL("../data/alloy-<version>.json", import.meta.url)`. A CommonJS
+ * bundle has no `import.meta`, so the server bundle defines it as the URL the catalog module would have at
+ * `dist/catalog/index.js`: the data then resolves to `dist/data/`, where `copyCatalogData` puts it.
+ */
+const importMetaUrlShim =
+  'var __alloyImportMetaUrl = require("node:url").pathToFileURL(require("node:path").join(__dirname, "catalog", "index.js")).href;';
+
+/**
+ * Builds everything into `outDir` (default `dist/`).
+ * @param {{ production?: boolean, sourcemap?: boolean, outDir?: string }} options
+ */
+export async function build({ production = false, sourcemap = !production, outDir = join(extensionDir, "dist") } = {}) {
+  if (!existsSync(serverEntry)) {
+    throw new Error(`${serverEntry} is missing: build the language server first (pnpm build)`);
+  }
+  rmSync(outDir, { recursive: true, force: true });
+  const common = {
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    minify: production,
+    sourcemap,
+    legalComments: "none",
+    logLevel: "warning",
+  };
+  await Promise.all([
+    esbuild.build({
+      ...common,
+      entryPoints: [join(extensionDir, "src/extension.ts")],
+      outfile: join(outDir, "extension.js"),
+      external: ["vscode"],
+      define: { __ALLOY_CATALOG_VERSION__: JSON.stringify(defaultCatalogVersion()) },
+    }),
+    esbuild.build({
+      ...common,
+      entryPoints: [serverEntry],
+      outfile: join(outDir, "server.js"),
+      define: { "import.meta.url": "__alloyImportMetaUrl" },
+      banner: { js: importMetaUrlShim },
+    }),
+  ]);
+  copyCatalogData(join(outDir, "data"));
+  copyGrammars(join(outDir, "grammars"));
+}
+
+function copyCatalogData(to) {
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(catalogDataDir).filter((n) => n.endsWith(".json"))) {
+    copyFileSync(join(catalogDataDir, name), join(to, name));
+  }
+}
+
+/** The grammar files the manifest's `contributes.grammars` points at. */
+export const grammarFiles = ["alloy.tmLanguage.json", "alloy-markdown-injection.tmLanguage.json"];
+
+function copyGrammars(to) {
+  mkdirSync(to, { recursive: true });
+  for (const name of grammarFiles) copyFileSync(join(repoDir, "grammars", name), join(to, name));
+}
+
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const production = process.argv.includes("--production");
+  const sourcemap = process.argv.includes("--sourcemap") || !production;
+  await build({ production, sourcemap });
+  const manifest = JSON.parse(readFileSync(join(extensionDir, "package.json"), "utf8"));
+  console.log(`built ${manifest.name} ${manifest.version} into dist/ (${production ? "production" : "development"})`);
+}

@@ -1,0 +1,39 @@
+import * as vscode from "vscode";
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+
+/**
+ * The client for the language server bundled at `dist/server.js`, started as a Node process of its own
+ * and spoken to over Node IPC. Settings under `alloy.*` go to the server at initialization and on change;
+ * the server may also pull them with `workspace/configuration`.
+ */
+export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath("dist/server.js");
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
+  };
+  const outputChannel = vscode.window.createOutputChannel("Alloy");
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: "alloy" }],
+    initializationOptions: readSettings,
+    synchronize: { configurationSection: "alloy" },
+    outputChannel,
+  };
+  return new LanguageClient("alloy", "Alloy Language Server", serverOptions, clientOptions);
+}
+
+/** The settings the server reads (`Settings` in the server's settings.ts), as plain JSON. */
+export const serverSettingNames = [
+  "alloyVersion",
+  "stabilityLevel",
+  "communityComponents",
+  "rules",
+  "valuesFiles",
+  "diagnosticsDelay",
+  "inlayHints",
+] as const;
+
+export function readSettings(): Record<string, unknown> {
+  const config = vscode.workspace.getConfiguration("alloy");
+  return Object.fromEntries(serverSettingNames.map((name) => [name, config.get(name)]));
+}

@@ -1,0 +1,155 @@
+// End to end: installs the packaged .vsix into code-server, opens an example with a mistake in headless
+// Chromium, and checks diagnostics, hover, completion and Format Document against the toolkit's own
+// packages. Run with `pnpm --filter alloy-vscode test:e2e` after `pnpm package` (see .ci/e2e).
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startCodeServer, type CodeServer } from "./code-server";
+import { Workbench } from "./workbench";
+
+const extensionDir = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const repoDir = join(extensionDir, "..");
+const screenshots = join(extensionDir, "test/screenshots");
+const fileName = "mistake.alloy";
+
+// The expectations come from the toolkit's own packages, not from strings copied into this test.
+const { format } = (await import(join(repoDir, "packages/formatter/dist/index.js"))) as {
+  format(text: string): string;
+};
+const catalog = (await import(join(repoDir, "packages/catalog/dist/index.js"))) as {
+  catalogVersion: string;
+  getComponent(name: string): { description: string; attributes: { name: string }[] } | undefined;
+};
+const scrape = catalog.getComponent("prometheus.scrape")!;
+
+const manifest = JSON.parse(readFileSync(join(extensionDir, "package.json"), "utf8"));
+const vsix = join(extensionDir, `${manifest.name}-${manifest.version}.vsix`);
+
+let scratch: string;
+let codeServer: CodeServer | undefined;
+let browser: BrowserContext | undefined;
+let page: Page;
+let workbench: Workbench;
+let workspaceFile: string;
+let original: string;
+
+beforeAll(async () => {
+  if (!existsSync(vsix)) throw new Error(`${vsix} is missing: run \`pnpm package\` first`);
+  const executable = execFileSync(join(extensionDir, "scripts/prepare-code-server.sh"), { encoding: "utf8" }).trim();
+  scratch = mkdtempSync(join(process.env.TMPDIR ?? tmpdir(), "alloy-e2e-run-"));
+  const workspace = join(scratch, "workspace");
+  cpSync(join(extensionDir, "test/e2e/workspace"), workspace, { recursive: true });
+  workspaceFile = join(workspace, fileName);
+  original = readFileSync(workspaceFile, "utf8");
+
+  codeServer = await startCodeServer({
+    executable,
+    home: scratch,
+    vsix,
+    settings: {
+      "workbench.startupEditor": "none",
+      "telemetry.telemetryLevel": "off",
+      "workbench.tips.enabled": false,
+      "workbench.colorTheme": "Default Dark Modern",
+      "extensions.ignoreRecommendations": true,
+      "window.restoreWindows": "none",
+      // Saving must not format: the test checks what Format Document alone does.
+      "[alloy]": { "editor.formatOnSave": false },
+    },
+  });
+  browser = await chromium.launchPersistentContext(join(scratch, "chromium"), {
+    executablePath: "/usr/bin/chromium",
+    viewport: { width: 1280, height: 720 },
+    env: { ...process.env, HOME: scratch },
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  page = browser.pages()[0] ?? (await browser.newPage());
+  page.setDefaultTimeout(20_000);
+  await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(workspace)}`);
+  await page.locator(".monaco-workbench").waitFor({ timeout: 60_000 });
+  workbench = new Workbench(page);
+  await workbench.openFromExplorer(fileName);
+  await workbench.waitForLanguage("Alloy");
+  await workbench.editor.click();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  codeServer?.stop();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+/** 1-based line and column of `needle` in `text`, plus `offset` characters. */
+function positionOf(text: string, needle: string, offset = 0): { line: number; column: number } {
+  const index = text.indexOf(needle);
+  if (index < 0) throw new Error(`${JSON.stringify(needle)} not in ${fileName}`);
+  const before = text.slice(0, index + offset).split("\n");
+  return { line: before.length, column: before[before.length - 1].length + 1 };
+}
+
+describe(`alloy-vscode in code-server (${fileName})`, () => {
+  it("shows the misspelt attribute as a problem", async () => {
+    await page.locator(".view-overlays .squiggly-error").first().waitFor({ timeout: 30_000 });
+    await workbench.runCommand("View: Focus Problems (Errors, Warnings, Infos)");
+    const problem = page.locator(".markers-panel .monaco-list-row", { hasText: "scrape_intervall" });
+    await problem.first().waitFor();
+    await page.locator(".statusbar-item", { hasText: `Alloy ${catalog.catalogVersion}` }).first().waitFor();
+    await workbench.screenshot(join(screenshots, "problem.png"));
+    await workbench.runCommand("View: Close Panel");
+    await workbench.editor.click();
+  });
+
+  it("shows the component's documentation on hover", async () => {
+    const { line, column } = positionOf(original, "prometheus.scrape", "prometheus.".length + 1);
+    await workbench.goTo(line, column);
+    await workbench.runCommand("Show or Focus Hover");
+    // A few words of the catalog's description of prometheus.scrape, after its leading name.
+    const words = scrape.description.split(/\s+/).slice(1, 6).join(" ");
+    const hover = page.locator(".monaco-hover-content", { hasText: words });
+    await hover.first().waitFor();
+    await workbench.screenshot(join(screenshots, "hover.png"));
+    await page.keyboard.press("Escape");
+  });
+
+  it("offers the component's arguments as completions", async () => {
+    const expected = ["scrape_interval", "scrape_timeout"];
+    expect(scrape.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(expected));
+    const { line } = positionOf(original, 'prometheus.scrape "node" {');
+    await workbench.goTo(line, 1);
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("scrape_");
+    await page.keyboard.press("Control+Space");
+    for (const name of expected) {
+      await page.locator(".suggest-widget .monaco-list-row", { hasText: name }).first().waitFor();
+    }
+    await workbench.screenshot(join(screenshots, "completion.png"));
+    await page.keyboard.press("Escape");
+    await workbench.runCommand("File: Revert File");
+    await expect.poll(() => readFileSync(workspaceFile, "utf8")).toBe(original);
+  });
+
+  it('"Format Document" changes the text exactly as alloyfmt does', async () => {
+    const expected = format(original);
+    expect(expected).not.toBe(original);
+    await workbench.runCommand("Format Document");
+    await page.locator(".tab.dirty", { hasText: fileName }).waitFor();
+    await page.keyboard.press("Control+S");
+    await page.locator(".tab.dirty", { hasText: fileName }).waitFor({ state: "hidden" });
+    await workbench.screenshot(join(screenshots, "format.png"));
+    expect(readFileSync(workspaceFile, "utf8")).toBe(expected);
+  });
+});
