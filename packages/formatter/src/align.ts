@@ -13,35 +13,38 @@
  * widths, whatever characters it holds.
  */
 export class ColumnWriter {
-  private readonly output: string[] = [];
+  private readonly output = new TextBuffer();
 
-  // The current run of lines, cells stored flat.
-  private cellTexts: string[] = [];
-  private cellWidths: number[] = [];
-  private cellHardTabs: boolean[] = [];
-  /** Per cell: length of its text up to the end of its last protected part (0 if none). */
-  private cellProtected: number[] = [];
+  // The current run of lines, stored flat and reused from run to run. A cell is a range of pieces.
+  private pieceCount = 0;
+  private readonly pieces: string[] = [];
+  /** Per piece: whether it is only unprotected spaces, which are trimmed at the end of a line. */
+  private readonly pieceIsSpace: boolean[] = [];
+  private cellCount = 0;
+  private readonly cellEnds: number[] = [];
+  private readonly cellWidths: number[] = [];
+  private readonly cellHardTabs: boolean[] = [];
   /** Per line: index of its first cell; the line's cells run to the next line's first cell. */
-  private lineStarts: number[] = [0];
+  private readonly lineStarts: number[] = [0];
+  private lineCount = 0;
 
-  // The cell being written.
-  private text = "";
+  /** Width of the cell being written. */
   private width = 0;
-  private protectedLength = 0;
 
   private readonly columnWidths: number[] = [];
 
-  /** Appends plain text (no tabs or line breaks). */
+  /** Appends plain text: a token (no whitespace) or blanks. */
   write(text: string): void {
-    this.text += text;
+    this.pieces[this.pieceCount] = text;
+    this.pieceIsSpace[this.pieceCount++] = text.charCodeAt(0) === 32;
     this.width += text.length;
   }
 
   /** Appends text that is never trimmed nor split: comments, string literals. */
   writeProtected(text: string): void {
-    this.text += text;
+    this.pieces[this.pieceCount] = text;
+    this.pieceIsSpace[this.pieceCount++] = false;
     this.width += codePointCount(text);
-    this.protectedLength = this.text.length;
   }
 
   /** Ends the current cell with a hard (`\t`) or soft (`\v`) tab. */
@@ -52,49 +55,40 @@ export class ColumnWriter {
   /** Ends the current line; a form feed also ends the current run of aligned lines. */
   endLine(formFeed: boolean): void {
     this.pushCell(false);
-    const cellCount = this.cellTexts.length - this.lineStarts[this.lineStarts.length - 1];
-    this.lineStarts.push(this.cellTexts.length);
+    const cells = this.cellCount - this.lineStarts[this.lineCount];
+    this.lineStarts[++this.lineCount] = this.cellCount;
     // A line with a single cell takes part in no column, so nothing after it can change what came before.
-    if (formFeed || cellCount === 1) this.flush();
+    if (formFeed || cells === 1) this.flush();
   }
 
-  /** Flushes everything and returns the laid-out text. */
+  /** Flushes everything and returns the laid-out text (without a line break after the last line). */
   finish(): string {
-    // The unterminated last line, if any, is the last cell of the run.
-    if (this.text.length > 0) {
+    const partialLine = this.pieceCount > (this.cellCount > 0 ? this.cellEnds[this.cellCount - 1] : 0);
+    if (partialLine) {
       this.pushCell(false);
-      this.lineStarts.push(this.cellTexts.length);
-      this.flush();
-      // No line break after it: drop the one flushLines wrote.
-      const last = this.output.length - 1;
-      this.output[last] = this.output[last].slice(0, -1);
-    } else {
-      this.flush();
+      this.lineStarts[++this.lineCount] = this.cellCount;
     }
-    return this.output.join("");
+    this.flush();
+    if (partialLine) this.output.dropLast();
+    return this.output.toString();
   }
 
   private pushCell(hardTab: boolean): void {
-    this.cellTexts.push(this.text);
-    this.cellWidths.push(this.width);
-    this.cellHardTabs.push(hardTab);
-    this.cellProtected.push(this.protectedLength);
-    this.text = "";
+    const cell = this.cellCount++;
+    this.cellEnds[cell] = this.pieceCount;
+    this.cellWidths[cell] = this.width;
+    this.cellHardTabs[cell] = hardTab;
     this.width = 0;
-    this.protectedLength = 0;
   }
 
   private flush(): void {
-    const lineCount = this.lineStarts.length - 1;
-    if (lineCount > 0) this.format(0, lineCount);
-    this.cellTexts = [];
-    this.cellWidths = [];
-    this.cellHardTabs = [];
-    this.cellProtected = [];
-    this.lineStarts = [0];
+    if (this.lineCount > 0) this.format(0, this.lineCount);
+    this.pieceCount = 0;
+    this.cellCount = 0;
+    this.lineCount = 0;
   }
 
-  private cellCount(line: number): number {
+  private cellsOf(line: number): number {
     return this.lineStarts[line + 1] - this.lineStarts[line];
   }
 
@@ -104,12 +98,12 @@ export class ColumnWriter {
     let pending = from;
     for (let line = from; line < to; line++) {
       // The last cell of a line is not terminated by a tab and belongs to no column.
-      if (column >= this.cellCount(line) - 1) continue;
+      if (column >= this.cellsOf(line) - 1) continue;
       this.writeLines(pending, line);
       const blockStart = line;
       let width = 0;
       let discardable = true;
-      for (; line < to && column < this.cellCount(line) - 1; line++) {
+      for (; line < to && column < this.cellsOf(line) - 1; line++) {
         const cell = this.lineStarts[line] + column;
         const cellWidth = this.cellWidths[cell] + 1;
         if (cellWidth > width) width = cellWidth;
@@ -127,47 +121,55 @@ export class ColumnWriter {
 
   private writeLines(from: number, to: number): void {
     const widths = this.columnWidths;
+    const output = this.output;
+    const pieces = this.pieces;
     for (let line = from; line < to; line++) {
-      let out = "";
-      let keep = 0;
       let leading = true;
+      // Whitespace is held back until something follows it on the line, so no line ends with whitespace.
+      let space = "";
       const first = this.lineStarts[line];
       const end = this.lineStarts[line + 1];
+      let piece = first === 0 ? 0 : this.cellEnds[first - 1];
       for (let cell = first; cell < end; cell++) {
         const column = cell - first;
-        const text = this.cellTexts[cell];
-        if (text.length === 0) {
-          if (column < widths.length) out += padding(0, widths[column], leading);
+        const pieceEnd = this.cellEnds[cell];
+        if (piece === pieceEnd) {
+          if (column < widths.length) space += padding(0, widths[column], leading);
         } else {
           leading = false;
-          if (this.cellProtected[cell] > 0) keep = out.length + this.cellProtected[cell];
-          out += text;
-          if (column < widths.length) out += padding(this.cellWidths[cell], widths[column], false);
+          for (; piece < pieceEnd; piece++) {
+            if (this.pieceIsSpace[piece]) {
+              space += pieces[piece];
+            } else {
+              if (space.length > 0) {
+                output.append(space);
+                space = "";
+              }
+              output.append(pieces[piece]);
+            }
+          }
+          if (column < widths.length) space += padding(this.cellWidths[cell], widths[column], false);
         }
       }
-      this.output.push(trimTrailingSpace(out, keep) + "\n");
+      output.pushNewline();
     }
   }
 }
 
 const TAB_WIDTH = 8;
 
+const TABS = ["", "\t", "\t\t", "\t\t\t", "\t\t\t\t", "\t\t\t\t\t", "\t\t\t\t\t\t"];
+const SPACES: string[] = [];
+for (let n = 0; n < 64; n++) SPACES.push(" ".repeat(n));
+
 function padding(textWidth: number, cellWidth: number, useTabs: boolean): string {
   if (useTabs) {
     const rounded = Math.ceil(cellWidth / TAB_WIDTH) * TAB_WIDTH;
-    return "\t".repeat(Math.ceil((rounded - textWidth) / TAB_WIDTH));
+    const tabs = Math.ceil((rounded - textWidth) / TAB_WIDTH);
+    return tabs < TABS.length ? TABS[tabs] : "\t".repeat(tabs);
   }
-  return " ".repeat(cellWidth - textWidth);
-}
-
-function trimTrailingSpace(line: string, keep: number): string {
-  let end = line.length;
-  while (end > keep) {
-    const c = line.charCodeAt(end - 1);
-    if (c !== 32 && c !== 9) break;
-    end--;
-  }
-  return end === line.length ? line : line.slice(0, end);
+  const spaces = cellWidth - textWidth;
+  return spaces < SPACES.length ? SPACES[spaces] : " ".repeat(spaces);
 }
 
 /** Width of a text in code points, as Go counts runes. */
@@ -184,4 +186,47 @@ function codePointCount(text: string): number {
     }
   }
   return count;
+}
+
+const CHUNK = 8192;
+
+/** A growable UTF-16 buffer: cheaper than joining millions of small strings. */
+class TextBuffer {
+  private chars = new Uint16Array(1 << 16);
+  private length = 0;
+
+  append(text: string): void {
+    const length = this.length;
+    const end = length + text.length;
+    if (end > this.chars.length) this.grow(end);
+    const chars = this.chars;
+    for (let i = 0; i < text.length; i++) chars[length + i] = text.charCodeAt(i);
+    this.length = end;
+  }
+
+  pushNewline(): void {
+    if (this.length === this.chars.length) this.grow(this.length + 1);
+    this.chars[this.length++] = 10;
+  }
+
+  /** Drops the last character. */
+  dropLast(): void {
+    if (this.length > 0) this.length--;
+  }
+
+  toString(): string {
+    // fromCharCode keeps any lone surrogate as it is, where a UTF-16 decoder would replace it.
+    const parts: string[] = [];
+    for (let from = 0; from < this.length; from += CHUNK) {
+      const chunk = this.chars.subarray(from, Math.min(from + CHUNK, this.length));
+      parts.push(String.fromCharCode.apply(null, chunk as unknown as number[]));
+    }
+    return parts.join("");
+  }
+
+  private grow(atLeast: number): void {
+    const chars = new Uint16Array(Math.max(this.chars.length * 2, atLeast));
+    chars.set(this.chars.subarray(0, this.length));
+    this.chars = chars;
+  }
 }

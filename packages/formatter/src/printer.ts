@@ -29,12 +29,6 @@ export const enum Tok {
   EOF,
 }
 
-/** A point in the source: offset (UTF-16) and 1-based line. */
-interface SourcePoint {
-  offset: number;
-  line: number;
-}
-
 const NO_LINE = -1;
 
 /**
@@ -50,8 +44,12 @@ export class Printer {
   private wroteAnything = false;
   /** Position of the next token when given explicitly; otherwise the token follows the last one written. */
   private explicitOffset = -1;
-  /** Source point just after the last text written (token or comment); line is NO_LINE until computed. */
-  private last: SourcePoint = { offset: 0, line: 0 };
+  /** Source position of the token being written; the line is NO_LINE until needed. */
+  private nextOffset = 0;
+  private nextLine = NO_LINE;
+  /** Source position just after the last text written (token or comment). */
+  private lastOffset = 0;
+  private lastLine = 0;
   private readonly comments: CommentQueue;
 
   constructor(
@@ -78,65 +76,73 @@ export class Printer {
 
   /** Writes a token (identifier, keyword, punctuation, number) whose text has no line breaks. */
   token(text: string, tok: Tok = Tok.Other): void {
-    const next = this.takeNext();
-    this.flush(next, tok);
-    this.writeText(next, text, TextKind.Plain);
+    this.takeNext();
+    this.flush(tok);
+    this.writeText(this.nextOffset, this.nextLine, text, TextKind.Plain);
   }
 
   /** Writes a string literal, kept exactly as written. */
   stringLiteral(text: string): void {
-    const next = this.takeNext();
-    this.flush(next, Tok.Other);
-    this.writeText(next, text, TextKind.String);
+    this.takeNext();
+    this.flush(Tok.Other);
+    this.writeText(this.nextOffset, this.nextLine, text, TextKind.String);
   }
 
   /** Writes the comments left after the last token and returns the laid-out text. */
   finish(): string {
-    const end: SourcePoint = { offset: Number.MAX_SAFE_INTEGER, line: Number.MAX_SAFE_INTEGER };
-    this.flush(end, Tok.EOF);
+    this.nextOffset = Number.MAX_SAFE_INTEGER;
+    this.nextLine = Number.MAX_SAFE_INTEGER;
+    this.flush(Tok.EOF);
     return this.out.finish();
   }
 
-  private takeNext(): SourcePoint {
+  private takeNext(): void {
     if (this.explicitOffset >= 0) {
-      const next = { offset: this.explicitOffset, line: NO_LINE };
+      this.nextOffset = this.explicitOffset;
+      this.nextLine = NO_LINE;
       this.explicitOffset = -1;
-      return next;
+    } else {
+      this.nextOffset = this.lastOffset;
+      this.nextLine = this.lastLine;
     }
-    return { offset: this.last.offset, line: this.last.line };
   }
 
-  private lineOf(point: SourcePoint): number {
-    if (point.line === NO_LINE) point.line = this.lineAt(point.offset);
-    return point.line;
+  private lineOfNext(): number {
+    if (this.nextLine === NO_LINE) this.nextLine = this.lineAt(this.nextOffset);
+    return this.nextLine;
   }
 
-  private flush(next: SourcePoint, tok: Tok): void {
-    if (this.comments.before(next.offset)) this.injectComments(next, tok);
+  private lineOfLast(): number {
+    if (this.lastLine === NO_LINE) this.lastLine = this.lineAt(this.lastOffset);
+    return this.lastLine;
+  }
+
+  private flush(tok: Tok): void {
+    if (this.comments.before(this.nextOffset)) this.injectComments(tok);
     else if (tok !== Tok.EOF) this.writeSpaces(this.spaces.length);
   }
 
-  private injectComments(next: SourcePoint, tok: Tok): void {
+  private injectComments(tok: Tok): void {
     let lastComment: Comment | undefined;
-    while (this.comments.before(next.offset)) {
+    while (this.comments.before(this.nextOffset)) {
       for (const comment of this.comments.takeGroup()) {
-        this.writeCommentPrefix(next, comment, tok);
+        this.writeCommentPrefix(comment, tok);
         const start = startOffset(comment.range);
-        this.writeText({ offset: start, line: this.lineAt(start) }, comment.text, TextKind.Comment);
+        this.writeText(start, this.lineAt(start), comment.text, TextKind.Comment);
         lastComment = comment;
       }
     }
-    if (lastComment !== undefined) this.writeCommentSuffix(next, tok, lastComment);
+    if (lastComment !== undefined) this.writeCommentSuffix(tok, lastComment);
   }
 
-  private writeCommentPrefix(next: SourcePoint, comment: Comment, tok: Tok): void {
+  private writeCommentPrefix(comment: Comment, tok: Tok): void {
     if (!this.wroteAnything) return;
     const commentLine = this.lineAt(startOffset(comment.range));
-    const lastLine = this.lineOf(this.last);
+    const lastLine = this.lineOfLast();
     if (commentLine === lastLine) {
       // A comment after a token on the same line: a tab lets trailing comments line up in a column, but a
       // block comment followed by more code on its line only gets a space.
-      this.writeByte(commentLine === this.lineOf(next) ? " " : "\t", 1);
+      this.writeByte(commentLine === this.lineOfNext() ? " " : "\t", 1);
       return;
     }
     // A comment on its own line: apply pending indentation up to the first line break, which the comment
@@ -165,11 +171,11 @@ export class Printer {
     if (newlines > 0) this.writeByte("\f", Math.min(newlines, 2));
   }
 
-  private writeCommentSuffix(next: SourcePoint, tok: Tok, lastComment: Comment): void {
+  private writeCommentSuffix(tok: Tok, lastComment: Comment): void {
     const isLineComment = lastComment.style === "line";
     if (
       !isLineComment &&
-      this.lineAt(startOffset(lastComment.range)) === this.lineOf(next) &&
+      this.lineAt(startOffset(lastComment.range)) === this.lineOfNext() &&
       tok !== Tok.Comma &&
       tok !== Tok.EOF
     ) {
@@ -199,7 +205,7 @@ export class Printer {
     }
     if (tok === Tok.EOF) return;
     // Keep a blank line that separated the comment from the next token.
-    const gap = Math.min(this.lineOf(next) - this.lineAt(endOffset(lastComment.range)), 2) - (wroteLinebreak ? 1 : 0);
+    const gap = Math.min(this.lineOfNext() - this.lineAt(endOffset(lastComment.range)), 2) - (wroteLinebreak ? 1 : 0);
     if (gap > 0) this.writeByte(droppedFormfeed ? "\f" : "\n", gap);
   }
 
@@ -237,7 +243,8 @@ export class Printer {
           break;
       }
     }
-    spaces.splice(0, count);
+    if (count === spaces.length) spaces.length = 0;
+    else spaces.splice(0, count);
   }
 
   private writeIndent(): void {
@@ -269,7 +276,7 @@ export class Printer {
     this.wroteAnything = true;
   }
 
-  private writeText(at: SourcePoint, text: string, kind: TextKind): void {
+  private writeText(offset: number, line: number, text: string, kind: TextKind): void {
     if (this.atLineStart) this.writeIndent();
     let newlines = 0;
     switch (kind) {
@@ -295,10 +302,8 @@ export class Printer {
         break;
       }
     }
-    this.last = {
-      offset: at.offset + text.length,
-      line: newlines === 0 ? at.line : this.lineOf(at) + newlines,
-    };
+    this.lastOffset = offset + text.length;
+    this.lastLine = newlines === 0 ? line : (line === NO_LINE ? this.lineAt(offset) : line) + newlines;
     this.atLineStart = false;
     this.wroteAnything = true;
   }
