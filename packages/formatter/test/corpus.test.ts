@@ -1,0 +1,85 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Node } from "@alloy-toolkit/parser";
+import { childrenOf, goQuote, parse } from "@alloy-toolkit/parser";
+import { describe, expect, it } from "vitest";
+import { corpusSources, loadCorpus } from "../../../test/support/corpus.js";
+import { describeShared } from "../../../test/support/shared.js";
+import { format } from "../src/index.js";
+import { commentTexts, shapeOf } from "./ast-shape.js";
+
+/** `source/name` of the inputs where Alloy's printer rewrites a string literal (we keep it as written). */
+function loadDeviations(corpusRoot: string): Set<string> {
+  const lines = readFileSync(join(corpusRoot, "DEVIATIONS.tsv"), "utf8").split("\n").slice(1);
+  return new Set(lines.filter((line) => line.trim() !== "").map((line) => line.split("\t").slice(0, 2).join("/")));
+}
+
+/** Our output with raw-string object keys re-quoted the way Alloy's printer does: the only deviation. */
+function requoteRawKeys(output: string): string {
+  const { ast } = parse(output);
+  const edits: { start: number; end: number; text: string }[] = [];
+  const visit = (node: Node): void => {
+    if (node.kind === "ObjectField" && node.quoted && node.keyRaw.startsWith("`")) {
+      edits.push({ start: node.keyRange.start.offset, end: node.keyRange.end.offset, text: goQuote(node.key) });
+    }
+    for (const child of childrenOf(node)) visit(child);
+  };
+  visit(ast);
+  let result = output;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) {
+    result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+  }
+  return result;
+}
+
+function stringLiterals(text: string): string[] {
+  const literals: string[] = [];
+  const visit = (node: Node): void => {
+    if (node.kind === "StringLiteral") literals.push(node.raw);
+    if (node.kind === "ObjectField" && node.quoted) literals.push(node.keyRaw);
+    if (node.kind === "BlockLabel") literals.push(node.raw);
+    for (const child of childrenOf(node)) visit(child);
+  };
+  visit(parse(text).ast);
+  return literals;
+}
+
+describeShared("corpus", "formatter conformance with alloy fmt over ../shared/corpus", (corpusRoot) => {
+  const deviations = loadDeviations(corpusRoot);
+  const cases = loadCorpus(corpusRoot).filter((c) => c.expect !== undefined);
+
+  it("finds the parsing inputs and the deviation list", () => {
+    expect(cases.length).toBeGreaterThan(1700);
+    expect(deviations.size).toBe(2);
+  });
+
+  for (const source of corpusSources(corpusRoot)) {
+    const inSource = cases.filter((c) => c.source === source);
+    if (inSource.length === 0) continue;
+    describe(source, () => {
+      it.each(inSource.map((c) => [c.name, c] as const))("%s", (_, c) => {
+        const output = format(c.text);
+        const key = `${c.source}/${c.name}`;
+        if (deviations.has(key)) {
+          // Identical but for the string literals, which stay exactly as written.
+          expect(requoteRawKeys(output)).toBe(c.expect);
+          expect(stringLiterals(output)).toEqual(stringLiterals(c.text));
+        } else {
+          expect(output).toBe(c.expect);
+        }
+        expect(format(output)).toBe(output);
+        const before = parse(c.text);
+        const after = parse(output);
+        expect(after.diagnostics).toEqual([]);
+        expect(shapeOf(after.ast)).toEqual(shapeOf(before.ast));
+        expect(commentTexts(after)).toEqual(commentTexts(before));
+      });
+    });
+  }
+
+  it("formats bench/large.alloy to its expected output", () => {
+    const input = readFileSync(join(corpusRoot, "bench", "large.alloy"), "utf8");
+    const expected = readFileSync(join(corpusRoot, "bench", "large.expect"), "utf8");
+    expect(format(input)).toBe(expected);
+  });
+});
