@@ -1,0 +1,162 @@
+import { endOffset, parse, startOffset, type Diagnostic, type Node as AlloyNode, type Range } from "@alloy-toolkit/parser";
+import { isScalar, type Scalar } from "yaml";
+import { buildConfigView, type ConfigSource } from "./config-view.js";
+import type { DeploymentDiagnostic } from "./diagnostic.js";
+import { buildDeploymentModel, type DeploymentModel } from "./model.js";
+import { deploymentRules } from "./rules/index.js";
+import type { DeploymentRule, DeploymentRuleContext, ValuesAnchor } from "./rules/rule.js";
+import { maskTemplateActions, type TemplateAction } from "./template.js";
+import {
+  isAlloyChartValues,
+  keyRange,
+  pairAt,
+  parseValuesDocument,
+  valueRange,
+  type ValuesDocument,
+} from "./values-document.js";
+import { scalarContentMap } from "./yaml-positions.js";
+
+/**
+ * Checks one Alloy config text; ranges are in that text. The checker core's `check` fits here; the
+ * default reports the parser's diagnostics only.
+ */
+export type ConfigChecker = (text: string, options: { readonly filename: string }) => readonly Diagnostic[];
+
+/** An Alloy config file shipped beside the values (`alloylint --values values.yaml config/`). */
+export interface ConfigFile {
+  readonly file: string;
+  readonly text: string;
+}
+
+export interface CheckValuesOptions {
+  /** The values file's name, used in diagnostics. */
+  readonly filename: string;
+  /** Checks the Alloy config (inline content or `configs`) with every rule of the checker. */
+  readonly checkConfig?: ConfigChecker;
+  /** Treat the file as values of the grafana/alloy chart even without an `alloy:`/`controller:` mapping. */
+  readonly chart?: boolean;
+  /**
+   * The config the deployment runs, when it is not inline (`alloy.configMap.create: false`, or a
+   * config kept in its own files). When given, it is checked instead of `alloy.configMap.content`.
+   */
+  readonly configs?: readonly ConfigFile[];
+  readonly rules?: readonly DeploymentRule[];
+}
+
+export interface ValuesCheckResult {
+  /** Whether the file was recognised (or declared) as values for the grafana/alloy chart. */
+  readonly isChartValues: boolean;
+  readonly diagnostics: readonly DeploymentDiagnostic[];
+  readonly model?: DeploymentModel;
+}
+
+const parserDiagnostics: ConfigChecker = (text, { filename }) => parse(text, { filename }).diagnostics;
+
+/** The path of the inline config in the values file. */
+const contentPath = ["alloy", "configMap", "content"] as const;
+
+/**
+ * Checks a values file of the grafana/alloy Helm chart: the values against the chart's schema, the
+ * inline config (`alloy.configMap.content`) with the config checker, and the deployment rules over
+ * both. Diagnostics inside the inline config point into the values file.
+ */
+export function checkValuesFile(text: string, options: CheckValuesOptions): ValuesCheckResult {
+  const values = parseValuesDocument(text, options.filename);
+  const diagnostics: DeploymentDiagnostic[] = yamlSyntaxDiagnostics(values);
+  if (!options.chart && !isAlloyChartValues(values)) return { isChartValues: false, diagnostics };
+
+  const model = buildDeploymentModel(values);
+  const checkConfig = options.checkConfig ?? parserDiagnostics;
+  const sources: ConfigSource[] = [];
+  let inline: DeploymentRuleContext["inline"];
+
+  if (options.configs) {
+    for (const config of options.configs) {
+      const { ast } = parse(config.text, { filename: config.file });
+      sources.push({ file: config.file, text: config.text, ast, locate: (range) => range });
+      for (const d of checkConfig(config.text, { filename: config.file })) diagnostics.push({ ...d, file: config.file });
+    }
+  } else if (model.inlineConfig) {
+    const found = inlineSource(values);
+    if (found) {
+      inline = found;
+      sources.push(found.source);
+      for (const d of checkConfig(found.source.text, { filename: values.file })) {
+        diagnostics.push({ code: d.code, severity: d.severity, message: d.message, file: values.file, range: found.source.locate(d.range) });
+      }
+    }
+  }
+  const config = sources.length > 0 ? buildConfigView(sources) : undefined;
+
+  const relatedOf = (anchors: readonly ValuesAnchor[] | undefined) =>
+    anchors
+      ?.filter((a) => pairAt(values, a.path))
+      .map((a) => ({ file: values.file, range: anchorRange(values, a), message: a.path.join(".") }));
+  for (const rule of options.rules ?? deploymentRules) {
+    rule.check({
+      model,
+      config,
+      inline,
+      reportValue(anchor, message, related) {
+        const rel = relatedOf(related);
+        diagnostics.push({
+          code: rule.id,
+          severity: rule.severity,
+          message,
+          file: values.file,
+          range: anchorRange(values, anchor),
+          ...(rel && rel.length > 0 ? { related: rel } : {}),
+        });
+      },
+      reportConfig(source, at, message, related) {
+        const range = "kind" in at ? (at as AlloyNode).range : (at as Range);
+        const rel = relatedOf(related);
+        diagnostics.push({
+          code: rule.id,
+          severity: rule.severity,
+          message,
+          file: source.file,
+          range: source.locate(range),
+          ...(rel && rel.length > 0 ? { related: rel } : {}),
+        });
+      },
+    });
+  }
+  diagnostics.sort((a, b) => (a.file === b.file ? a.range.start.offset - b.range.start.offset : a.file < b.file ? -1 : 1));
+  return { isChartValues: true, diagnostics, model };
+}
+
+function anchorRange(values: ValuesDocument, anchor: ValuesAnchor): Range {
+  return anchor.at === "value" ? valueRange(values, anchor.path) : keyRange(values, anchor.path);
+}
+
+/**
+ * The inline config as a config source: the content with Helm actions blanked out, and a `locate`
+ * that maps ranges of that text into the values file.
+ */
+function inlineSource(values: ValuesDocument): { source: ConfigSource; templateActions: readonly TemplateAction[] } | undefined {
+  const node = pairAt(values, [...contentPath])?.value;
+  if (!isScalar(node) || typeof node.value !== "string") return undefined;
+  const map = scalarContentMap(node as Scalar);
+  const { masked, actions } = maskTemplateActions(map.value);
+  const { ast } = parse(masked, { filename: values.file });
+  const position = (offset: number) => values.lineIndex.positionAt(offset);
+  const locate = (range: Range): Range => {
+    const start = startOffset(range);
+    const end = endOffset(range);
+    const yamlStart = map.yamlOffset(start);
+    const yamlEnd = end > start ? map.yamlOffset(end - 1) + 1 : yamlStart;
+    return { start: position(yamlStart), end: position(Math.max(yamlStart, yamlEnd)) };
+  };
+  return { source: { file: values.file, text: masked, ast, locate }, templateActions: actions };
+}
+
+function yamlSyntaxDiagnostics(values: ValuesDocument): DeploymentDiagnostic[] {
+  return [...values.document.errors, ...values.document.warnings].map((e) => ({
+    code: e.name === "YAMLWarning" ? "values/yaml-warning" : "values/yaml-syntax",
+    severity: e.name === "YAMLWarning" ? "warning" : "error",
+    message: e.message.split("\n")[0],
+    file: values.file,
+    range: { start: values.lineIndex.positionAt(e.pos[0]), end: values.lineIndex.positionAt(e.pos[1]) },
+  }));
+}

@@ -1,0 +1,24 @@
+import { clusteringEnabled, blockHeaderRange } from "../config-view.js";
+import { hasFlag, runsSeveralInstances } from "../model.js";
+import { componentTitle, describeInstances, type DeploymentRule } from "./rule.js";
+
+export const rule: DeploymentRule = {
+  id: "deploy/clustering-block-missing",
+  severity: "error",
+  description:
+    "Clustering is enabled on a Deployment or StatefulSet with several replicas, but a component that supports clustering has no `clustering { enabled = true }` block: every replica collects everything.",
+  check({ model, config, reportConfig }) {
+    if (!config || !(model.clusteringEnabled || hasFlag(model, "cluster.enabled"))) return;
+    if (model.controllerType !== "deployment" && model.controllerType !== "statefulset") return;
+    if (!runsSeveralInstances(model)) return;
+    for (const component of config.components) {
+      if (!component.schema.clustering || clusteringEnabled(component)) continue;
+      reportConfig(
+        component.source,
+        blockHeaderRange(component.block),
+        `${componentTitle(component)} supports clustering but has no \`clustering { enabled = true }\` block: each of the ${describeInstances(model)} collects all of its targets (data duplicated). Add the block to share the work out.`,
+        [{ path: ["alloy", "clustering", "enabled"] }],
+      );
+    }
+  },
+};

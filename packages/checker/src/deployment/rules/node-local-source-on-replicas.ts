@@ -1,0 +1,29 @@
+import { blockHeaderRange } from "../config-view.js";
+import { componentTitle, type DeploymentRule } from "./rule.js";
+
+const nodeLocal: Readonly<Record<string, string>> = {
+  "loki.source.file": "tails files on the node it runs on",
+  "loki.source.journal": "reads the journal of the node it runs on",
+  "prometheus.exporter.unix": "exports the metrics of the node it runs on",
+  "discovery.kubelet": "discovers the pods of the node it runs on",
+};
+
+export const rule: DeploymentRule = {
+  id: "deploy/node-local-source-on-replicas",
+  severity: "warning",
+  description:
+    "A node-local source (loki.source.file, loki.source.journal, prometheus.exporter.unix, discovery.kubelet) runs on a Deployment or StatefulSet: it only sees the nodes the replicas happen to land on.",
+  check({ model, config, reportConfig }) {
+    if (!config || (model.controllerType !== "deployment" && model.controllerType !== "statefulset")) return;
+    for (const component of config.components) {
+      const what = nodeLocal[component.name];
+      if (!what) continue;
+      reportConfig(
+        component.source,
+        blockHeaderRange(component.block),
+        `${componentTitle(component)} ${what}, but controller.type is ${model.controllerType}: only the nodes the replicas land on are covered. Run it on a DaemonSet.`,
+        [{ path: ["controller", "type"] }],
+      );
+    }
+  },
+};

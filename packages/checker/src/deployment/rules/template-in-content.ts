@@ -1,0 +1,19 @@
+import { textRange } from "../config-view.js";
+import type { DeploymentRule } from "./rule.js";
+
+export const rule: DeploymentRule = {
+  id: "values/template-in-content",
+  severity: "warning",
+  description:
+    "alloy.configMap.content goes through Helm's tpl: `{{ … }}` is rendered before Alloy sees the config, so it is checked with the action blanked out.",
+  check({ inline, reportConfig }) {
+    if (!inline) return;
+    for (const action of inline.templateActions) {
+      reportConfig(
+        inline.source,
+        textRange(inline.source.text, action.start, action.end),
+        `Helm renders ${action.text.length > 40 ? action.text.slice(0, 37) + "…" : action.text} with tpl before Alloy reads the config: it was checked as blank, so the rendered config may differ.`,
+      );
+    }
+  },
+};

@@ -1,0 +1,35 @@
+import { chartValuesSchema } from "../schema/chart-values-schema.generated.js";
+import { schemaAt } from "../schema/values-schema.js";
+import { editDistance, pathsNamed, walkValues } from "../schema/walk-values.js";
+import type { DeploymentRule } from "./rule.js";
+
+/** The key the user probably meant: a close sibling, or the same name in another section. */
+export function suggestKey(path: readonly string[]): string | undefined {
+  const parentPath = path.slice(0, -1);
+  const name = path[path.length - 1];
+  const siblings = Object.keys(schemaAt(chartValuesSchema, parentPath)?.children ?? {});
+  const limit = name.length <= 4 ? 1 : 2;
+  const close = siblings
+    .map((s) => ({ s, d: editDistance(s.toLowerCase(), name.toLowerCase()) }))
+    .filter(({ d }) => d <= limit)
+    .sort((a, b) => a.d - b.d)[0];
+  if (close) return [...parentPath, close.s].join(".");
+  const elsewhere = pathsNamed(chartValuesSchema, name)[0] ?? pathsNamed(chartValuesSchema, name, true)[0];
+  return elsewhere?.join(".");
+}
+
+export const rule: DeploymentRule = {
+  id: "values/unknown-key",
+  severity: "error",
+  description: "A values key the grafana/alloy chart does not read: Helm ignores it silently (the chart ships no values schema).",
+  check({ model, reportValue }) {
+    walkValues(model.values, chartValuesSchema, ({ path, schema }) => {
+      if (schema) return;
+      const suggestion = suggestKey(path);
+      reportValue(
+        { path, at: "key" },
+        `${path.join(".")} is not a value of the grafana/alloy chart ${chartValuesSchema.chart.version}: Helm ignores it silently.${suggestion ? ` Did you mean ${suggestion}?` : ""}`,
+      );
+    });
+  },
+};

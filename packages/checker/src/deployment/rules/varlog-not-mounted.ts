@@ -1,0 +1,27 @@
+import { isUnder } from "../model.js";
+import type { DeploymentRule } from "./rule.js";
+
+const hostDirectories = [
+  { path: "/var/log", value: "alloy.mounts.varlog" },
+  { path: "/var/lib/docker/containers", value: "alloy.mounts.dockercontainers" },
+] as const;
+
+export const rule: DeploymentRule = {
+  id: "deploy/varlog-not-mounted",
+  severity: "error",
+  description:
+    "The config reads /var/log (or /var/lib/docker/containers) but the chart does not mount it from the host (alloy.mounts.varlog / dockercontainers): the container sees an empty directory.",
+  check({ model, config, reportConfig }) {
+    if (!config) return;
+    for (const { node, source } of config.strings) {
+      const directory = hostDirectories.find((d) => isUnder(node.value, d.path));
+      if (!directory || model.mounts.some((m) => isUnder(node.value, m.mountPath))) continue;
+      reportConfig(
+        source,
+        node,
+        `"${node.value}" is on the host, but ${directory.path} is not mounted into the Alloy container: set ${directory.value}: true (or mount it with alloy.mounts.extra).`,
+        [{ path: directory.value.split(".") }],
+      );
+    }
+  },
+};
