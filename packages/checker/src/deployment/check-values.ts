@@ -17,10 +17,15 @@ import {
 import { scalarContentMap } from "./yaml-positions.js";
 
 /**
- * Checks one Alloy config text; ranges are in that text. The checker core's `check` fits here; the
- * default reports the parser's diagnostics only.
+ * Checks the files that together form one Alloy config; ranges are in each file's text, `file` names it
+ * (the only file when absent). The checker core fits here:
+ * `(files) => check(files, { stabilityLevel: "experimental", communityComponents: true }).diagnostics`
+ * (stability and community components are the deployment rules' job: they know `alloy.stabilityLevel`
+ * and `alloy.extraArgs`). The default reports the parser's diagnostics only.
  */
-export type ConfigChecker = (text: string, options: { readonly filename: string }) => readonly Diagnostic[];
+export type ConfigChecker = (
+  files: readonly { readonly filename: string; readonly text: string }[],
+) => readonly (Diagnostic & { readonly file?: string })[];
 
 /** An Alloy config file shipped beside the values (`alloylint --values values.yaml config/`). */
 export interface ConfigFile {
@@ -50,7 +55,8 @@ export interface ValuesCheckResult {
   readonly model?: DeploymentModel;
 }
 
-const parserDiagnostics: ConfigChecker = (text, { filename }) => parse(text, { filename }).diagnostics;
+const parserDiagnostics: ConfigChecker = (files) =>
+  files.flatMap(({ filename, text }) => parse(text, { filename }).diagnostics.map((d) => ({ ...d, file: filename })));
 
 /** The path of the inline config in the values file. */
 const contentPath = ["alloy", "configMap", "content"] as const;
@@ -74,15 +80,20 @@ export function checkValuesFile(text: string, options: CheckValuesOptions): Valu
     for (const config of options.configs) {
       const { ast } = parse(config.text, { filename: config.file });
       sources.push({ file: config.file, text: config.text, ast, locate: (range) => range });
-      for (const d of checkConfig(config.text, { filename: config.file })) diagnostics.push({ ...d, file: config.file });
+    }
+    const files = options.configs.map((c) => ({ filename: c.file, text: c.text }));
+    for (const d of checkConfig(files)) {
+      diagnostics.push({ code: d.code, severity: d.severity, message: d.message, file: d.file ?? files[0].filename, range: d.range });
     }
   } else if (model.inlineConfig) {
     const found = inlineSource(values);
     if (found) {
       inline = found;
       sources.push(found.source);
-      for (const d of checkConfig(found.source.text, { filename: values.file })) {
-        diagnostics.push({ code: d.code, severity: d.severity, message: d.message, file: values.file, range: found.source.locate(d.range) });
+      for (const d of checkConfig([{ filename: values.file, text: found.source.text }])) {
+        const inContent = d.file === undefined || d.file === values.file;
+        const range = inContent ? found.source.locate(d.range) : d.range;
+        diagnostics.push({ code: d.code, severity: d.severity, message: d.message, file: d.file ?? values.file, range });
       }
     }
   }

@@ -22,9 +22,11 @@ export const rule: DeploymentRule = {
   id: "values/unknown-key",
   severity: "error",
   description: "A values key the grafana/alloy chart does not read: Helm ignores it silently (the chart ships no values schema).",
-  check({ model, reportValue }) {
+  check({ model, inline, reportValue }) {
+    // Top-level keys the inline config reads through tpl (`{{ .Values.remoteWriteUrl }}`) are the user's own.
+    const templated = new Set(inline?.templateActions.flatMap((a) => [...a.text.matchAll(/\.Values\.(\w+)/g)].map((m) => m[1])));
     walkValues(model.values, chartValuesSchema, ({ path, schema }) => {
-      if (schema) return;
+      if (schema || (path.length === 1 && templated.has(path[0]))) return;
       const suggestion = suggestKey(path);
       reportValue(
         { path, at: "key" },
