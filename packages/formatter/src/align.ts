@@ -13,7 +13,7 @@
  * widths, whatever characters it holds.
  */
 export class ColumnWriter {
-  private readonly output = new TextBuffer();
+  private readonly output: TextBuffer;
 
   // The current run of lines, stored flat and reused from run to run. A cell is a range of pieces.
   private pieceCount = 0;
@@ -32,6 +32,11 @@ export class ColumnWriter {
   private width = 0;
 
   private readonly columnWidths: number[] = [];
+
+  /** `expectedLength`: roughly how long the output will be (the source's length is a good guess). */
+  constructor(expectedLength = 1024) {
+    this.output = new TextBuffer(expectedLength + (expectedLength >> 3) + 64);
+  }
 
   /** Appends plain text: a token (no whitespace) or blanks. */
   write(text: string): void {
@@ -192,8 +197,12 @@ const CHUNK = 8192;
 
 /** A growable UTF-16 buffer: cheaper than joining millions of small strings. */
 class TextBuffer {
-  private chars = new Uint16Array(1 << 16);
+  private chars: Uint16Array;
   private length = 0;
+
+  constructor(capacity: number) {
+    this.chars = new Uint16Array(capacity);
+  }
 
   append(text: string): void {
     const length = this.length;

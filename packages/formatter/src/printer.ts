@@ -37,7 +37,7 @@ const NO_LINE = -1;
  * whitespace around them is decided from their source lines, as Alloy's printer does.
  */
 export class Printer {
-  private readonly out = new ColumnWriter();
+  private readonly out: ColumnWriter;
   private readonly spaces: Space[] = [];
   private indent = 0;
   private atLineStart = true;
@@ -58,6 +58,7 @@ export class Printer {
     comments: readonly Comment[],
   ) {
     this.comments = new CommentQueue(text, lineIndex, comments);
+    this.out = new ColumnWriter(text.length);
   }
 
   /** The 1-based line of an offset. */

@@ -1,0 +1,199 @@
+import { readFileSync } from "node:fs";
+import { isAbsolute, join } from "node:path";
+import { createTwoFilesPatch } from "diff";
+import { formatParsed, normalizeSource } from "@alloy-toolkit/formatter";
+import { parse } from "@alloy-toolkit/parser";
+import type { FmtInput } from "./files.js";
+import { expandPaths } from "./files.js";
+import { writeFileAtomic } from "./atomic-write.js";
+import type { FmtOptions } from "./options.js";
+import { USAGE, UsageError, parseFmtArgs } from "./options.js";
+
+/** Exit statuses of alloyfmt. */
+export const ExitCode = {
+  /** Everything is formatted (or was rewritten). */
+  Ok: 0,
+  /** Some file would change (with --check, --list-different or --diff). */
+  WouldChange: 1,
+  /** A file failed to parse or could not be read or written, or the command line is wrong. */
+  Error: 2,
+} as const;
+
+/** Where alloyfmt reads and writes; the bin wires it to the process, tests to buffers. */
+export interface FmtIo {
+  readonly cwd: string;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly readStdin: () => Promise<string>;
+  /** Whether stdout (for diffs) and stderr (for errors) are terminals: colour is used only then. */
+  readonly stdoutIsTTY: boolean;
+  readonly stderrIsTTY: boolean;
+  readonly stdinIsTTY: boolean;
+  readonly version: string;
+  /** Passed to the atomic write (tests simulate a crash before the rename). */
+  readonly beforeRename?: (tempPath: string) => void;
+}
+
+/** The result of formatting one input. */
+type Outcome =
+  | { readonly kind: "formatted"; readonly original: string; readonly formatted: string }
+  | { readonly kind: "error"; readonly messages: string[] };
+
+/** Runs alloyfmt with the given arguments and returns its exit status. */
+export async function runAlloyfmt(argv: readonly string[], io: FmtIo): Promise<number> {
+  let options: FmtOptions;
+  try {
+    options = parseFmtArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`alloyfmt: ${error.message}\n${USAGE}\n`);
+    return ExitCode.Error;
+  }
+  if (options.help) {
+    io.stdout(`${USAGE}\n`);
+    return ExitCode.Ok;
+  }
+  if (options.version) {
+    io.stdout(`alloyfmt ${io.version}\n`);
+    return ExitCode.Ok;
+  }
+  const colors = {
+    stdout: options.color === "always" || (options.color === "auto" && io.stdoutIsTTY && !process.env.NO_COLOR),
+    stderr: options.color === "always" || (options.color === "auto" && io.stderrIsTTY && !process.env.NO_COLOR),
+  };
+  const reportError = (message: string): void => {
+    io.stderr(colors.stderr ? `${RED}${message}${RESET}\n` : `${message}\n`);
+  };
+
+  let paths = options.paths;
+  if (paths.length === 0) {
+    if (io.stdinIsTTY) {
+      io.stderr(`alloyfmt: no input: give paths, or - for stdin\n${USAGE}\n`);
+      return ExitCode.Error;
+    }
+    paths = ["-"];
+  }
+  const { inputs, missing } = await expandPaths(paths, io.cwd);
+  let status: number = ExitCode.Ok;
+  for (const path of missing) {
+    reportError(`${path}: no such file, directory or matching pattern`);
+    status = ExitCode.Error;
+  }
+
+  const printMode = !options.write && !options.check && !options.listDifferent && !options.diff;
+  if (printMode && inputs.length > 1) {
+    io.stderr(
+      "alloyfmt: printing the formatted text needs a single file or stdin; " +
+        "use --write, --check, --list-different or --diff for several files\n",
+    );
+    return ExitCode.Error;
+  }
+
+  for (const input of inputs) {
+    const name = input.kind === "stdin" ? "<stdin>" : input.path;
+    const outcome = await formatInput(input, io);
+    if (outcome.kind === "error") {
+      for (const message of outcome.messages) reportError(message);
+      status = ExitCode.Error;
+      continue;
+    }
+    const { original, formatted } = outcome;
+    const changed = original !== formatted;
+    if (printMode || (options.write && input.kind === "stdin")) {
+      io.stdout(formatted);
+      continue;
+    }
+    if (!changed) continue;
+    if (options.check || options.listDifferent) io.stdout(`${name}\n`);
+    if (options.diff) io.stdout(unifiedDiff(name, original, formatted, colors.stdout));
+    if (options.write && input.kind === "file") {
+      try {
+        writeFileAtomic(resolvePath(io.cwd, input.path), formatted, { beforeRename: io.beforeRename });
+      } catch (error) {
+        reportError(`${name}: cannot write: ${errorMessage(error)}`);
+        status = ExitCode.Error;
+      }
+    } else if (status === ExitCode.Ok) {
+      status = ExitCode.WouldChange;
+    }
+  }
+  return status;
+}
+
+async function formatInput(input: FmtInput, io: FmtIo): Promise<Outcome> {
+  const name = input.kind === "stdin" ? "<stdin>" : input.path;
+  let original: string;
+  try {
+    original = input.kind === "stdin" ? await io.readStdin() : readFileSync(resolvePath(io.cwd, input.path), "utf8");
+  } catch (error) {
+    return { kind: "error", messages: [`${name}: cannot read: ${errorMessage(error)}`] };
+  }
+  const source = normalizeSource(original);
+  const parsed = parse(source, { filename: name });
+  const errors = parsed.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
+  if (errors.length > 0) {
+    return {
+      kind: "error",
+      messages: errors.map((diagnostic) => {
+        // Columns count UTF-8 bytes, as Alloy's own messages do.
+        const start = diagnostic.range.start;
+        return `${name}:${start.line}:${parsed.lineIndex.byteColumn(start)}: ${diagnostic.message}`;
+      }),
+    };
+  }
+  return { kind: "formatted", original, formatted: formatParsed(parsed) };
+}
+
+function resolvePath(cwd: string, path: string): string {
+  return isAbsolute(path) ? path : join(cwd, path);
+}
+
+const RED = "\x1b[31m";
+const GREEN = "\x1b[32m";
+const CYAN = "\x1b[36m";
+const BOLD = "\x1b[1m";
+const RESET = "\x1b[0m";
+
+/** A unified diff from the file as it is to the formatted file, coloured for a terminal if asked. */
+export function unifiedDiff(name: string, original: string, formatted: string, color: boolean): string {
+  const patch = createTwoFilesPatch(name, name, original, formatted, "original", "formatted", { context: 3 });
+  // The first line of the patch is a separator of `=` signs that git-style diffs do not have.
+  const lines = patch.split("\n").filter((line, index) => !(index === 0 && line.startsWith("====")));
+  if (!color) return lines.join("\n");
+  return lines
+    .map((line) => {
+      if (line.startsWith("---") || line.startsWith("+++")) return `${BOLD}${line}${RESET}`;
+      if (line.startsWith("@@")) return `${CYAN}${line}${RESET}`;
+      if (line.startsWith("-")) return `${RED}${line}${RESET}`;
+      if (line.startsWith("+")) return `${GREEN}${line}${RESET}`;
+      return line;
+    })
+    .join("\n");
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : error.message;
+  }
+  return String(error);
+}
+
+/** Runs alloyfmt on the current process (the bin). */
+export async function main(version: string): Promise<number> {
+  return runAlloyfmt(process.argv.slice(2), {
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString("utf8");
+    },
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
+    stdinIsTTY: process.stdin.isTTY === true,
+    version,
+  });
+}
+
