@@ -1,0 +1,496 @@
+import { catalogVersion, getCatalog, getComponent, getConfigBlock, type AlloyType } from "@alloy-toolkit/catalog";
+import {
+  LineIndex,
+  SourceRange,
+  endOffset,
+  parse,
+  startOffset,
+  type Block,
+  type CallExpression,
+  type Expression,
+  type Identifier,
+  type Statement,
+} from "@alloy-toolkit/parser";
+import type {
+  BlockSymbol,
+  ImportInfo,
+  ModuleDefinition,
+  ModuleScope,
+  Reference,
+  ResolvedOptions,
+  SemanticModel,
+  SourceDocument,
+  SourceInput,
+  SymbolKind,
+} from "./model.js";
+import type { CheckOptions } from "./options.js";
+import { isStdlibRoot } from "./stdlib.js";
+import { exportType } from "./types.js";
+
+/** Blocks `alloy validate` treats as config blocks (the rest are declares, services or components). */
+const CONFIG_BLOCKS = new Set([
+  "foreach",
+  "argument",
+  "export",
+  "logging",
+  "tracing",
+  "import.file",
+  "import.string",
+  "import.http",
+  "import.git",
+]);
+
+/** Alloy services that take a configuration block. */
+export const SERVICE_BLOCKS = new Set(["http", "remotecfg", "livedebugging"]);
+
+export function resolveOptions(options: CheckOptions = {}): ResolvedOptions {
+  return {
+    alloyVersion: options.alloyVersion ?? catalogVersion,
+    stabilityLevel: options.stabilityLevel ?? "generally-available",
+    communityComponents: options.communityComponents ?? false,
+    disable: new Set(options.disable ?? []),
+    alloyCompatible: options.alloyCompatible ?? false,
+    resolveImport: options.resolveImport,
+  };
+}
+
+/** Parses the files of one config, sorted by name as `alloy validate` reads a directory. */
+export function parseDocuments(files: readonly SourceInput[]): SourceDocument[] {
+  return [...files]
+    .sort((a, b) => (a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0))
+    .map((file) => {
+      const result = parse(file.text, { filename: file.filename });
+      return {
+        filename: file.filename,
+        text: file.text,
+        ast: result.ast,
+        lineIndex: result.lineIndex,
+        parseDiagnostics: result.diagnostics,
+      };
+    });
+}
+
+/** A range of one document from offsets (end exclusive). */
+export function rangeAt(document: SourceDocument, start: number, end: number): SourceRange {
+  return new SourceRange(document.lineIndex, start, end);
+}
+
+/** Alloy's node id of a block: its name parts and label joined with dots. */
+export function blockId(block: Block): string {
+  return block.label ? `${block.name}.${block.label.value}` : block.name;
+}
+
+function classify(block: Block): SymbolKind {
+  if (CONFIG_BLOCKS.has(block.name)) return "config";
+  if (block.name === "declare") return "declare";
+  if (SERVICE_BLOCKS.has(block.name)) return "service";
+  return "component";
+}
+
+interface Located {
+  document: SourceDocument;
+  statement: Statement;
+}
+
+/**
+ * Builds the semantic model of a config made of one or more files: the block symbols of every module
+ * scope (root, `declare` bodies, `foreach` templates), the modules they define or import, and every
+ * reference resolved to its target. Pure: `import.file` sources are read through
+ * `options.resolveImport` only. Works on files with syntax errors too (on the partial AST).
+ */
+export function analyze(files: readonly SourceInput[], options: CheckOptions = {}): SemanticModel {
+  const resolved = resolveOptions(options);
+  const documents = parseDocuments(files);
+  return analyzeDocuments(documents, resolved);
+}
+
+export function analyzeDocuments(documents: readonly SourceDocument[], options: ResolvedOptions): SemanticModel {
+  const builder = new ModelBuilder(options);
+  const statements: Located[] = [];
+  for (const document of documents) {
+    for (const statement of document.ast.body) statements.push({ document, statement });
+  }
+  const root = builder.buildScope(statements, "root");
+  builder.resolveAll();
+  const referencesTo = new Map<BlockSymbol, Reference[]>();
+  for (const reference of builder.references) {
+    if (!reference.target) continue;
+    const list = referencesTo.get(reference.target);
+    if (list) list.push(reference);
+    else referencesTo.set(reference.target, [reference]);
+  }
+  const typeCache = new Map<Reference, AlloyType | undefined>();
+  const model: SemanticModel = {
+    documents,
+    root,
+    symbols: builder.symbols,
+    references: builder.references,
+    referencesTo,
+    hasSyntaxErrors: documents.some((d) => d.parseDiagnostics.some((p) => p.severity === "error")),
+    options,
+    referenceType(reference) {
+      if (typeCache.has(reference)) return typeCache.get(reference);
+      typeCache.set(reference, undefined); // guards against cycles through module exports
+      const type = exportType(model, reference);
+      typeCache.set(reference, type);
+      return type;
+    },
+  };
+  return model;
+}
+
+class ModelBuilder {
+  readonly symbols: BlockSymbol[] = [];
+  readonly references: Reference[] = [];
+  private order = 0;
+
+  constructor(private readonly options: ResolvedOptions) {}
+
+  private next(): number {
+    return this.order++;
+  }
+
+  buildScope(
+    statements: readonly Located[],
+    kind: ModuleScope["kind"],
+    parent?: ModuleScope,
+    owner?: BlockSymbol,
+    foreachVar?: string,
+  ): ModuleScope {
+    const scope: ModuleScope = {
+      kind,
+      parent,
+      owner,
+      symbols: [],
+      nodes: new Map(),
+      declares: new Map(),
+      imports: new Map(),
+      foreachVar,
+      strayAttributes: [],
+      endOrder: 0,
+    };
+    const groups: Record<SymbolKind, Located[]> = { declare: [], config: [], component: [], service: [] };
+    for (const located of statements) {
+      if (located.statement.kind === "Attribute") {
+        scope.strayAttributes.push({ document: located.document, attribute: located.statement, owner });
+        continue;
+      }
+      groups[classify(located.statement)].push(located);
+    }
+    // Alloy checks declares first (they register custom components), then configs, components, services.
+    for (const kindName of ["declare", "config", "component", "service"] as const) {
+      const seen = new Map<string, BlockSymbol>();
+      for (const { document, statement } of groups[kindName]) {
+        const block = statement as Block;
+        const symbol: BlockSymbol = {
+          kind: kindName,
+          name: block.name,
+          label: block.label?.value,
+          id: blockId(block),
+          document,
+          block,
+          scope,
+          order: this.next(),
+          refOrder: 0,
+        };
+        symbol.refOrder = symbol.order;
+        const first = seen.get(symbol.id);
+        if (first) symbol.duplicateOf = first;
+        else seen.set(symbol.id, symbol);
+        if (!scope.nodes.has(symbol.id)) scope.nodes.set(symbol.id, symbol);
+        scope.symbols.push(symbol);
+        this.symbols.push(symbol);
+        this.describe(symbol);
+      }
+    }
+    scope.endOrder = this.next();
+    return scope;
+  }
+
+  /** Fills in what a symbol is (schema, module, inner scope, import) and collects its references. */
+  private describe(symbol: BlockSymbol): void {
+    const { block, scope, document } = symbol;
+    switch (symbol.kind) {
+      case "declare": {
+        if (symbol.label !== undefined && !symbol.duplicateOf) scope.declares.set(symbol.label, symbol);
+        symbol.schema = getConfigBlock("declare", this.options.alloyVersion);
+        symbol.definition = moduleDefinition(symbol.label ?? "", "declare", block, symbol);
+        symbol.inner = this.buildScope(
+          block.body.map((statement) => ({ document, statement })),
+          "declare",
+          scope,
+          symbol,
+        );
+        symbol.refOrder = this.next();
+        return;
+      }
+      case "config": {
+        symbol.schema = getConfigBlock(symbol.name, this.options.alloyVersion);
+        if (symbol.name.startsWith("import.")) {
+          if (symbol.label !== undefined && !symbol.duplicateOf) scope.imports.set(symbol.label, symbol);
+          symbol.importInfo = this.readImport(symbol);
+        }
+        if (symbol.name === "foreach") {
+          const template = block.body.find((s): s is Block => s.kind === "Block" && s.name === "template");
+          const varAttribute = block.body.find((s) => s.kind === "Attribute" && s.name.name === "var");
+          const varName =
+            varAttribute?.kind === "Attribute" && varAttribute.value.kind === "StringLiteral"
+              ? varAttribute.value.value
+              : undefined;
+          this.collectReferences(symbol, block.body.filter((s) => s !== template), []);
+          if (template) {
+            symbol.inner = this.buildScope(
+              template.body.map((statement) => ({ document, statement })),
+              "foreach",
+              scope,
+              symbol,
+              varName,
+            );
+          }
+          symbol.refOrder = this.next();
+          return;
+        }
+        this.collectReferences(symbol, block.body, []);
+        return;
+      }
+      case "service":
+        symbol.schema = getConfigBlock(symbol.name, this.options.alloyVersion);
+        this.collectReferences(symbol, block.body, []);
+        return;
+      case "component":
+        symbol.schema = getComponent(symbol.name, this.options.alloyVersion);
+        this.collectReferences(symbol, block.body, []);
+        return;
+    }
+  }
+
+  private readImport(symbol: BlockSymbol): ImportInfo {
+    const source = symbol.name.slice("import.".length) as ImportInfo["source"];
+    const empty: ImportInfo = { source, resolved: false, modules: new Map() };
+    let text: string | undefined;
+    let filename = symbol.document.filename;
+    const value = attributeValue(symbol.block, source === "file" ? "filename" : "content");
+    if (source === "file") {
+      if (value?.kind !== "StringLiteral" || !this.options.resolveImport) return empty;
+      filename = value.value;
+      text = this.options.resolveImport(value.value, symbol.document.filename);
+    } else if (source === "string") {
+      if (value?.kind !== "StringLiteral") return empty;
+      text = value.value;
+    }
+    if (text === undefined) return empty;
+    const parsed = parse(text, { filename });
+    if (parsed.diagnostics.some((d) => d.severity === "error")) return empty;
+    const modules = new Map<string, ModuleDefinition>();
+    for (const statement of parsed.ast.body) {
+      if (statement.kind !== "Block" || statement.name !== "declare" || !statement.label) continue;
+      const name = `${symbol.label ?? ""}.${statement.label.value}`;
+      modules.set(
+        statement.label.value,
+        moduleDefinition(name, source === "file" ? "import.file" : "import.string", statement),
+      );
+    }
+    return { source, resolved: true, modules };
+  }
+
+  private collectReferences(from: BlockSymbol, body: readonly Statement[], path: readonly string[]): void {
+    for (const statement of body) {
+      if (statement.kind === "Block") {
+        this.collectReferences(from, statement.body, [...path, statement.name]);
+      } else {
+        this.collectExpression(from, statement.value, [...path, statement.name.name]);
+      }
+    }
+  }
+
+  private collectExpression(from: BlockSymbol, expression: Expression, path: readonly string[]): void {
+    const stack: { expression: Expression; call?: CallExpression }[] = [{ expression }];
+    while (stack.length > 0) {
+      const { expression: node, call } = stack.pop()!;
+      switch (node.kind) {
+        case "Identifier":
+        case "AccessExpression": {
+          const parts = traversalParts(node);
+          if (parts) {
+            this.addReference(from, node, parts, path, call);
+          } else if (node.kind === "AccessExpression") {
+            stack.push({ expression: node.object });
+          }
+          break;
+        }
+        case "IndexExpression":
+          stack.push({ expression: node.index }, { expression: node.object });
+          break;
+        case "CallExpression":
+          for (let i = node.args.length - 1; i >= 0; i--) stack.push({ expression: node.args[i] });
+          stack.push({ expression: node.callee, call: node });
+          break;
+        case "ArrayExpression":
+          for (let i = node.elements.length - 1; i >= 0; i--) stack.push({ expression: node.elements[i] });
+          break;
+        case "ObjectExpression":
+          for (let i = node.fields.length - 1; i >= 0; i--) stack.push({ expression: node.fields[i].value });
+          break;
+        case "UnaryExpression":
+          stack.push({ expression: node.operand });
+          break;
+        case "BinaryExpression":
+          stack.push({ expression: node.right }, { expression: node.left });
+          break;
+        case "ParenExpression":
+          stack.push({ expression: node.expression });
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  private addReference(
+    from: BlockSymbol,
+    expression: Expression,
+    parts: Identifier[],
+    attributePath: readonly string[],
+    call: CallExpression | undefined,
+  ): void {
+    const document = from.document;
+    const inForeach = isInForeach(from.scope);
+    this.references.push({
+      document,
+      from,
+      scope: from.scope,
+      parts,
+      expression,
+      range: rangeAt(document, startOffset(parts[0].range), endOffset(parts[parts.length - 1].range)),
+      call,
+      attributePath,
+      kind: "unresolved",
+      targetParts: 0,
+      inForeach,
+    });
+  }
+
+  /** Resolves every reference once all scopes are built (a reference may name a later block). */
+  resolveAll(): void {
+    for (const symbol of this.symbols) {
+      if (symbol.kind === "component") this.resolveComponentType(symbol);
+    }
+    for (const reference of this.references) resolveReference(reference);
+  }
+
+  private resolveComponentType(symbol: BlockSymbol): void {
+    if (symbol.schema) return;
+    const found = lookupComponentType(symbol.scope, symbol.name);
+    if (found?.module) symbol.module = found.module;
+    if (found?.uncheckedImport) symbol.uncheckedImport = found.uncheckedImport;
+  }
+}
+
+function isInForeach(scope: ModuleScope): boolean {
+  for (let s: ModuleScope | undefined = scope; s; s = s.parent) {
+    if (s.kind === "foreach") return true;
+    if (s.kind === "declare") return false;
+  }
+  return false;
+}
+
+/**
+ * Finds what a component name means in a scope: a `declare` label visible from it, or
+ * `<import label>.<declare>` of an import visible from it. Built-in components are looked up in the catalog.
+ */
+export function lookupComponentType(
+  scope: ModuleScope,
+  name: string,
+): { module?: ModuleDefinition; uncheckedImport?: BlockSymbol } | undefined {
+  const dot = name.indexOf(".");
+  for (let s: ModuleScope | undefined = scope; s; s = s.parent) {
+    const declare = s.declares.get(name);
+    if (declare?.definition) return { module: declare.definition };
+    if (dot > 0) {
+      const imported = s.imports.get(name.slice(0, dot));
+      if (imported?.importInfo) {
+        if (!imported.importInfo.resolved) return { uncheckedImport: imported };
+        const module = imported.importInfo.modules.get(name.slice(dot + 1));
+        return module ? { module } : undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The identifiers of `a.b.c` when the expression is only identifiers and field accesses. */
+export function traversalParts(expression: Expression): Identifier[] | undefined {
+  const parts: Identifier[] = [];
+  let node: Expression = expression;
+  while (node.kind === "AccessExpression") {
+    parts.push(node.property);
+    node = node.object;
+  }
+  if (node.kind !== "Identifier") return undefined;
+  parts.push(node);
+  return parts.reverse();
+}
+
+function resolveReference(reference: Reference): void {
+  const names = reference.parts.map((p) => p.name);
+  const lookup = (scope: ModuleScope): boolean => {
+    let id = "";
+    for (let i = 0; i < names.length; i++) {
+      id = i === 0 ? names[0] : `${id}.${names[i]}`;
+      const target = scope.nodes.get(id);
+      if (target) {
+        reference.kind = "node";
+        reference.target = target;
+        reference.targetParts = i + 1;
+        return true;
+      }
+    }
+    return false;
+  };
+  if (lookup(reference.scope)) return;
+  // Inside a foreach template: the loop variable, then the enclosing scopes.
+  for (let s: ModuleScope | undefined = reference.scope; s && s.kind === "foreach"; s = s.parent) {
+    if (s.foreachVar === names[0]) {
+      reference.kind = "foreach-var";
+      return;
+    }
+    if (s.parent && lookup(s.parent)) return;
+  }
+  if (isStdlibRoot(names[0])) reference.kind = "stdlib";
+}
+
+function attributeValue(block: Block, name: string): Expression | undefined {
+  for (const statement of block.body) {
+    if (statement.kind === "Attribute" && statement.name.name === name) return statement.value;
+  }
+  return undefined;
+}
+
+function moduleDefinition(
+  name: string,
+  origin: ModuleDefinition["origin"],
+  declare: Block,
+  symbol?: BlockSymbol,
+): ModuleDefinition {
+  const args: ModuleDefinition["arguments"][number][] = [];
+  const exports: ModuleDefinition["exports"][number][] = [];
+  for (const statement of declare.body) {
+    if (statement.kind !== "Block" || !statement.label) continue;
+    if (statement.name === "argument") {
+      // Alloy: `optional` defaults to false; a non-literal value cannot be judged, so it is taken as optional.
+      const optional = attributeValue(statement, "optional");
+      const required = optional === undefined || (optional.kind === "BoolLiteral" && !optional.value);
+      args.push({ name: statement.label.value, required, block: statement });
+    } else if (statement.name === "export") {
+      exports.push({ name: statement.label.value, block: statement, value: attributeValue(statement, "value") });
+    }
+  }
+  return { name, origin, arguments: args, exports, declare, symbol };
+}
+
+/** Every identifier a config may use without declaring it: stdlib namespaces, functions, `constants`. */
+export function stdlibConstants(version = catalogVersion): readonly string[] {
+  return getCatalog(version).constants.map((c) => c.name);
+}
+
+export { LineIndex };

@@ -1,0 +1,448 @@
+import {
+  childBlocks,
+  findAttribute,
+  typeToString,
+  type AlloyType,
+  type AttributeSchema,
+  type BlockContainer,
+  type BlockSchema,
+  type ComponentSchema,
+} from "@alloy-toolkit/catalog";
+import { endOffset, startOffset, type Attribute, type Block, type Expression, type Range, type Statement } from "@alloy-toolkit/parser";
+import { rangeAt } from "./analyze.js";
+import type { Fix } from "./diagnostic.js";
+import type { BlockSymbol, SemanticModel, SourceDocument } from "./model.js";
+import { closestName, didYouMean } from "./suggest.js";
+import { alloyKindName, inferType, isAssignable } from "./types.js";
+
+/** What {@link checkBodies} finds; each kind is reported by one rule. */
+export type BodyFindingKind =
+  | "unknown-attribute"
+  | "unknown-block"
+  | "attribute-block-mismatch"
+  | "repeated"
+  | "missing-required"
+  | "value-type"
+  | "enum"
+  | "reference-type";
+
+export interface BodyFinding {
+  readonly kind: BodyFindingKind;
+  readonly symbol: BlockSymbol;
+  readonly document: SourceDocument;
+  readonly message: string;
+  readonly range: Range;
+  /** Sort key inside the block's type check: Alloy checks statements in order, then missing ones. */
+  readonly key: number;
+  readonly hint?: string;
+  readonly fix?: Fix;
+}
+
+/**
+ * Values Alloy rejects when decoding, with Alloy's own message, for attributes the catalog lists
+ * without allowed values.
+ */
+const ALLOY_ENUMS: Record<string, Record<string, { values: string[]; message: (value: string) => string }>> = {
+  "otelcol.auth.headers": {
+    "header.action": { values: ["insert", "update", "upsert", "delete"], message: (v) => `unknown action ${v}` },
+  },
+};
+
+const cache = new WeakMap<SemanticModel, BodyFinding[]>();
+
+/**
+ * Checks every block body against its schema, as Alloy's type check does: unknown and misplaced
+ * attributes and blocks, repeats, missing required ones, literal value types; plus allowed values and
+ * the types of references. Computed once per model; the rules each report their own kind.
+ */
+export function checkBodies(model: SemanticModel): readonly BodyFinding[] {
+  let findings = cache.get(model);
+  if (findings) return findings;
+  findings = [];
+  for (const symbol of model.symbols) new BodyChecker(model, symbol, findings).run();
+  cache.set(model, findings);
+  return findings;
+}
+
+class BodyChecker {
+  private readonly document: SourceDocument;
+
+  constructor(
+    private readonly model: SemanticModel,
+    private readonly symbol: BlockSymbol,
+    private readonly out: BodyFinding[],
+  ) {
+    this.document = symbol.document;
+  }
+
+  run(): void {
+    const { symbol } = this;
+    if (symbol.kind === "declare") return;
+    if (symbol.kind === "component" && symbol.module) {
+      this.checkModuleInstance();
+      return;
+    }
+    const schema = symbol.schema;
+    if (!schema) return;
+    let body = symbol.block.body;
+    let container: BlockContainer = schema;
+    if (symbol.name === "foreach") {
+      // The template is the foreach's module body, checked as a scope of its own.
+      body = body.filter((s) => !(s.kind === "Block" && s.name === "template"));
+      container = { attributes: schema.attributes, blocks: schema.blocks.filter((b) => b.name !== "template") };
+    }
+    const componentName = symbol.kind === "component" ? symbol.name : undefined;
+    this.checkBody(schema, container, symbol.block, body, [], componentName);
+  }
+
+  private add(finding: Omit<BodyFinding, "symbol" | "document">): void {
+    this.out.push({ ...finding, symbol: this.symbol, document: this.document });
+  }
+
+  private range(node: { range: Range }): Range {
+    return node.range;
+  }
+
+  private checkModuleInstance(): void {
+    const module = this.symbol.module!;
+    const seen = new Set<string>();
+    const names = module.arguments.map((a) => a.name);
+    for (const statement of this.symbol.block.body) {
+      if (statement.kind === "Block") {
+        this.add({
+          kind: "unknown-block",
+          message: `unrecognized block name "${statement.name}"`,
+          range: this.range(statement),
+          key: startOffset(statement.range),
+        });
+        continue;
+      }
+      const name = statement.name.name;
+      if (!names.includes(name)) {
+        this.unknownAttribute(statement, names);
+        continue;
+      }
+      if (seen.has(name)) {
+        this.add({
+          kind: "repeated",
+          message: `attribute "${name}" may only be provided once`,
+          range: statement.range,
+          key: startOffset(statement.range),
+        });
+        continue;
+      }
+      seen.add(name);
+    }
+    for (const argument of module.arguments) {
+      if (argument.required && !seen.has(argument.name)) this.missing("attribute", argument.name, this.symbol.block);
+    }
+  }
+
+  private unknownAttribute(statement: Attribute, candidates: readonly string[]): void {
+    const name = statement.name.name;
+    const suggestion = closestName(name, candidates);
+    this.add({
+      kind: "unknown-attribute",
+      message: `unrecognized attribute name "${name}"`,
+      range: statement.range,
+      key: startOffset(statement.range),
+      hint: didYouMean(suggestion),
+      fix: suggestion
+        ? {
+            title: `Rename to "${suggestion}"`,
+            file: this.document.filename,
+            edits: [{ range: statement.name.range, newText: suggestion }],
+          }
+        : undefined,
+    });
+  }
+
+  private missing(what: "attribute" | "block", name: string, block: Block): void {
+    const indent = " ".repeat(Math.max(0, block.range.start.column - 1) + 2);
+    const insertAt = rangeAt(this.document, startOffset(block.closeBrace), startOffset(block.closeBrace));
+    this.add({
+      kind: "missing-required",
+      message: `missing required ${what} "${name}"`,
+      range: block.range,
+      key: endOffset(block.range),
+      fix:
+        what === "attribute"
+          ? {
+              title: `Add required attribute "${name}"`,
+              file: this.document.filename,
+              edits: [{ range: insertAt, newText: `\n${indent}${name} = \n` }],
+            }
+          : undefined,
+    });
+  }
+
+  private checkBody(
+    root: BlockContainer,
+    container: BlockContainer,
+    owner: Block,
+    body: readonly Statement[],
+    path: readonly string[],
+    componentName: string | undefined,
+  ): void {
+    const blockCount = new Map<string, number>();
+    for (const statement of body) {
+      if (statement.kind === "Block") blockCount.set(statement.name, (blockCount.get(statement.name) ?? 0) + 1);
+    }
+    const blocks = childBlocks(root, container);
+    const seen = new Set<string>();
+    for (const statement of body) {
+      if (statement.kind === "Block") {
+        const schema = blocks.find((b) => b.name === statement.name);
+        if (!schema) {
+          // An unsupported clustering block has a rule of its own (it lists the components that support it).
+          if (statement.name === "clustering" && path.length === 0 && componentName) continue;
+          if (findAttribute(container, statement.name)) {
+            this.add({
+              kind: "attribute-block-mismatch",
+              message: `"${statement.name}" must be an attribute, but is used as a block`,
+              range: statement.range,
+              key: startOffset(statement.range),
+            });
+            continue;
+          }
+          const suggestion = closestName(statement.name, blocks.map((b) => b.name));
+          this.add({
+            kind: "unknown-block",
+            message: `unrecognized block name "${statement.name}"`,
+            range: statement.range,
+            key: startOffset(statement.range),
+            hint: didYouMean(suggestion),
+            fix: suggestion ? this.renameBlockFix(statement, suggestion) : undefined,
+          });
+          continue;
+        }
+        if (!schema.repeatable && (blockCount.get(statement.name) ?? 0) > 1) {
+          this.add({
+            kind: "repeated",
+            message: `block "${statement.name}" may only be specified once`,
+            range: statement.range,
+            key: startOffset(statement.range),
+          });
+          continue;
+        }
+        this.checkBody(root, schema, statement, statement.body, [...path, statement.name], componentName);
+        continue;
+      }
+      const name = statement.name.name;
+      const attribute = findAttribute(container, name);
+      if (!attribute) {
+        if (blocks.some((b) => b.name === name)) {
+          this.add({
+            kind: "attribute-block-mismatch",
+            message: `"${name}" must be a block, but is used as an attribute`,
+            range: statement.range,
+            key: startOffset(statement.range),
+          });
+          continue;
+        }
+        this.unknownAttribute(statement, container.attributes.map((a) => a.name));
+        continue;
+      }
+      if (seen.has(name)) {
+        this.add({
+          kind: "repeated",
+          message: `attribute "${name}" may only be provided once`,
+          range: statement.range,
+          key: startOffset(statement.range),
+        });
+        continue;
+      }
+      seen.add(name);
+      this.checkValue(statement.value, attribute.type, attribute, [...path, name].join("."), componentName);
+    }
+    const missingAttributes = container.attributes
+      .filter((a) => isStrictlyRequired(a) && !seen.has(a.name))
+      // Alloy reports in its Go struct order, where `targets` comes before `forward_to`.
+      .sort((a, b) => (a.name === "targets" ? -1 : b.name === "targets" ? 1 : 0));
+    for (const attribute of missingAttributes) this.missing("attribute", attribute.name, owner);
+    for (const block of container.blocks) {
+      if (isStrictlyRequired(block) && !blockCount.has(block.name)) this.missing("block", block.name, owner);
+    }
+  }
+
+  private renameBlockFix(block: Block, suggestion: string): Fix {
+    const first = block.nameParts[0];
+    const last = block.nameParts[block.nameParts.length - 1];
+    return {
+      title: `Rename to "${suggestion}"`,
+      file: this.document.filename,
+      edits: [{ range: rangeAt(this.document, startOffset(first.range), endOffset(last.range)), newText: suggestion }],
+    };
+  }
+
+  /** Checks a value against the attribute's type: literals as Alloy does, references by their types. */
+  private checkValue(
+    expression: Expression,
+    expected: AlloyType,
+    attribute: AttributeSchema,
+    attributePath: string,
+    componentName: string | undefined,
+  ): void {
+    const actualKind = literalKind(expression);
+    const isTargets = attribute.name === "targets" || attribute.documentedType.includes("Target");
+    if (actualKind) {
+      const mismatch = literalMismatch(actualKind, expected);
+      if (mismatch) {
+        this.add({
+          kind: "value-type",
+          message: `expected ${mismatch}, got ${actualKind}`,
+          range: expression.range,
+          key: startOffset(expression.range),
+        });
+        return;
+      }
+    }
+    switch (expression.kind) {
+      case "ArrayExpression":
+        if (expected.kind === "list") {
+          for (const element of expression.elements) {
+            if (isTargets && expected.element.kind === "map") {
+              const kind = literalKind(element);
+              if (kind && kind !== "object") {
+                this.add({
+                  kind: "value-type",
+                  message: `target::ConvertFrom: conversion from '${goTypeName(element)}' is not supported`,
+                  range: element.range,
+                  key: startOffset(element.range),
+                });
+                continue;
+              }
+            }
+            this.checkValue(element, expected.element, attribute, attributePath, componentName);
+          }
+        }
+        return;
+      case "ObjectExpression":
+        if (expected.kind === "map") {
+          for (const field of expression.fields) {
+            this.checkValue(field.value, expected.value, attribute, attributePath, componentName);
+          }
+        }
+        return;
+      case "StringLiteral":
+        this.checkEnum(expression.value, expression, attribute, attributePath, componentName);
+        return;
+      case "Identifier":
+      case "AccessExpression": {
+        if (this.model.options.alloyCompatible) return;
+        const actual = inferType(this.model, expression);
+        if (actual && !isAssignable(actual, expected)) {
+          const source = this.document.text.slice(startOffset(expression.range), endOffset(expression.range));
+          this.add({
+            kind: "reference-type",
+            message: `${attribute.name} expects ${typeToString(expected)}, but ${source} is ${typeToString(actual)}`,
+            range: expression.range,
+            key: startOffset(expression.range),
+          });
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private checkEnum(
+    value: string,
+    expression: Expression,
+    attribute: AttributeSchema,
+    attributePath: string,
+    componentName: string | undefined,
+  ): void {
+    const alloyEnum = componentName ? ALLOY_ENUMS[componentName]?.[attributePath] : undefined;
+    const values = alloyEnum?.values ?? attribute.enum;
+    if (!values || values.length === 0 || values.includes(value)) return;
+    if (!alloyEnum && this.model.options.alloyCompatible) return;
+    const suggestion = closestName(value, values);
+    this.add({
+      kind: "enum",
+      message: alloyEnum
+        ? alloyEnum.message(value)
+        : `invalid value "${value}" for ${attribute.name}: expected one of ${values.map((v) => `"${v}"`).join(", ")}`,
+      range: expression.range,
+      key: startOffset(expression.range),
+      hint: didYouMean(suggestion),
+      fix: suggestion
+        ? {
+            title: `Replace with "${suggestion}"`,
+            file: this.document.filename,
+            edits: [{ range: expression.range, newText: JSON.stringify(suggestion) }],
+          }
+        : undefined,
+    });
+  }
+}
+
+/** Required without conditions: rows marked `yes*`, `conditional`… are left to Alloy at run time. */
+function isStrictlyRequired(item: AttributeSchema | BlockSchema): boolean {
+  return item.required && item.requiredCondition === undefined;
+}
+
+type LiteralKind = "string" | "number" | "bool" | "array" | "object";
+
+function literalKind(expression: Expression): LiteralKind | undefined {
+  switch (expression.kind) {
+    case "StringLiteral":
+      return "string";
+    case "NumberLiteral":
+      return "number";
+    case "BoolLiteral":
+      return "bool";
+    case "ArrayExpression":
+      return "array";
+    case "ObjectExpression":
+      return "object";
+    default:
+      return undefined;
+  }
+}
+
+/** Alloy's expected-kind name when a literal of `actual` kind cannot be decoded into `expected`. */
+function literalMismatch(actual: LiteralKind, expected: AlloyType): string | undefined {
+  switch (expected.kind) {
+    case "any":
+      return undefined;
+    case "union": {
+      const results = expected.options.map((o) => literalMismatch(actual, o));
+      return results.some((r) => r === undefined) ? undefined : results[0];
+    }
+    case "string":
+    case "secret":
+    case "duration":
+      return actual === "string" || actual === "number" ? undefined : "string";
+    case "number":
+      return actual === "number" || actual === "string" ? undefined : "number";
+    case "bool":
+      return actual === "bool" ? undefined : "bool";
+    case "list":
+      return actual === "array" ? undefined : "array";
+    case "map":
+    case "object":
+      return actual === "object" ? undefined : "object";
+    case "capsule":
+      // Capsules hold component values; a literal never is one (Alloy names the Go type, we name the kind).
+      return alloyKindName(expected);
+  }
+}
+
+function goTypeName(expression: Expression): string {
+  switch (expression.kind) {
+    case "NumberLiteral":
+      return expression.isFloat ? "float64" : "int64";
+    case "StringLiteral":
+      return "string";
+    case "BoolLiteral":
+      return "bool";
+    case "ArrayExpression":
+      return "[]interface {}";
+    default:
+      return "interface {}";
+  }
+}
+
+export type { ComponentSchema };

@@ -1,0 +1,12 @@
+import type { Rule } from "../rule.js";
+import { reportBodyFindings } from "./body-findings.js";
+
+export const rule: Rule = {
+  id: "check/unknown-attribute",
+  severity: "error",
+  alloy: true,
+  description: "An attribute the component or block does not have (with a did-you-mean suggestion).",
+  check(context) {
+    reportBodyFindings(context, "unknown-attribute");
+  },
+};
