@@ -1,0 +1,123 @@
+import { readFileSync, statSync } from "node:fs";
+import { parse, type ParseResult } from "@alloy-toolkit/parser";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import type { TextDocumentContentChangeEvent } from "vscode-languageserver";
+import { URI } from "vscode-uri";
+
+/**
+ * One version of an Alloy text, parsed. Parsing happens once per version, on first use, and the result is
+ * shared by every feature asking about that version.
+ */
+export class ParsedDocument {
+  private parsed: ParseResult | undefined;
+
+  constructor(
+    readonly uri: string,
+    /** The editor's version for open documents; -1 for files read from disk. */
+    readonly version: number,
+    readonly text: string,
+  ) {}
+
+  get parse(): ParseResult {
+    this.parsed ??= parse(this.text, { filename: fileNameOf(this.uri) });
+    return this.parsed;
+  }
+
+  get ast() {
+    return this.parse.ast;
+  }
+
+  get lineIndex() {
+    return this.parse.lineIndex;
+  }
+}
+
+interface DiskEntry {
+  readonly mtimeMs: number;
+  readonly size: number;
+  readonly document: ParsedDocument;
+}
+
+/**
+ * The texts the server knows: documents open in the editor (updated incrementally from `didChange`),
+ * and files read from disk (cached by modification time). An open document always wins over the disk.
+ */
+export class DocumentStore {
+  private readonly open = new Map<string, { text: TextDocument; parsed: ParsedDocument | undefined }>();
+  private readonly disk = new Map<string, DiskEntry>();
+
+  openDocument(uri: string, languageId: string, version: number, text: string): void {
+    this.open.set(uri, { text: TextDocument.create(uri, languageId, version, text), parsed: undefined });
+  }
+
+  changeDocument(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): boolean {
+    const entry = this.open.get(uri);
+    if (!entry) return false;
+    entry.text = TextDocument.update(entry.text, changes, version);
+    entry.parsed = undefined;
+    return true;
+  }
+
+  closeDocument(uri: string): void {
+    this.open.delete(uri);
+  }
+
+  isOpen(uri: string): boolean {
+    return this.open.has(uri);
+  }
+
+  openUris(): string[] {
+    return [...this.open.keys()];
+  }
+
+  /** The current version of an open document, or `undefined`. */
+  versionOf(uri: string): number | undefined {
+    return this.open.get(uri)?.text.version;
+  }
+
+  /** The latest text of `uri`, parsed lazily: the open document, else the file on disk, else `undefined`. */
+  get(uri: string): ParsedDocument | undefined {
+    const entry = this.open.get(uri);
+    if (entry) {
+      if (!entry.parsed || entry.parsed.version !== entry.text.version) {
+        entry.parsed = new ParsedDocument(uri, entry.text.version, entry.text.getText());
+      }
+      return entry.parsed;
+    }
+    return this.readDisk(uri);
+  }
+
+  /** Forgets the disk copy of `uri` (after a file-watcher event). */
+  invalidate(uri: string): void {
+    this.disk.delete(uri);
+  }
+
+  private readDisk(uri: string): ParsedDocument | undefined {
+    const path = fsPathOf(uri);
+    if (path === undefined) return undefined;
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      this.disk.delete(uri);
+      return undefined; // the file is gone: nothing to read
+    }
+    if (!stat.isFile()) return undefined;
+    const cached = this.disk.get(uri);
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.document;
+    const document = new ParsedDocument(uri, -1, readFileSync(path, "utf8"));
+    this.disk.set(uri, { mtimeMs: stat.mtimeMs, size: stat.size, document });
+    return document;
+  }
+}
+
+/** The file-system path of a `file:` URI, or `undefined` for other schemes (untitled buffers…). */
+export function fsPathOf(uri: string): string | undefined {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === "file" ? parsed.fsPath : undefined;
+}
+
+export function fileNameOf(uri: string): string {
+  const path = URI.parse(uri).path;
+  return path.slice(path.lastIndexOf("/") + 1) || uri;
+}

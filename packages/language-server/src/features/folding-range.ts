@@ -1,0 +1,49 @@
+import { walk } from "@alloy-toolkit/parser";
+import { FoldingRangeKind, type FoldingRange, type FoldingRangeParams } from "vscode-languageserver";
+import type { ParsedDocument } from "../documents.js";
+import type { FeatureContext } from "../feature-context.js";
+
+/** `textDocument/foldingRange`: blocks, multi-line arrays and objects, block comments, runs of line comments. */
+export function foldingRange(doc: ParsedDocument, _params: FoldingRangeParams, _ctx: FeatureContext): FoldingRange[] {
+  const index = doc.lineIndex;
+  const ranges: FoldingRange[] = [];
+  const add = (startOffset: number, endOffset: number, kind?: FoldingRangeKind, keepLastLine = true) => {
+    const startLine = index.lineOf(startOffset);
+    const endLine = index.lineOf(endOffset) - (keepLastLine ? 1 : 0);
+    if (endLine > startLine) ranges.push({ startLine, endLine, ...(kind ? { kind } : {}) });
+  };
+  walk(doc.ast, {
+    enter(node) {
+      if (node.kind === "Block") add(node.openBrace.start.offset, node.closeBrace.start.offset);
+      else if (node.kind === "ArrayExpression" || node.kind === "ObjectExpression") add(node.range.start.offset, node.range.end.offset);
+    },
+  });
+  let run: { start: number; end: number; count: number } | undefined;
+  const flush = () => {
+    if (run && run.count > 1) add(run.start, run.end, FoldingRangeKind.Comment, false);
+    run = undefined;
+  };
+  for (const comment of doc.ast.comments) {
+    const start = comment.range.start.offset;
+    if (comment.style === "block") {
+      flush();
+      add(start, comment.range.end.offset, FoldingRangeKind.Comment, false);
+      continue;
+    }
+    const line = index.lineOf(start);
+    const ownLine = index.text.slice(index.lineStarts[line], start).trim() === "";
+    if (!ownLine) {
+      flush();
+      continue;
+    }
+    if (run && index.lineOf(run.end) === line - 1) {
+      run.end = start;
+      run.count++;
+    } else {
+      flush();
+      run = { start, end: start, count: 1 };
+    }
+  }
+  flush();
+  return ranges;
+}

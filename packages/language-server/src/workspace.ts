@@ -1,0 +1,160 @@
+import { readdirSync, statSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { URI } from "vscode-uri";
+import { DocumentStore, fsPathOf, type ParsedDocument } from "./documents.js";
+import { matchesAnyGlob } from "./glob.js";
+import { buildSemanticModel, type SemanticModel } from "./semantic-model.js";
+import { defaultSettings, type Settings } from "./settings.js";
+
+const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git", "dist", "vendor", ".terraform"]);
+const MAX_SCANNED_FILES = 5_000;
+
+/**
+ * Everything the features read: the documents, the settings, and per config folder the semantic model,
+ * cached per workspace revision (any edit, open, close or file event starts a new revision).
+ */
+export class Workspace {
+  readonly documents = new DocumentStore();
+  settings: Settings = defaultSettings;
+  folders: string[] = [];
+  private revisionCounter = 0;
+  private readonly models = new Map<string, { revision: number; model: SemanticModel }>();
+  private scannedFiles: { revision: number; alloy: string[]; values: string[] } | undefined;
+
+  get revision(): number {
+    return this.revisionCounter;
+  }
+
+  /** Records a change: every cached model and file list is stale from now on. */
+  touch(): void {
+    this.revisionCounter++;
+  }
+
+  /** The key of the config `uri` belongs to: its folder for files, itself for other schemes. */
+  configKeyOf(uri: string): string {
+    const path = fsPathOf(uri);
+    return path === undefined ? uri : URI.file(dirname(path)).toString();
+  }
+
+  /** The documents of the config `uri` belongs to: every `.alloy` file of its folder (open ones as edited). */
+  configDocuments(uri: string): ParsedDocument[] {
+    const path = fsPathOf(uri);
+    if (path === undefined || !isAlloyPath(path)) {
+      const doc = this.documents.get(uri);
+      return doc ? [doc] : [];
+    }
+    const uris = new Set([uri]);
+    for (const name of listDirectory(dirname(path))) {
+      if (isAlloyPath(name)) uris.add(URI.file(join(dirname(path), name)).toString());
+    }
+    const key = this.configKeyOf(uri);
+    for (const open of this.documents.openUris()) {
+      if (this.configKeyOf(open) === key && isAlloyPath(fsPathOf(open) ?? "")) uris.add(open);
+    }
+    return [...uris]
+      .sort()
+      .map((u) => this.documents.get(u))
+      .filter((d): d is ParsedDocument => d !== undefined);
+  }
+
+  /** The semantic model of the config `uri` belongs to, built once per revision. */
+  model(uri: string): SemanticModel {
+    const key = this.configKeyOf(uri);
+    const cached = this.models.get(key);
+    if (cached && cached.revision === this.revisionCounter) return cached.model;
+    const model = buildSemanticModel(
+      key,
+      this.configDocuments(uri),
+      (from, filename) => this.loadModule(from, filename),
+      this.settings.alloyVersion,
+    );
+    this.models.set(key, { revision: this.revisionCounter, model });
+    return model;
+  }
+
+  /** The documents of a module imported with `import.file` from `fromUri`: a file, or a folder's `.alloy` files. */
+  loadModule(fromUri: string, filename: string): ParsedDocument[] {
+    const fromPath = fsPathOf(fromUri);
+    if (fromPath === undefined || filename === "") return [];
+    const target = isAbsolute(filename) ? filename : resolve(dirname(fromPath), filename);
+    let stat;
+    try {
+      stat = statSync(target);
+    } catch {
+      return []; // a missing module is the checker's to report
+    }
+    const paths = stat.isDirectory()
+      ? listDirectory(target)
+          .filter(isAlloyPath)
+          .sort()
+          .map((name) => join(target, name))
+      : [target];
+    return paths
+      .map((p) => this.documents.get(URI.file(p).toString()))
+      .filter((d): d is ParsedDocument => d !== undefined);
+  }
+
+  /** `.alloy` files and values files (per the `valuesFiles` globs) under the workspace folders, as URIs. */
+  workspaceFiles(): { alloy: string[]; values: string[] } {
+    if (this.scannedFiles && this.scannedFiles.revision === this.revisionCounter) return this.scannedFiles;
+    const alloy = new Set<string>();
+    const values = new Set<string>();
+    for (const folder of this.folders) {
+      const root = fsPathOf(folder);
+      if (root === undefined) continue;
+      scan(root, (path) => {
+        const rel = relative(root, path).split("\\").join("/");
+        if (isAlloyPath(path)) alloy.add(URI.file(path).toString());
+        else if (/\.ya?ml$/.test(path) && matchesAnyGlob(rel, this.settings.valuesFiles)) values.add(URI.file(path).toString());
+      });
+    }
+    for (const open of this.documents.openUris()) if (isAlloyPath(fsPathOf(open) ?? open)) alloy.add(open);
+    this.scannedFiles = { revision: this.revisionCounter, alloy: [...alloy].sort(), values: [...values].sort() };
+    return this.scannedFiles;
+  }
+
+  /** Whether `uri` is a Helm values file per the `valuesFiles` globs (relative to a workspace folder, or by name). */
+  isValuesFile(uri: string): boolean {
+    const path = fsPathOf(uri) ?? URI.parse(uri).path;
+    if (!/\.ya?ml$/.test(path)) return false;
+    for (const folder of this.folders) {
+      const root = fsPathOf(folder);
+      if (root === undefined) continue;
+      const rel = relative(root, path).split("\\").join("/");
+      if (!rel.startsWith("..") && matchesAnyGlob(rel, this.settings.valuesFiles)) return true;
+    }
+    const name = path.slice(path.lastIndexOf("/") + 1);
+    return matchesAnyGlob(name, this.settings.valuesFiles);
+  }
+}
+
+export function isAlloyPath(path: string): boolean {
+  return path.endsWith(".alloy") || path.endsWith(".river");
+}
+
+function listDirectory(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return []; // an unreadable folder holds no config files
+  }
+}
+
+function scan(root: string, visit: (path: string) => void): void {
+  let budget = MAX_SCANNED_FILES;
+  const stack = [root];
+  while (stack.length > 0 && budget > 0) {
+    const dir = stack.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue; // unreadable folders are skipped
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRECTORIES.has(entry.name) && !entry.name.startsWith(".")) stack.push(join(dir, entry.name));
+      } else if (entry.isFile() && budget-- > 0) visit(join(dir, entry.name));
+    }
+  }
+}
