@@ -36,6 +36,8 @@ export interface BodyFinding {
   readonly key: number;
   readonly hint?: string;
   readonly fix?: Fix;
+  /** Set when the finding is less certain than its rule's severity (allowed values from prose, signals). */
+  readonly severity?: "warning";
 }
 
 /**
@@ -260,8 +262,11 @@ class BodyChecker {
       // Alloy reports in its Go struct order, where `targets` comes before `forward_to`.
       .sort((a, b) => (a.name === "targets" ? -1 : b.name === "targets" ? 1 : 0));
     for (const attribute of missingAttributes) this.missing("attribute", attribute.name, owner);
-    for (const block of container.blocks) {
-      if (isStrictlyRequired(block) && !blockCount.has(block.name)) this.missing("block", block.name, owner);
+    // Several "required" sibling blocks are alternatives in the docs (`azuread` > `oauth`/`sdk`/
+    // `workload_identity`): only a single required block is taken as required.
+    const requiredBlocks = container.blocks.filter(isStrictlyRequired);
+    if (requiredBlocks.length === 1 && !blockCount.has(requiredBlocks[0].name)) {
+      this.missing("block", requiredBlocks[0].name, owner);
     }
   }
 
@@ -333,11 +338,14 @@ class BodyChecker {
         const actual = inferType(this.model, expression);
         if (actual && !isAssignable(actual, expected)) {
           const source = this.document.text.slice(startOffset(expression.range), endOffset(expression.range));
+          // Consumers of one capsule type that differ only in the signals the docs list are less certain.
+          const signalsOnly = isAssignable(withoutSignals(actual), withoutSignals(expected));
           this.add({
             kind: "reference-type",
-            message: `${attribute.name} expects ${typeToString(expected)}, but ${source} is ${typeToString(actual)}`,
+            message: `${attribute.name} expects ${describeType(expected)}, but ${source} is ${describeType(actual)}`,
             range: expression.range,
             key: startOffset(expression.range),
+            severity: signalsOnly ? "warning" : undefined,
           });
         }
         return;
@@ -366,6 +374,8 @@ class BodyChecker {
         : `invalid value "${value}" for ${attribute.name}: expected one of ${values.map((v) => `"${v}"`).join(", ")}`,
       range: expression.range,
       key: startOffset(expression.range),
+      // Allowed values read from the docs' prose may be incomplete: a warning, unless Alloy itself rejects it.
+      severity: alloyEnum ? undefined : "warning",
       hint: didYouMean(suggestion),
       fix: suggestion
         ? {
@@ -376,6 +386,25 @@ class BodyChecker {
         : undefined,
     });
   }
+}
+
+function withoutSignals(type: AlloyType): AlloyType {
+  switch (type.kind) {
+    case "capsule":
+      return { kind: "capsule", name: type.name };
+    case "list":
+      return { kind: "list", element: withoutSignals(type.element) };
+    default:
+      return type;
+  }
+}
+
+/** A type with the signals of its capsules: `list(capsule(otelcol.Consumer)) (metrics)`. */
+function describeType(type: AlloyType): string {
+  let inner: AlloyType = type;
+  while (inner.kind === "list") inner = inner.element;
+  const signals = inner.kind === "capsule" && inner.signals ? ` (${inner.signals.join(", ")})` : "";
+  return typeToString(type) + signals;
 }
 
 /** Required without conditions: rows marked `yes*`, `conditional`… are left to Alloy at run time. */

@@ -14,6 +14,7 @@ export function reportBodyFindings(context: RuleContext, kind: BodyFindingKind):
       key: finding.key,
       hint: finding.hint,
       fix: finding.fix,
+      severity: finding.severity,
     });
   }
 }
