@@ -157,8 +157,9 @@ const RESET = "\x1b[0m";
 /** A unified diff from the file as it is to the formatted file, coloured for a terminal if asked. */
 export function unifiedDiff(name: string, original: string, formatted: string, color: boolean): string {
   const patch = createTwoFilesPatch(name, name, original, formatted, "original", "formatted", { context: 3 });
-  // The first line of the patch is a separator of `=` signs that git-style diffs do not have.
-  const lines = patch.split("\n").filter((line, index) => !(index === 0 && line.startsWith("====")));
+  // Drop the `Index:` and `====` lines before the `---` header: diff tools do not need them.
+  const lines = patch.split("\n");
+  lines.splice(0, Math.max(0, lines.findIndex((line) => line.startsWith("--- "))));
   if (!color) return lines.join("\n");
   return lines
     .map((line) => {
