@@ -1,0 +1,79 @@
+import { parseArgs } from "node:util";
+import { getRule, stabilityLevels, type StabilityLevel } from "@alloy-toolkit/checker";
+
+export const OUTPUT_FORMATS = ["text", "json", "sarif", "github"] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export interface LintOptions {
+  paths: string[];
+  format: OutputFormat;
+  stabilityLevel: StabilityLevel;
+  communityComponents: boolean;
+  disable: string[];
+  help: boolean;
+  version: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: alloylint [options] <path>...
+
+Checks Grafana Alloy configs: each file is one config, each directory one config made of its *.alloy files
+(as \`alloy validate\` reads it).
+
+Options:
+  --format <text|json|sarif|github>   Output format (default: text, like Alloy's own diagnostics)
+  --stability-level <level>           Minimum stability level: generally-available (default),
+                                      public-preview or experimental
+  --community-components              Allow community components
+  --disable <rule-id>                 Switch a rule off (repeatable, or comma-separated)
+  -h, --help                          Show this help
+  -v, --version                       Show the version
+
+Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage or I/O error.
+`;
+
+/** Parses alloylint's command line; throws {@link UsageError} on bad usage. */
+export function parseLintArgs(argv: readonly string[]): LintOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        format: { type: "string", default: "text" },
+        "stability-level": { type: "string", default: "generally-available" },
+        "community-components": { type: "boolean", default: false },
+        disable: { type: "string", multiple: true, default: [] },
+        help: { type: "boolean", short: "h", default: false },
+        version: { type: "boolean", short: "v", default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const format = values.format as string;
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`unknown --format "${format}" (expected ${OUTPUT_FORMATS.join(", ")})`);
+  }
+  const stabilityLevel = values["stability-level"] as string;
+  if (!(stabilityLevels as readonly string[]).includes(stabilityLevel)) {
+    throw new UsageError(`unknown --stability-level "${stabilityLevel}" (expected ${stabilityLevels.join(", ")})`);
+  }
+  const disable = (values.disable as string[]).flatMap((d) => d.split(",")).map((d) => d.trim()).filter(Boolean);
+  for (const id of disable) {
+    if (!getRule(id)) throw new UsageError(`unknown rule "${id}" in --disable`);
+  }
+  const options: LintOptions = {
+    paths: positionals,
+    format: format as OutputFormat,
+    stabilityLevel: stabilityLevel as StabilityLevel,
+    communityComponents: values["community-components"] as boolean,
+    disable,
+    help: values.help as boolean,
+    version: values.version as boolean,
+  };
+  if (!options.help && !options.version && options.paths.length === 0) throw new UsageError("no path given");
+  return options;
+}
