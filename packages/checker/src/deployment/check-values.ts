@@ -156,7 +156,7 @@ function inlineSource(values: ValuesDocument): { source: ConfigSource; templateA
     const start = startOffset(range);
     const end = endOffset(range);
     const yamlStart = map.yamlOffset(start);
-    const yamlEnd = end > start ? map.yamlOffset(end - 1) + 1 : yamlStart;
+    const yamlEnd = end > start ? map.yamlEndOffset(end - 1) : yamlStart;
     return { start: position(yamlStart), end: position(Math.max(yamlStart, yamlEnd)) };
   };
   return { source: { file: values.file, text: masked, ast, locate }, templateActions: actions };

@@ -16,6 +16,8 @@ export interface ScalarContentMap {
   readonly value: string;
   readonly exact: boolean;
   yamlOffset(contentOffset: number): number;
+  /** The offset just after the source of character `i` (after the whole escape for `\"`). */
+  yamlEndOffset(contentOffset: number): number;
 }
 
 interface SourceToken {
@@ -48,16 +50,19 @@ export function scalarContentMap(node: Scalar): ScalarContentMap {
         break;
     }
   }
-  const built = offsets as (number[] & { text?: string }) | undefined;
+  const built = offsets as (number[] & { text?: string; ends?: number[] }) | undefined;
   const exact = built !== undefined && built.text !== undefined && matchesValue(built.text, value, token?.type);
   if (!exact || !built) {
-    return { value, exact: false, yamlOffset: () => start };
+    return { value, exact: false, yamlOffset: () => start, yamlEndOffset: () => start };
   }
-  const end = value.length > 0 ? built[value.length - 1] + 1 : start;
+  const ends = built.ends;
+  const endOf = (i: number) => (ends ? ends[i] : built[i] + 1);
+  const end = value.length > 0 ? endOf(value.length - 1) : start;
   return {
     value,
     exact: true,
     yamlOffset: (i) => (i < 0 ? built[0] ?? start : i < value.length ? built[i] : end),
+    yamlEndOffset: (i) => (i < 0 ? start : i < value.length ? endOf(i) : end),
   };
 }
 
@@ -98,9 +103,12 @@ function blockScalarOffsets(token: SourceToken): number[] | undefined {
   if (explicit) {
     indent = token.indent + Number(explicit[0]);
   } else {
-    const first = lines.find((l) => l.text.trim() !== "");
-    if (!first) return Object.assign([], { text: "" });
-    indent = first.text.length - first.text.trimStart().length;
+    // Only spaces indent; the first line with anything else sets the content indentation.
+    const first = lines.find((l) => /[^ ]/.test(l.text));
+    if (!first) {
+      return Object.assign(lines.map((l) => l.start + l.text.length), { text: "\n".repeat(lines.length) });
+    }
+    indent = /^ */.exec(first.text)![0].length;
   }
   const contents = lines.map((l) => ({
     newline: l.start + l.text.length,
@@ -159,14 +167,19 @@ function flowScalarOffsets(raw: string, base: number, style: "double" | "single"
   if (raw.includes("\r")) return undefined;
   let text = "";
   const offsets: number[] = [];
+  const ends: number[] = [];
   let spaces: { ch: string; at: number }[] = [];
-  const push = (chars: string, at: number) => {
+  const push = (chars: string, at: number, length = 1) => {
     for (const s of spaces) {
       text += s.ch;
       offsets.push(s.at);
+      ends.push(s.at + 1);
     }
     spaces = [];
-    for (let k = 0; k < chars.length; k++) offsets.push(at);
+    for (let k = 0; k < chars.length; k++) {
+      offsets.push(at);
+      ends.push(at + length);
+    }
     text += chars;
   };
   const skipBlanks = (j: number) => {
@@ -188,18 +201,18 @@ function flowScalarOffsets(raw: string, base: number, style: "double" | "single"
       if (hex !== undefined) {
         const code = Number.parseInt(raw.slice(i + 2, i + 2 + hex), 16);
         if (Number.isNaN(code)) return undefined;
-        push(String.fromCodePoint(code), base + i);
+        push(String.fromCodePoint(code), base + i, 2 + hex);
         i += 2 + hex;
         continue;
       }
       const decoded = simpleEscapes[n];
       if (decoded === undefined) return undefined;
-      push(decoded, base + i);
+      push(decoded, base + i, 2);
       i += 2;
       continue;
     }
     if (c === "'" && style === "single" && raw[i + 1] === "'") {
-      push("'", base + i);
+      push("'", base + i, 2);
       i += 2;
       continue;
     }
@@ -228,5 +241,5 @@ function flowScalarOffsets(raw: string, base: number, style: "double" | "single"
   }
   if (style === "plain") spaces = [];
   push("", base + raw.length);
-  return Object.assign(offsets, { text });
+  return Object.assign(offsets, { text, ends });
 }
