@@ -49,7 +49,7 @@ export interface CheckerApi {
   check(documents: readonly CheckerDocument[], options: CheckerOptions): readonly CheckerDiagnostic[];
   checkValuesFile?(
     text: string,
-    options: { filename: string; checkConfig?: (text: string, options: { filename: string }) => readonly CheckerDiagnostic[] },
+    options: { filename: string; checkConfig?: (first: never, second?: never) => readonly CheckerDiagnostic[] },
   ): { isChartValues: boolean; diagnostics: readonly CheckerDiagnostic[] };
 }
 
@@ -60,7 +60,10 @@ export async function loadChecker(): Promise<CheckerApi | undefined> {
   if (checker !== null) return checker;
   const specifier = process.env.ALLOY_LS_NO_CHECKER === "1" ? "" : "@alloy-toolkit/checker";
   try {
-    const module = specifier ? ((await import(specifier)) as Partial<CheckerModule>) : {};
+    const module: Partial<CheckerModule> = specifier ? { ...((await import(specifier)) as Partial<CheckerModule>) } : {};
+    if (specifier && typeof module.checkValuesFile !== "function") {
+      module.checkValuesFile = await loadDeploymentChecks(specifier);
+    }
     checker = typeof module.check === "function" ? adapt(module as CheckerModule) : undefined;
   } catch (error) {
     process.stderr.write(`alloy-language-server: checker unavailable, using basic checks (${String(error)})\n`);
@@ -90,4 +93,19 @@ function adapt(module: CheckerModule): CheckerApi {
       ),
     ...(module.checkValuesFile ? { checkValuesFile: module.checkValuesFile } : {}),
   };
+}
+
+/**
+ * The Helm values checks live in the checker's `deployment/` module, which its package does not export
+ * (yet): load it beside the checker's entry point.
+ */
+async function loadDeploymentChecks(specifier: string): Promise<CheckerApi["checkValuesFile"]> {
+  try {
+    const entry = import.meta.resolve(specifier);
+    const deployment = (await import(new URL("./deployment/index.js", entry).href)) as Partial<CheckerModule>;
+    return deployment.checkValuesFile;
+  } catch (error) {
+    process.stderr.write(`alloy-language-server: Helm values checks unavailable (${String(error)})\n`);
+    return undefined;
+  }
 }

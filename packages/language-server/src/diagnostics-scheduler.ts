@@ -68,7 +68,7 @@ export class DiagnosticsScheduler {
     for (const result of results) {
       const current = this.workspace.documents.versionOf(result.uri);
       if (current !== undefined && result.version !== undefined && current !== result.version) continue; // stale
-      if (result.diagnostics.length === 0 && !this.published.has(result.uri)) continue;
+      if (result.diagnostics.length === 0 && !this.published.has(result.uri) && !this.workspace.documents.isOpen(result.uri)) continue;
       if (result.diagnostics.length > 0) this.published.add(result.uri);
       else this.published.delete(result.uri);
       this.publish(result.uri, result.diagnostics, result.version);

@@ -95,10 +95,14 @@ export function valuesFileDiagnostics(doc: ParsedDocument, checker: CheckerApi |
   };
   const result = checker.checkValuesFile(doc.text, {
     filename,
-    checkConfig: (text, { filename: name }) => {
-      const parsed = parse(text, { filename: name });
+    // The checker has called this with `(files)` and with `(text, { filename })`: accept both.
+    checkConfig: (first: unknown, second?: { filename: string }) => {
+      const files = Array.isArray(first) ? (first as { filename: string; text: string }[]) : [{ filename: second!.filename, text: first as string }];
       return checker.check(
-        [{ filename: name, text, ast: parsed.ast, lineIndex: parsed.lineIndex, parseDiagnostics: parsed.diagnostics }],
+        files.map((file) => {
+          const parsed = parse(file.text, { filename: file.filename });
+          return { ...file, ast: parsed.ast, lineIndex: parsed.lineIndex, parseDiagnostics: parsed.diagnostics };
+        }),
         options,
       );
     },

@@ -1,0 +1,141 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node.js";
+import type { Diagnostic, Position, PublishDiagnosticsParams } from "vscode-languageserver-protocol";
+
+export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const fixturesRoot = join(packageRoot, "test", "fixtures");
+const serverBin = join(packageRoot, "bin", "alloy-language-server.js");
+
+/** Builds the server when its `dist` is missing (a fresh checkout running the tests first). */
+function ensureBuilt(): void {
+  if (existsSync(join(packageRoot, "dist", "main.js"))) return;
+  const build = spawnSync(process.execPath, [join(packageRoot, "..", "..", "node_modules", "typescript", "bin", "tsc"), "-b", packageRoot], {
+    stdio: "inherit",
+  });
+  if (build.status !== 0) throw new Error("building the language server failed");
+}
+
+/** A real `alloy-language-server --stdio` process and a JSON-RPC client talking to it. */
+export class LspClient {
+  readonly connection: MessageConnection;
+  readonly process: ChildProcess;
+  private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  private readonly waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  readonly logs: string[] = [];
+  capabilities: Record<string, unknown> = {};
+  stderr = "";
+
+  private constructor(env: NodeJS.ProcessEnv = {}) {
+    ensureBuilt();
+    this.process = spawn(process.execPath, [serverBin, "--stdio"], { env: { ...process.env, ...env }, stdio: "pipe" });
+    this.process.stderr!.on("data", (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    this.connection.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => {
+      this.diagnostics.set(params.uri, params);
+      for (const waiter of [...this.waiters]) {
+        if (waiter.uri === params.uri && waiter.predicate(params)) {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          waiter.resolve(params);
+        }
+      }
+    });
+    this.connection.onNotification("window/logMessage", (params: { message: string }) => this.logs.push(params.message));
+    this.connection.onRequest("workspace/configuration", () => [null]);
+    this.connection.onRequest("client/registerCapability", () => null);
+    this.connection.listen();
+  }
+
+  /** Starts a server and initializes it with `rootUri` (a fixtures folder) and settings. */
+  static async start(options: { root?: string; settings?: Record<string, unknown>; env?: NodeJS.ProcessEnv } = {}): Promise<LspClient> {
+    const client = new LspClient(options.env);
+    const rootUri = options.root ? pathToFileURL(options.root).toString() : null;
+    const result = await client.connection.sendRequest<{ capabilities: Record<string, unknown> }>("initialize", {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: rootUri ? [{ uri: rootUri, name: "fixtures" }] : null,
+      capabilities: {},
+      initializationOptions: { diagnosticsDelay: 0, ...options.settings },
+    });
+    client.capabilities = result.capabilities;
+    client.connection.sendNotification("initialized", {});
+    return client;
+  }
+
+  request<R = unknown>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  notify(method: string, params: unknown): void {
+    void this.connection.sendNotification(method, params);
+  }
+
+  open(uri: string, text: string, version = 1, languageId = "alloy"): void {
+    this.notify("textDocument/didOpen", { textDocument: { uri, languageId, version, text } });
+  }
+
+  change(uri: string, version: number, changes: unknown[]): void {
+    this.notify("textDocument/didChange", { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  close(uri: string): void {
+    this.notify("textDocument/didClose", { textDocument: { uri } });
+  }
+
+  lastDiagnostics(uri: string): PublishDiagnosticsParams | undefined {
+    return this.diagnostics.get(uri);
+  }
+
+  /** The next diagnostics published for `uri` that satisfy `predicate` (the latest one if it already does). */
+  waitForDiagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    const current = this.diagnostics.get(uri);
+    if (current && predicate(current)) return Promise.resolve(current.diagnostics);
+    return new Promise((resolvePromise, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} (stderr: ${this.stderr}; logs: ${this.logs.join("\n")})`)), timeoutMs);
+      this.waiters.push({
+        uri,
+        predicate,
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolvePromise(p.diagnostics);
+        },
+      });
+    });
+  }
+
+  /** shutdown + exit; resolves with the exit code. */
+  async stop(): Promise<number | null> {
+    const exited = new Promise<number | null>((r) => this.process.once("exit", (code) => r(code)));
+    if (this.process.exitCode !== null) return this.process.exitCode;
+    await this.request("shutdown", null);
+    this.notify("exit", null);
+    const code = await exited;
+    this.connection.dispose();
+    return code;
+  }
+}
+
+/** Splits `<|>` out of a fixture: the text without the marker and the marker's LSP position. */
+export function withCursor(marked: string): { text: string; position: Position } {
+  const at = marked.indexOf("<|>");
+  if (at < 0) throw new Error("fixture has no <|> marker");
+  const text = marked.slice(0, at) + marked.slice(at + 3);
+  const before = text.slice(0, at);
+  const line = before.split("\n").length - 1;
+  return { text, position: { line, character: at - (before.lastIndexOf("\n") + 1) } };
+}
+
+/** A fixture file's text and URI (`test/fixtures/<path>`); `<|>` markers are removed and returned as positions. */
+export function fixture(path: string): { uri: string; text: string; positions: Position[]; path: string } {
+  const full = join(fixturesRoot, path);
+  let text = readFileSync(full, "utf8");
+  const positions: Position[] = [];
+  for (let at = text.indexOf("<|>"); at >= 0; at = text.indexOf("<|>")) {
+    const before = text.slice(0, at);
+    positions.push({ line: before.split("\n").length - 1, character: at - (before.lastIndexOf("\n") + 1) });
+    text = text.slice(0, at) + text.slice(at + 3);
+  }
+  return { uri: pathToFileURL(full).toString(), text, positions, path: full };
+}
