@@ -115,18 +115,23 @@ function blockScalarOffsets(token: SourceToken): number[] | undefined {
     text: l.text.length > indent ? l.text.slice(indent) : "",
     start: l.start + indent,
   }));
-  let text = "";
+  // Built with plain loops over a preallocated array: configs of a megabyte are common enough.
   const offsets: number[] = [];
-  const push = (chars: string, at: (k: number) => number) => {
-    for (let k = 0; k < chars.length; k++) offsets.push(at(k));
-    text += chars;
+  const parts: string[] = [];
+  const pushText = (c: (typeof contents)[number]) => {
+    for (let k = 0; k < c.text.length; k++) offsets.push(c.start + k);
+    parts.push(c.text);
+  };
+  const pushChar = (ch: string, at: number) => {
+    offsets.push(at);
+    parts.push(ch);
   };
   if (!folded) {
     for (const c of contents) {
-      push(c.text, (k) => c.start + k);
-      push("\n", () => c.newline);
+      pushText(c);
+      pushChar("\n", c.newline);
     }
-    return Object.assign(offsets, { text });
+    return Object.assign(offsets, { text: parts.join("") });
   }
   // Folding: a single line break between two "normal" lines becomes a space; with empty lines between
   // them the break itself is dropped and the empty lines stay; more-indented lines keep their breaks.
@@ -139,21 +144,21 @@ function blockScalarOffsets(token: SourceToken): number[] | undefined {
       continue;
     }
     if (previous === undefined) {
-      for (const e of pendingEmpty) push("\n", () => e.newline);
+      for (const e of pendingEmpty) pushChar("\n", e.newline);
     } else if (isText(previous.text) && isText(c.text)) {
-      if (pendingEmpty.length === 0) push(" ", () => previous!.newline);
-      else for (const e of pendingEmpty) push("\n", () => e.newline);
+      if (pendingEmpty.length === 0) pushChar(" ", previous.newline);
+      else for (const e of pendingEmpty) pushChar("\n", e.newline);
     } else {
-      push("\n", () => previous!.newline);
-      for (const e of pendingEmpty) push("\n", () => e.newline);
+      pushChar("\n", previous.newline);
+      for (const e of pendingEmpty) pushChar("\n", e.newline);
     }
     pendingEmpty = [];
-    push(c.text, (k) => c.start + k);
+    pushText(c);
     previous = c;
   }
-  if (previous) push("\n", () => previous!.newline);
-  for (const e of pendingEmpty) push("\n", () => e.newline);
-  return Object.assign(offsets, { text });
+  if (previous) pushChar("\n", previous.newline);
+  for (const e of pendingEmpty) pushChar("\n", e.newline);
+  return Object.assign(offsets, { text: parts.join("") });
 }
 
 const simpleEscapes: Record<string, string> = {
