@@ -66,8 +66,11 @@ export class ColumnWriter {
     if (formFeed || cells === 1) this.flush();
   }
 
-  /** Flushes everything and returns the laid-out text (without a line break after the last line). */
-  finish(): string {
+  /**
+   * Flushes everything and returns the laid-out text (without a line break after the last line).
+   * `hasSurrogates`: whether any text written holds UTF-16 surrogates (the source's are a safe guess).
+   */
+  finish(hasSurrogates = true): string {
     const partialLine = this.pieceCount > (this.cellCount > 0 ? this.cellEnds[this.cellCount - 1] : 0);
     if (partialLine) {
       this.pushCell(false);
@@ -75,7 +78,7 @@ export class ColumnWriter {
     }
     this.flush();
     if (partialLine) this.output.dropLast();
-    return this.output.toString();
+    return this.output.toString(hasSurrogates);
   }
 
   private pushCell(hardTab: boolean): void {
@@ -93,68 +96,77 @@ export class ColumnWriter {
     this.lineCount = 0;
   }
 
-  private cellsOf(line: number): number {
-    return this.lineStarts[line + 1] - this.lineStarts[line];
-  }
-
   /** Lays out lines [from, to) knowing the widths of the columns left of `columnWidths.length`. */
   private format(from: number, to: number): void {
     const column = this.columnWidths.length;
+    const lineStarts = this.lineStarts;
+    const cellWidths = this.cellWidths;
     let pending = from;
     for (let line = from; line < to; line++) {
       // The last cell of a line is not terminated by a tab and belongs to no column.
-      if (column >= this.cellsOf(line) - 1) continue;
-      this.writeLines(pending, line);
+      if (column >= lineStarts[line + 1] - lineStarts[line] - 1) continue;
+      if (pending < line) this.writeLines(pending, line);
       const blockStart = line;
       let width = 0;
       let discardable = true;
-      for (; line < to && column < this.cellsOf(line) - 1; line++) {
-        const cell = this.lineStarts[line] + column;
-        const cellWidth = this.cellWidths[cell] + 1;
-        if (cellWidth > width) width = cellWidth;
-        if (this.cellWidths[cell] > 0 || this.cellHardTabs[cell]) discardable = false;
+      for (; line < to && column < lineStarts[line + 1] - lineStarts[line] - 1; line++) {
+        const cell = lineStarts[line] + column;
+        const cellWidth = cellWidths[cell];
+        if (cellWidth + 1 > width) width = cellWidth + 1;
+        if (cellWidth > 0 || this.cellHardTabs[cell]) discardable = false;
       }
-      if (discardable) width = 0;
-      this.columnWidths.push(width);
+      this.columnWidths.push(discardable ? 0 : width);
       this.format(blockStart, line);
       this.columnWidths.pop();
       pending = line;
       line--;
     }
-    this.writeLines(pending, to);
+    if (pending < to) this.writeLines(pending, to);
   }
 
   private writeLines(from: number, to: number): void {
     const widths = this.columnWidths;
+    const columnCount = widths.length;
     const output = this.output;
     const pieces = this.pieces;
+    const pieceIsSpace = this.pieceIsSpace;
+    const cellEnds = this.cellEnds;
+    const lineStarts = this.lineStarts;
     for (let line = from; line < to; line++) {
-      let leading = true;
       // Whitespace is held back until something follows it on the line, so no line ends with whitespace.
-      let space = "";
-      const first = this.lineStarts[line];
-      const end = this.lineStarts[line + 1];
-      let piece = first === 0 ? 0 : this.cellEnds[first - 1];
+      // Tabs only pad the leading empty cells (indentation), so pending whitespace is tabs then spaces.
+      let tabs = 0;
+      let spaces = 0;
+      let leading = true;
+      const first = lineStarts[line];
+      const end = lineStarts[line + 1];
+      let piece = first === 0 ? 0 : cellEnds[first - 1];
       for (let cell = first; cell < end; cell++) {
         const column = cell - first;
-        const pieceEnd = this.cellEnds[cell];
+        const pieceEnd = cellEnds[cell];
         if (piece === pieceEnd) {
-          if (column < widths.length) space += padding(0, widths[column], leading);
-        } else {
-          leading = false;
-          for (; piece < pieceEnd; piece++) {
-            if (this.pieceIsSpace[piece]) {
-              space += pieces[piece];
-            } else {
-              if (space.length > 0) {
-                output.append(space);
-                space = "";
-              }
-              output.append(pieces[piece]);
-            }
+          if (column < columnCount) {
+            if (leading) tabs += tabPadding(widths[column]);
+            else spaces += widths[column];
           }
-          if (column < widths.length) space += padding(this.cellWidths[cell], widths[column], false);
+          continue;
         }
+        leading = false;
+        for (; piece < pieceEnd; piece++) {
+          const text = pieces[piece];
+          if (pieceIsSpace[piece]) {
+            spaces += text.length;
+          } else {
+            if (tabs + spaces > 0) {
+              output.repeat(9, tabs);
+              output.repeat(32, spaces);
+              tabs = 0;
+              spaces = 0;
+            }
+            output.append(text);
+          }
+        }
+        if (column < columnCount) spaces += widths[column] - this.cellWidths[cell];
       }
       output.pushNewline();
     }
@@ -163,18 +175,9 @@ export class ColumnWriter {
 
 const TAB_WIDTH = 8;
 
-const TABS = ["", "\t", "\t\t", "\t\t\t", "\t\t\t\t", "\t\t\t\t\t", "\t\t\t\t\t\t"];
-const SPACES: string[] = [];
-for (let n = 0; n < 64; n++) SPACES.push(" ".repeat(n));
-
-function padding(textWidth: number, cellWidth: number, useTabs: boolean): string {
-  if (useTabs) {
-    const rounded = Math.ceil(cellWidth / TAB_WIDTH) * TAB_WIDTH;
-    const tabs = Math.ceil((rounded - textWidth) / TAB_WIDTH);
-    return tabs < TABS.length ? TABS[tabs] : "\t".repeat(tabs);
-  }
-  const spaces = cellWidth - textWidth;
-  return spaces < SPACES.length ? SPACES[spaces] : " ".repeat(spaces);
+/** Number of tabs that pad an empty leading cell to a column of `width`. */
+function tabPadding(width: number): number {
+  return Math.ceil(width / TAB_WIDTH);
 }
 
 /** Width of a text in code points, as Go counts runes. */
@@ -194,6 +197,7 @@ function codePointCount(text: string): number {
 }
 
 const CHUNK = 8192;
+const decoder = new TextDecoder("utf-16le");
 
 /** A growable UTF-16 buffer: cheaper than joining millions of small strings. */
 class TextBuffer {
@@ -213,6 +217,14 @@ class TextBuffer {
     this.length = end;
   }
 
+  /** Appends `count` times the character `code`. */
+  repeat(code: number, count: number): void {
+    if (count <= 0) return;
+    if (this.length + count > this.chars.length) this.grow(this.length + count);
+    this.chars.fill(code, this.length, this.length + count);
+    this.length += count;
+  }
+
   pushNewline(): void {
     if (this.length === this.chars.length) this.grow(this.length + 1);
     this.chars[this.length++] = 10;
@@ -223,8 +235,10 @@ class TextBuffer {
     if (this.length > 0) this.length--;
   }
 
-  toString(): string {
-    // fromCharCode keeps any lone surrogate as it is, where a UTF-16 decoder would replace it.
+  /** `mayHaveLoneSurrogates`: whether the text may hold unpaired surrogates, which must survive as they are. */
+  toString(mayHaveLoneSurrogates: boolean): string {
+    if (!mayHaveLoneSurrogates) return decoder.decode(this.chars.subarray(0, this.length));
+    // fromCharCode keeps a lone surrogate as it is, where the UTF-16 decoder would replace it.
     const parts: string[] = [];
     for (let from = 0; from < this.length; from += CHUNK) {
       const chunk = this.chars.subarray(from, Math.min(from + CHUNK, this.length));

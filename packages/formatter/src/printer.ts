@@ -30,6 +30,7 @@ export const enum Tok {
 }
 
 const NO_LINE = -1;
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 /**
  * Turns a stream of tokens, each optionally tagged with its source offset, into Alloy's layout. Comments
@@ -61,10 +62,27 @@ export class Printer {
     this.out = new ColumnWriter(text.length);
   }
 
-  /** The 1-based line of an offset. */
+  /** The 1-based line of an offset. Lookups mostly move forward, so the last answer is tried first. */
   lineAt(offset: number): number {
-    return this.lineIndex.lineOf(offset) + 1;
+    const starts = this.lineIndex.lineStarts;
+    let line = this.lineHint;
+    if (starts[line] <= offset) {
+      // Scan a few lines forward before falling back to a binary search.
+      for (let step = 0; step < 4; step++) {
+        if (line + 1 >= starts.length || starts[line + 1] > offset) {
+          this.lineHint = line;
+          return line + 1;
+        }
+        line++;
+      }
+    }
+    line = this.lineIndex.lineOf(offset);
+    this.lineHint = line;
+    return line + 1;
   }
+
+  /** 0-based index of the line last looked up. */
+  private lineHint = 0;
 
   space(space: Space): void {
     this.spaces.push(space);
@@ -94,7 +112,7 @@ export class Printer {
     this.nextOffset = Number.MAX_SAFE_INTEGER;
     this.nextLine = Number.MAX_SAFE_INTEGER;
     this.flush(Tok.EOF);
-    return this.out.finish();
+    return this.out.finish(SURROGATE.test(this.text));
   }
 
   private takeNext(): void {
