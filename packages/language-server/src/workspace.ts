@@ -72,6 +72,24 @@ export class Workspace {
     return model;
   }
 
+  /**
+   * The model of `uri`'s own config, then those of the workspace configs that import `uri` as a module:
+   * renaming in a module file must reach the files that use it.
+   */
+  modelsIncluding(uri: string): SemanticModel[] {
+    const own = this.model(uri);
+    const models = [own];
+    const seen = new Set([this.configKeyOf(uri)]);
+    for (const file of this.workspaceFiles().alloy) {
+      const key = this.configKeyOf(file);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const model = this.model(file);
+      if (model.documents.has(uri)) models.push(model);
+    }
+    return models;
+  }
+
   /** The documents of a module imported with `import.file` from `fromUri`: a file, or a folder's `.alloy` files. */
   loadModule(fromUri: string, filename: string): ParsedDocument[] {
     const fromPath = fsPathOf(fromUri);

@@ -52,10 +52,15 @@ export function codeAction(doc: ParsedDocument, params: CodeActionParams, ctx: F
         const block = blockAt(doc, toOffset(doc.lineIndex, diagnostic.range.start));
         if (block) quickFix("Add missing required arguments", diagnostic, insertInBlock(doc, block, missing.map((name) => `${name} = `)));
       }
-      if (/clustering/i.test(code) || /clustering/i.test(diagnostic.message)) {
-        const block = componentBlockAt(doc, toOffset(doc.lineIndex, diagnostic.range.start), ctx);
-        if (block && !block.body.some((s) => s.kind === "Block" && s.name === "clustering")) {
-          quickFix("Add clustering { enabled = true }", diagnostic, insertInBlock(doc, block, ["clustering {", "\tenabled = true", "}"]));
+      if ((/clustering/i.test(code) || /clustering/i.test(diagnostic.message))) {
+        const offset = toOffset(doc.lineIndex, diagnostic.range.start);
+        if (isYaml(uri)) {
+          quickFix("Add clustering { enabled = true }", diagnostic, insertClusteringInYaml(doc, offset));
+        } else {
+          const block = componentBlockAt(doc, offset, ctx);
+          if (block && !block.body.some((s) => s.kind === "Block" && s.name === "clustering")) {
+            quickFix("Add clustering { enabled = true }", diagnostic, insertInBlock(doc, block, ["clustering {", "\tenabled = true", "}"]));
+          }
         }
       }
       if (code && !code.startsWith("parse/")) {
@@ -74,6 +79,41 @@ export function codeAction(doc: ParsedDocument, params: CodeActionParams, ctx: F
     if (edits.length > 0) actions.push({ title: "Format document", kind: formatDocumentKind, edit: { changes: { [uri]: edits } } });
   }
   return actions;
+}
+
+function isYaml(uri: string): boolean {
+  return /\.ya?ml$/i.test(uri);
+}
+
+/**
+ * In a Helm values file the config is YAML block-scalar text, not parsed here: find the block opening on the
+ * diagnostic's line and its closing brace by counting braces, and indent with spaces (YAML forbids tabs).
+ */
+function insertClusteringInYaml(doc: ParsedDocument, offset: number): TextEdit[] {
+  const text = doc.text;
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  const open = text.indexOf("{", lineStart);
+  if (open < 0) return [];
+  let depth = 0;
+  let inString = false;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "{") depth++;
+    else if (c === "}" && --depth === 0) {
+      const headerLine = text.slice(lineStart, text.indexOf("\n", lineStart) >>> 0);
+      const indent = /^\s*/.exec(headerLine)?.[0] ?? "";
+      const closeLineStart = text.lastIndexOf("\n", i - 1) + 1;
+      if (text.slice(closeLineStart, i).trim() !== "") return [];
+      const inner = indent + "  ";
+      const newText = `${inner}clustering {\n${inner}  enabled = true\n${inner}}\n`;
+      return [{ range: offsetsToLspRange(doc.lineIndex, closeLineStart, closeLineStart), newText }];
+    }
+  }
+  return [];
 }
 
 function missingFromMessage(message: string): string[] {

@@ -11,6 +11,7 @@ import {
 import type { ParsedDocument } from "../documents.js";
 import type { FeatureContext } from "../feature-context.js";
 import { offsetsToLspRange, toLspRange, toOffset } from "../lsp-positions.js";
+import { symbolOccurrences } from "../symbol-occurrences.js";
 
 /** `textDocument/prepareRename`: the name under the cursor when it is a renameable symbol (label text without quotes). */
 export function prepareRename(doc: ParsedDocument, params: PrepareRenameParams, ctx: FeatureContext): { range: Range; placeholder: string } | null {
@@ -30,20 +31,15 @@ export function rename(doc: ParsedDocument, params: RenameParams, ctx: FeatureCo
   if (!isValidIdentifier(params.newName)) {
     throw new ResponseError(ErrorCodes.InvalidParams, `"${params.newName}" is not a valid Alloy identifier`);
   }
-  const model = ctx.workspace.model(doc.uri);
-  const found = model.symbolAt(doc.uri, toOffset(doc.lineIndex, params.position));
+  const found = symbolOccurrences(ctx.workspace, doc.uri, toOffset(doc.lineIndex, params.position));
   if (!found) return null;
-  const symbol = found.symbol;
   const changes: Record<string, TextEdit[]> = {};
-  const edit = (uri: string, start: number, end: number, newText: string) => {
-    const owner = model.documents.get(uri);
-    if (!owner) return;
-    (changes[uri] ??= []).push({ range: offsetsToLspRange(owner.lineIndex, start, end), newText });
-  };
-  const label = symbol.block.label;
-  if (label) edit(symbol.uri, startOffset(label.range) + 1, endOffset(label.range) - 1, params.newName);
-  for (const reference of model.referencesTo(symbol)) {
-    edit(reference.uri, startOffset(reference.nameRange), endOffset(reference.nameRange), params.newName);
+  for (const occurrence of found.occurrences) {
+    // A label's range has its quotes: replace what is between them.
+    const quoted = occurrence.isDefinition ? 1 : 0;
+    const start = startOffset(occurrence.range) + quoted;
+    const end = endOffset(occurrence.range) - quoted;
+    (changes[occurrence.uri] ??= []).push({ range: offsetsToLspRange(occurrence.document.lineIndex, start, end), newText: params.newName });
   }
   return { changes };
 }

@@ -1,0 +1,350 @@
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type {
+  CodeAction,
+  CompletionItem,
+  CompletionList,
+  DocumentLink,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  InlayHint,
+  Location,
+  Position,
+  SelectionRange,
+  SemanticTokens,
+  SignatureHelp,
+  SymbolInformation,
+  TextEdit,
+  WorkspaceEdit,
+} from "vscode-languageserver-protocol";
+import { fixture, fixturesRoot, LspClient, withCursor } from "./support/lsp-client.js";
+
+let client: LspClient;
+let counter = 0;
+
+beforeAll(async () => {
+  client = await LspClient.start({ root: fixturesRoot });
+});
+afterAll(async () => {
+  await client.stop();
+});
+
+/** Opens `marked` (with a `<|>` cursor) as a fresh document in its own folder. */
+function openMarked(marked: string): { uri: string; position: Position; text: string } {
+  const { text, position } = withCursor(marked);
+  const uri = pathToFileURL(join(fixturesRoot, "scratch", `f${++counter}`, "config.alloy")).toString();
+  client.open(uri, text);
+  return { uri, position, text };
+}
+
+async function completeAt(marked: string): Promise<CompletionItem[]> {
+  const { uri, position } = openMarked(marked);
+  const list = await client.request<CompletionList>("textDocument/completion", { textDocument: { uri }, position });
+  return list.items;
+}
+
+async function hoverAt(marked: string): Promise<string> {
+  const { uri, position } = openMarked(marked);
+  const hover = await client.request<Hover | null>("textDocument/hover", { textDocument: { uri }, position });
+  return hover ? (hover.contents as { value: string }).value : "";
+}
+
+const labels = (items: CompletionItem[]) => items.map((i) => i.label);
+
+describe("completion", () => {
+  it("offers component names with stability and a snippet of required arguments", async () => {
+    const items = await completeAt("prometheus.scr<|>");
+    const scrape = items.find((i) => i.label === "prometheus.scrape")!;
+    expect(scrape.detail).toContain("Generally available");
+    const snippet = scrape.textEdit && "newText" in scrape.textEdit ? scrape.textEdit.newText : "";
+    expect(snippet).toMatch(/^prometheus\.scrape "\$\{1:default\}" \{\n/);
+    expect(snippet).toMatch(/\n\ttargets +\= \[\$\d\]\n/);
+    expect(snippet).toMatch(/\n\tforward_to = \[\$\d\]\n/);
+    expect(snippet.endsWith("\n}")).toBe(true);
+    const resolved = await client.request<CompletionItem>("completionItem/resolve", scrape);
+    expect((resolved.documentation as { value: string }).value).toContain("grafana.com/docs/alloy");
+  });
+
+  it("offers only the arguments and blocks not yet set", async () => {
+    const items = await completeAt('prometheus.scrape "x" {\n\ttargets = []\n\t<|>\n}\n');
+    expect(labels(items)).toContain("forward_to");
+    expect(labels(items)).toContain("clustering");
+    expect(labels(items)).not.toContain("targets");
+    const nested = await completeAt('prometheus.remote_write "x" {\n\tendpoint {\n\t\t<|>\n\t}\n}\n');
+    expect(labels(nested)).toContain("url");
+    expect(labels(nested)).toContain("basic_auth");
+  });
+
+  it("offers enum values inside strings", async () => {
+    const items = await completeAt('discovery.dockerswarm "x" {\n\trole = "<|>"\n}\n');
+    expect(labels(items)).toEqual(["services", "tasks"]);
+  });
+
+  it("offers references whose export type fits the argument", async () => {
+    const items = await completeAt(
+      'prometheus.remote_write "default" {\n}\nloki.write "default" {\n}\nprometheus.scrape "x" {\n\tforward_to = [<|>]\n}\n',
+    );
+    expect(labels(items)).toContain("prometheus.remote_write.default.receiver");
+    expect(labels(items)).not.toContain("loki.write.default.receiver");
+  });
+
+  it("offers stdlib functions and constants", async () => {
+    const items = await completeAt('logging {\n\tlevel = sys.<|>\n}\n');
+    expect(labels(items)).toContain("sys.env");
+    expect(labels(items)).toContain("constants.hostname");
+  });
+
+  it("offers argument.<name>.value inside declare and module components at the top level", async () => {
+    const inside = await completeAt('declare "m" {\n\targument "in" { }\n\tdiscovery.relabel "r" {\n\t\ttargets = <|>\n\t}\n}\n');
+    expect(labels(inside)).toContain("argument.in.value");
+    const top = await completeAt('declare "m" {\n\targument "in" { }\n}\n<|>\n');
+    const module = top.find((i) => i.label === "m")!;
+    expect(module.textEdit && "newText" in module.textEdit ? module.textEdit.newText : "").toContain("in = $2");
+  });
+
+  it("returns nothing inside comments", async () => {
+    expect(await completeAt("// prometheus.<|>\n")).toEqual([]);
+  });
+});
+
+describe("hover", () => {
+  it("documents components with stability and a versioned docs link", async () => {
+    const value = await hoverAt('prometheus.scr<|>ape "x" {\n}\n');
+    expect(value).toContain("**prometheus.scrape**");
+    expect(value).toContain("Generally available");
+    expect(value).toMatch(/https:\/\/grafana\.com\/docs\/alloy\/v1\.\d+\/reference\/components\/prometheus\/prometheus\.scrape/);
+  });
+
+  it("documents arguments with type, default and required", async () => {
+    const value = await hoverAt('prometheus.scrape "x" {\n\tscrape_inter<|>val = "30s"\n}\n');
+    expect(value).toContain("`duration`");
+    expect(value).toContain("optional");
+    expect(value).toContain('default: `"60s"`');
+  });
+
+  it("documents blocks and references with the target's export type", async () => {
+    expect(await hoverAt('prometheus.remote_write "x" {\n\tendpo<|>int {\n\t}\n}\n')).toContain("endpoint** block");
+    const reference = await hoverAt('prometheus.remote_write "d" {\n}\nprometheus.scrape "x" {\n\tforward_to = [prometheus.remote_write.d.rece<|>iver]\n}\n');
+    expect(reference).toContain("capsule(MetricsReceiver)");
+  });
+
+  it("documents stdlib functions, and flags deprecated names", async () => {
+    expect(await hoverAt('logging {\n\tlevel = sys.e<|>nv("X")\n}\n')).toContain("sys.env(");
+    expect(await hoverAt('logging {\n\tlevel = en<|>v("X")\n}\n')).toContain("**Deprecated**");
+  });
+});
+
+describe("signature help", () => {
+  it("shows the stdlib signature and the active parameter while typing", async () => {
+    const { uri, position } = openMarked('logging {\n\tlevel = string.format("%s", <|>\n}\n');
+    const help = await client.request<SignatureHelp>("textDocument/signatureHelp", { textDocument: { uri }, position });
+    expect(help.signatures[0].label).toContain("string.format(");
+    expect(help.activeParameter).toBe(1);
+  });
+});
+
+describe("navigation across files and modules", () => {
+  const main = fixture("modules/main.alloy");
+  const lib = fixture("modules/lib/metrics.alloy");
+  const folderA = fixture("folder/a.alloy");
+  const folderB = fixture("folder/b.alloy");
+
+  const at = (text: string, needle: string, delta = 1): Position => {
+    const offset = text.indexOf(needle) + delta;
+    const before = text.slice(0, offset);
+    return { line: before.split("\n").length - 1, character: offset - before.lastIndexOf("\n") - 1 };
+  };
+
+  it("goes to a component in another file of the same folder", async () => {
+    client.open(folderB.uri, folderB.text);
+    const locations = await client.request<Location[]>("textDocument/definition", {
+      textDocument: { uri: folderB.uri },
+      position: at(folderB.text, "remote_write.shared", 14),
+    });
+    expect(locations).toEqual([{ uri: folderA.uri, range: { start: { line: 0, character: 24 }, end: { line: 0, character: 32 } } }]);
+  });
+
+  it("goes to an imported declare and finds its references", async () => {
+    client.open(main.uri, main.text);
+    const definition = await client.request<Location[]>("textDocument/definition", {
+      textDocument: { uri: main.uri },
+      position: at(main.text, "lib.relabel", 5),
+    });
+    expect(definition[0].uri).toBe(lib.uri);
+    const references = await client.request<Location[]>("textDocument/references", {
+      textDocument: { uri: main.uri },
+      position: at(main.text, 'discovery.kubernetes "apps"', 23),
+      context: { includeDeclaration: true },
+    });
+    expect(references).toHaveLength(2);
+  });
+
+  it("renames a component label everywhere and refuses invalid identifiers", async () => {
+    const position = at(folderB.text, "unix.node", 6);
+    const prepare = await client.request<{ placeholder: string }>("textDocument/prepareRename", { textDocument: { uri: folderB.uri }, position });
+    expect(prepare.placeholder).toBe("node");
+    const edit = await client.request<WorkspaceEdit>("textDocument/rename", { textDocument: { uri: folderB.uri }, position, newName: "host" });
+    expect(edit.changes![folderB.uri]).toHaveLength(2);
+    await expect(
+      client.request("textDocument/rename", { textDocument: { uri: folderB.uri }, position, newName: "not valid" }),
+    ).rejects.toMatchObject({ code: -32602 });
+  });
+
+  it("renames a declare's argument and export across the module boundary", async () => {
+    client.open(lib.uri, lib.text);
+    const exportEdit = await client.request<WorkspaceEdit>("textDocument/rename", {
+      textDocument: { uri: main.uri },
+      position: at(main.text, "apps.output", 6),
+      newName: "targets_out",
+    });
+    expect(Object.keys(exportEdit.changes!).sort()).toEqual([lib.uri, main.uri].sort());
+    const argumentEdit = await client.request<WorkspaceEdit>("textDocument/rename", {
+      textDocument: { uri: lib.uri },
+      position: at(lib.text, 'argument "targets"', 11),
+      newName: "input",
+    });
+    expect(argumentEdit.changes![lib.uri]).toHaveLength(2);
+    expect(argumentEdit.changes![main.uri]).toHaveLength(1);
+  });
+
+  it("lists workspace symbols", async () => {
+    const symbols = await client.request<SymbolInformation[]>("workspace/symbol", { query: "shared" });
+    expect(symbols.map((s) => s.name)).toContain('prometheus.remote_write "shared"');
+  });
+});
+
+describe("document structure", () => {
+  const pipeline = fixture("pipeline/config.alloy");
+
+  beforeAll(() => client.open(pipeline.uri, pipeline.text));
+
+  it("outlines the document", async () => {
+    const symbols = await client.request<DocumentSymbol[]>("textDocument/documentSymbol", { textDocument: { uri: pipeline.uri } });
+    expect(symbols.map((s) => s.name)).toEqual(['discovery.kubernetes "pods"', 'prometheus.scrape "pods"', 'prometheus.remote_write "default"']);
+    expect(symbols[2].children?.[0].name).toBe("endpoint");
+  });
+
+  it("folds blocks", async () => {
+    const ranges = await client.request<FoldingRange[]>("textDocument/foldingRange", { textDocument: { uri: pipeline.uri } });
+    expect(ranges).toContainEqual({ startLine: 10, endLine: 13 });
+  });
+
+  it("expands selections from a name outwards", async () => {
+    const [range] = await client.request<SelectionRange[]>("textDocument/selectionRange", {
+      textDocument: { uri: pipeline.uri },
+      positions: [{ line: 12, character: 4 }],
+    });
+    let depth = 0;
+    for (let r: SelectionRange | undefined = range; r; r = r.parent) depth++;
+    expect(depth).toBeGreaterThanOrEqual(4);
+  });
+
+  it("links component names to their docs and import.file paths to files", async () => {
+    const links = await client.request<DocumentLink[]>("textDocument/documentLink", { textDocument: { uri: pipeline.uri } });
+    expect(links.map((l) => l.target)).toContain("https://grafana.com/docs/alloy/v1.18/reference/components/prometheus/prometheus.scrape/");
+    const main = fixture("modules/main.alloy");
+    client.open(main.uri, main.text);
+    const moduleLinks = await client.request<DocumentLink[]>("textDocument/documentLink", { textDocument: { uri: main.uri } });
+    expect(moduleLinks.map((l) => l.target)).toContain(fixture("modules/lib/metrics.alloy").uri);
+  });
+
+  it("classifies names with semantic tokens", async () => {
+    const tokens = await client.request<SemanticTokens>("textDocument/semanticTokens/full", { textDocument: { uri: pipeline.uri } });
+    const legend = (client.capabilities.semanticTokensProvider as { legend: { tokenTypes: string[] } }).legend.tokenTypes;
+    const types = new Set<string>();
+    for (let i = 3; i < tokens.data.length; i += 5) types.add(legend[tokens.data[i]]);
+    expect([...types].sort()).toEqual(["class", "function", "property", "struct", "variable"]);
+  });
+
+  it("shows the export type of references as inlay hints", async () => {
+    const hints = await client.request<InlayHint[]>("textDocument/inlayHint", {
+      textDocument: { uri: pipeline.uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } },
+    });
+    expect(hints.map((h) => h.label)).toEqual([": list(map(string))", ": capsule(MetricsReceiver)"]);
+  });
+});
+
+describe("formatting", () => {
+  it("formats the whole unsaved buffer as one edit, and returns none when formatted or unparsable", async () => {
+    const { uri } = openMarked('<|>logging {\nlevel = "info"\n   format = "json"\n}\n');
+    const edits = await client.request<TextEdit[]>("textDocument/formatting", { textDocument: { uri }, options: { tabSize: 4, insertSpaces: false } });
+    expect(edits).toHaveLength(1);
+    expect(edits[0].newText).toBe('logging {\n\tlevel  = "info"\n\tformat = "json"\n}\n');
+    const formatted = openMarked('<|>logging {\n\tlevel = "info"\n}\n');
+    expect(await client.request("textDocument/formatting", { textDocument: { uri: formatted.uri }, options: { tabSize: 4, insertSpaces: false } })).toEqual([]);
+    const broken = openMarked("<|>logging {\n");
+    expect(await client.request("textDocument/formatting", { textDocument: { uri: broken.uri }, options: { tabSize: 4, insertSpaces: false } })).toEqual([]);
+  });
+
+  it("formats only the statements a range touches", async () => {
+    const { uri } = openMarked('<|>logging {\nlevel = "info"\n}\n\ntracing {\nsampling_fraction = 0.1\n}\n');
+    const edits = await client.request<TextEdit[]>("textDocument/rangeFormatting", {
+      textDocument: { uri },
+      range: { start: { line: 5, character: 0 }, end: { line: 5, character: 3 } },
+      options: { tabSize: 4, insertSpaces: false },
+    });
+    expect(edits).toEqual([{ range: { start: { line: 4, character: 0 }, end: { line: 7, character: 0 } }, newText: "tracing {\n\tsampling_fraction = 0.1\n}\n" }]);
+  });
+});
+
+describe("code actions", () => {
+  async function actionsFor(text: string, predicate: (message: string, code: string) => boolean = () => true): Promise<CodeAction[]> {
+    const { uri } = openMarked(`<|>${text}`);
+    const diagnostics = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    const relevant = diagnostics.filter((d) => predicate(d.message, String(d.code)));
+    expect(relevant.length).toBeGreaterThan(0);
+    return client.request<CodeAction[]>("textDocument/codeAction", {
+      textDocument: { uri },
+      range: relevant[0].range,
+      context: { diagnostics: relevant },
+    });
+  }
+  const firstEdit = (action: CodeAction | undefined) => Object.values(action?.edit?.changes ?? {})[0]?.[0];
+
+  it("fixes did-you-mean names", async () => {
+    const actions = await actionsFor('prometheus.scrap "x" {\n}\n', (m) => m.includes("did you mean"));
+    expect(firstEdit(actions.find((a) => a.isPreferred))?.newText).toBe("prometheus.scrape");
+  });
+
+  it("adds missing required arguments", async () => {
+    const actions = await actionsFor('prometheus.scrape "x" {\n}\n', (m) => /missing required/.test(m));
+    const add = actions.find((a) => a.title.startsWith("Add missing required"));
+    expect(firstEdit(add)?.newText).toContain("targets = ");
+  });
+
+  it("replaces deprecated stdlib names", async () => {
+    const actions = await actionsFor('logging {\n\tlevel = env("LEVEL")\n}\n', (m, c) => /deprecat/i.test(m + c));
+    expect(actions.some((a) => firstEdit(a)?.newText === "sys.env")).toBe(true);
+  });
+
+  it("disables a rule for a line", async () => {
+    const actions = await actionsFor('prometheus.scrap "x" {\n}\n', (m) => m.includes("did you mean"));
+    const disable = actions.find((a) => a.title.startsWith("Disable"));
+    expect(firstEdit(disable)?.newText).toMatch(/^\/\/ alloylint-disable-next-line check\//);
+  });
+
+  it("adds a clustering block where a deployment rule asks for it", async () => {
+    const values = await LspClient.start({ root: join(fixturesRoot, "values") });
+    const uri = pathToFileURL(join(fixturesRoot, "values", "values.yaml")).toString();
+    const text = 'controller:\n  type: statefulset\n  replicas: 3\nalloy:\n  clustering:\n    enabled: true\n  configMap:\n    content: |\n      prometheus.scrape "pods" {\n        targets    = []\n        forward_to = []\n      }\n';
+    values.open(uri, text, 1, "yaml");
+    const diagnostics = await values.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => /clustering/.test(String(d.code) + d.message)));
+    const clustering = diagnostics.filter((d) => /clustering/.test(String(d.code) + d.message));
+    const actions = await values.request<CodeAction[]>("textDocument/codeAction", { textDocument: { uri }, range: clustering[0].range, context: { diagnostics: clustering } });
+    expect(actions.map((a) => a.title)).toContain("Add clustering { enabled = true }");
+    await values.stop();
+  });
+
+  it("offers format document as a source action", async () => {
+    const { uri } = openMarked('<|>logging {\nlevel = "info"\n}\n');
+    const actions = await client.request<CodeAction[]>("textDocument/codeAction", {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ["source"] },
+    });
+    expect(actions.map((a) => a.title)).toEqual(["Format document"]);
+  });
+});
