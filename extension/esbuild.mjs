@@ -14,7 +14,7 @@ const repoDir = join(extensionDir, "..");
 
 /** The language server package, through the workspace link in extension/node_modules. */
 export const languageServerDir = realpathSync(join(extensionDir, "node_modules/@alloy-toolkit/language-server"));
-const serverEntry = join(languageServerDir, "dist/main.js");
+const defaultServerEntry = join(languageServerDir, "dist/main.js");
 const catalogDataDir = join(realpathSync(join(languageServerDir, "node_modules/@alloy-toolkit/catalog")), "data");
 
 /** The Alloy release the default catalog describes, read from the catalog's newest data file. */
@@ -36,10 +36,45 @@ const importMetaUrlShim =
   'var __alloyImportMetaUrl = require("node:url").pathToFileURL(require("node:path").join(__dirname, "catalog", "index.js")).href;';
 
 /**
- * Builds everything into `outDir` (default `dist/`).
- * @param {{ production?: boolean, sourcemap?: boolean, outDir?: string }} options
+ * The server loads the checker with `import(specifier)`, so that it still runs when the checker is not
+ * built. A bundle cannot follow a computed specifier: in the bundle, those imports become literal ones and
+ * the checker is bundled with the server. The build fails if a computed import is left.
  */
-export async function build({ production = false, sourcemap = !production, outDir = join(extensionDir, "dist") } = {}) {
+function bundleCheckerPlugin() {
+  const checkerDir = realpathSync(join(languageServerDir, "node_modules/@alloy-toolkit/checker"));
+  const rewrites = [
+    ["await import(specifier)", 'await import("@alloy-toolkit/checker")'],
+    ["import.meta.resolve(specifier)", "specifier"],
+    [
+      'await import(new URL("./deployment/index.js", entry).href)',
+      `await import(${JSON.stringify(join(checkerDir, "dist/deployment/index.js"))})`,
+    ],
+  ];
+  return {
+    name: "bundle-checker",
+    setup(build) {
+      build.onLoad({ filter: /[\\/]checker-adapter\.js$/ }, (args) => {
+        let text = readFileSync(args.path, "utf8");
+        for (const [from, to] of rewrites) text = text.replaceAll(from, to);
+        const computed = /\bimport\((?!["'])/.exec(text);
+        if (computed) throw new Error(`${args.path}: an import with a computed specifier is left, the bundle cannot follow it`);
+        return { contents: text, loader: "js", resolveDir: dirname(args.path) };
+      });
+    },
+  };
+}
+
+/**
+ * Builds everything into `outDir` (default `dist/`).
+ * `serverEntry` is the server module to bundle (the language server's `dist/main.js` unless given).
+ * @param {{ production?: boolean, sourcemap?: boolean, outDir?: string, serverEntry?: string }} options
+ */
+export async function build({
+  production = false,
+  sourcemap = !production,
+  outDir = join(extensionDir, "dist"),
+  serverEntry = defaultServerEntry,
+} = {}) {
   if (!existsSync(serverEntry)) {
     throw new Error(`${serverEntry} is missing: build the language server first (pnpm build)`);
   }
@@ -67,6 +102,7 @@ export async function build({ production = false, sourcemap = !production, outDi
       entryPoints: [serverEntry],
       outfile: join(outDir, "server.js"),
       define: { "import.meta.url": "__alloyImportMetaUrl" },
+      plugins: [bundleCheckerPlugin()],
       banner: { js: importMetaUrlShim },
     }),
   ]);

@@ -57,6 +57,10 @@ beforeAll(async () => {
       "workbench.colorTheme": "Default Dark Modern",
       "extensions.ignoreRecommendations": true,
       "window.restoreWindows": "none",
+      // VS Code for the web saves after a delay by default; the test saves explicitly.
+      "files.autoSave": "off",
+      // No fade-ins: screenshots show widgets fully drawn.
+      "workbench.reduceMotion": "on",
       // Saving must not format: the test checks what Format Document alone does.
       "[alloy]": { "editor.formatOnSave": false },
     },
@@ -108,7 +112,7 @@ describe(`alloy-vscode in code-server (${fileName})`, () => {
     await problem.first().waitFor();
     await page.locator(".statusbar-item", { hasText: `Alloy ${catalog.catalogVersion}` }).first().waitFor();
     await workbench.screenshot(join(screenshots, "problem.png"));
-    await workbench.runCommand("View: Close Panel");
+    await workbench.runCommand("View: Hide Panel");
     await workbench.editor.click();
   });
 
@@ -139,7 +143,8 @@ describe(`alloy-vscode in code-server (${fileName})`, () => {
     await workbench.screenshot(join(screenshots, "completion.png"));
     await page.keyboard.press("Escape");
     await workbench.runCommand("File: Revert File");
-    await expect.poll(() => readFileSync(workspaceFile, "utf8")).toBe(original);
+    await page.locator(".tab.dirty", { hasText: fileName }).waitFor({ state: "hidden" });
+    expect(readFileSync(workspaceFile, "utf8")).toBe(original);
   });
 
   it('"Format Document" changes the text exactly as alloyfmt does', async () => {

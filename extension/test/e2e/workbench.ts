@@ -35,9 +35,9 @@ export class Workbench {
     await input.waitFor();
     await input.fill(text);
     if (expectedRow !== undefined) {
-      const exact = new RegExp(`^${expectedRow.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`);
+      const exact = new RegExp(`^${expectedRow.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
       await this.page
-        .locator(".quick-input-list .monaco-list-row.focused .quick-input-list-label", { hasText: exact })
+        .locator(".quick-input-list .monaco-list-row.focused .label-name", { hasText: exact })
         .first()
         .waitFor();
     }

@@ -1,0 +1,73 @@
+// The language server as the extension ships it: bundled by extension/esbuild.mjs into one CommonJS file
+// with the catalog data beside it, spoken to over stdio.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { format } from "../../packages/formatter/dist/index.js";
+import { getComponent } from "../../packages/catalog/dist/index.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { build } from "../../extension/esbuild.mjs";
+import { extensionDir } from "./manifest";
+import { StdioLspClient } from "./lsp-client";
+
+const example = join(extensionDir, "test/e2e/workspace/mistake.alloy");
+const text = readFileSync(example, "utf8");
+const uri = pathToFileURL(example).href;
+const scrape = getComponent("prometheus.scrape")!;
+
+let outDir: string;
+let client: StdioLspClient;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), "alloy-vscode-bundle-"));
+  await build({ production: true, sourcemap: false, outDir });
+  // Run from a folder with no node_modules above it: the bundle must not need any.
+  client = new StdioLspClient(join(outDir, "server.js"));
+  await client.request("initialize", { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: {} });
+  client.notify("initialized", {});
+  client.notify("textDocument/didOpen", { textDocument: { uri, languageId: "alloy", version: 1, text } });
+});
+
+afterAll(async () => {
+  await client?.stop();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+function positionOf(needle: string, offset = 0) {
+  const lines = text.slice(0, text.indexOf(needle) + offset).split("\n");
+  return { line: lines.length - 1, character: lines[lines.length - 1].length };
+}
+
+describe("bundled language server (extension/dist/server.js)", () => {
+  it("answers a hover with the catalog's documentation of the component", async () => {
+    const hover = await client.request("textDocument/hover", {
+      textDocument: { uri },
+      position: positionOf("prometheus.scrape", "prometheus.".length + 1),
+    });
+    const markdown: string = hover?.contents?.value ?? "";
+    expect(markdown).toContain(scrape.description.split(/\s+/).slice(1, 6).join(" "));
+    expect(markdown).toContain(scrape.docUrl);
+  });
+
+  it("reports the misspelt attribute", async () => {
+    const published = await client.waitForNotification<{ uri: string; diagnostics: { message: string }[] }>(
+      "textDocument/publishDiagnostics",
+      (p) => p.uri === uri && p.diagnostics.length > 0,
+    );
+    expect(published.diagnostics.map((d) => d.message).join("\n")).toContain("scrape_intervall");
+  });
+
+  it("formats the document as the formatter does", async () => {
+    const edits: { newText: string }[] = await client.request("textDocument/formatting", {
+      textDocument: { uri },
+      options: { tabSize: 2, insertSpaces: false },
+    });
+    expect(edits).toHaveLength(1);
+    expect(edits[0].newText).toBe(format(text));
+  });
+
+  it("loads the checker that is bundled with it", () => {
+    expect(client.stderr).not.toMatch(/unavailable/);
+  });
+});
