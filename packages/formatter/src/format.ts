@@ -2,6 +2,7 @@ import type { Diagnostic, File, ParseResult } from "@alloy-toolkit/parser";
 import { formatDiagnostic, parse } from "@alloy-toolkit/parser";
 import { NodePrinter } from "./nodes.js";
 import { Printer } from "./printer.js";
+import { hasCommentsInsideExpressions, signature } from "./verify.js";
 
 export interface FormatOptions {
   /** Used in diagnostics and error messages; defaults to `<input>`. */
@@ -42,7 +43,32 @@ export function format(text: string, options: FormatOptions = {}): string {
  * {@link normalizeSource}) and have no error diagnostics.
  */
 export function formatParsed(parsed: Pick<ParseResult, "ast" | "lineIndex">): string {
-  return formatAst(parsed.ast, parsed.lineIndex.text, parsed.lineIndex);
+  const output = formatAst(parsed.ast, parsed.lineIndex.text, parsed.lineIndex);
+  if (!hasCommentsInsideExpressions(parsed.ast)) return output;
+  return checkedOutput(parsed.ast, parsed.lineIndex.text, output);
+}
+
+/** Formatting passes tried for a file with comments inside expressions before giving up on it. */
+const MAX_PASSES = 4;
+
+/**
+ * Alloy's layout can move a comment that sits inside an expression, sometimes where it changes the parse or
+ * moves again on the next run. Such output is accepted once it parses to the same tree with every comment in
+ * the same statement, and is a fixpoint (formatting it again changes nothing); otherwise the source is
+ * returned unchanged, so formatting never alters a program or its comments and is always idempotent.
+ */
+function checkedOutput(file: File, source: string, output: string): string {
+  const expected = signature(file);
+  let current = output;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const reparsed = parse(current);
+    if (reparsed.diagnostics.some((diagnostic) => diagnostic.severity === "error")) break;
+    if (signature(reparsed.ast) !== expected) break;
+    const next = formatAst(reparsed.ast, current, reparsed.lineIndex);
+    if (next === current) return current;
+    current = next;
+  }
+  return finalNewline(source);
 }
 
 /** Formats a parsed file given its source text and the parser's line index. */
