@@ -1,0 +1,221 @@
+// `pnpm bench` (language server): drives the built server over stdio on a generated 10,000-line config and
+// prints edit → published diagnostics p50/p95, completion p50/p95, hover p95, cold start to first
+// diagnostics and the server's peak RSS.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require("vscode-jsonrpc/node");
+
+const TARGET_LINES = 10_000;
+const EDITS = Number(process.env.BENCH_EDITS ?? 300);
+
+/** One realistic slice of a Kubernetes metrics + logs pipeline, relabelled per copy. */
+function slice(i) {
+  return `// Team ${i}: pods, logs and metrics.
+discovery.kubernetes "pods_${i}" {
+	role = "pod"
+
+	namespaces {
+		names = ["team-${i}"]
+	}
+
+	selectors {
+		role  = "pod"
+		label = "app.kubernetes.io/part-of=team-${i}"
+	}
+}
+
+discovery.relabel "pods_${i}" {
+	targets = discovery.kubernetes.pods_${i}.targets
+
+	rule {
+		source_labels = ["__meta_kubernetes_pod_annotation_prometheus_io_scrape"]
+		regex         = "true"
+		action        = "keep"
+	}
+
+	rule {
+		source_labels = ["__meta_kubernetes_namespace"]
+		target_label  = "namespace"
+	}
+
+	rule {
+		source_labels = ["__meta_kubernetes_pod_name"]
+		target_label  = "pod"
+	}
+}
+
+prometheus.scrape "pods_${i}" {
+	targets         = discovery.relabel.pods_${i}.output
+	forward_to      = [prometheus.remote_write.default.receiver]
+	scrape_interval = "30s"
+	job_name        = string.format("team-%d", ${i})
+
+	clustering {
+		enabled = true
+	}
+}
+
+loki.source.kubernetes "pods_${i}" {
+	targets    = discovery.relabel.pods_${i}.output
+	forward_to = [loki.process.pods_${i}.receiver]
+}
+
+loki.process "pods_${i}" {
+	forward_to = [loki.write.default.receiver]
+
+	stage.json {
+		expressions = { level = "level", msg = "msg" }
+	}
+
+	stage.labels {
+		values = { level = "" }
+	}
+}
+
+`;
+}
+
+function buildConfig() {
+  let text = `logging {
+	level  = "info"
+	format = "logfmt"
+}
+
+prometheus.remote_write "default" {
+	endpoint {
+		url = sys.env("REMOTE_WRITE_URL")
+	}
+}
+
+loki.write "default" {
+	endpoint {
+		url = sys.env("LOKI_URL")
+	}
+}
+
+`;
+  let i = 0;
+  while (text.split("\n").length < TARGET_LINES) text += slice(i++);
+  return text;
+}
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+const ms = (n) => `${n.toFixed(2)} ms`;
+
+const text = buildConfig();
+if (process.env.BENCH_WRITE_CONFIG) (await import("node:fs")).writeFileSync(process.env.BENCH_WRITE_CONFIG, text);
+const lines = text.split("\n");
+const uri = pathToFileURL(join(here, "..", "test", "fixtures", "scratch", "bench", "large.alloy")).toString();
+const serverBin = join(here, "..", "bin", "alloy-language-server.js");
+
+const started = performance.now();
+const server = spawn(process.execPath, [serverBin, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+const waiters = new Map();
+let firstDiagnostics;
+connection.onNotification("textDocument/publishDiagnostics", (params) => {
+  if (params.uri !== uri) return;
+  firstDiagnostics ??= { at: performance.now(), count: params.diagnostics.length };
+  const waiter = waiters.get(params.version);
+  if (waiter) {
+    waiters.delete(params.version);
+    waiter(params);
+  }
+});
+connection.listen();
+const diagnosticsFor = (version) => new Promise((resolve) => waiters.set(version, resolve));
+
+await connection.sendRequest("initialize", { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { diagnosticsDelay: 0 } });
+connection.sendNotification("initialized", {});
+const firstVersion = diagnosticsFor(1);
+connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "alloy", version: 1, text } });
+await firstVersion;
+const coldStart = firstDiagnostics.at - started;
+
+// Edit → diagnostics: change a scrape interval somewhere in the file (an incremental one-character edit).
+const intervalLines = lines.flatMap((line, n) => (line.includes('scrape_interval = "30s"') ? [n] : []));
+const editTimes = [];
+let version = 1;
+for (let e = 0; e < EDITS; e++) {
+  const line = intervalLines[(e * 7919) % intervalLines.length];
+  const character = lines[line].indexOf('"30s"') + 1;
+  version++;
+  const published = diagnosticsFor(version);
+  const t0 = performance.now();
+  connection.sendNotification("textDocument/didChange", {
+    textDocument: { uri, version },
+    contentChanges: [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: String(e % 2 === 0 ? 4 : 3) }],
+  });
+  await published;
+  editTimes.push(performance.now() - t0);
+}
+
+// Completion: inside a component body (arguments not yet set) and in a reference position.
+const bodyLines = lines.flatMap((line, n) => (line.startsWith('prometheus.scrape "') ? [n + 1] : []));
+const forwardLines = lines.flatMap((line, n) => (line.includes("forward_to      = [") ? [n] : []));
+const completionTimes = [];
+for (let k = 0; k < 200; k++) {
+  const position =
+    k % 2 === 0
+      ? { line: bodyLines[(k * 31) % bodyLines.length], character: 1 }
+      : { line: forwardLines[(k * 31) % forwardLines.length], character: lines[forwardLines[0]].indexOf("[") + 1 };
+  const t0 = performance.now();
+  await connection.sendRequest("textDocument/completion", { textDocument: { uri }, position });
+  completionTimes.push(performance.now() - t0);
+}
+
+// Completion right after an edit (parse and model rebuilt on demand).
+const completionAfterEdit = [];
+for (let k = 0; k < 100; k++) {
+  const line = intervalLines[(k * 104729) % intervalLines.length];
+  const character = lines[line].indexOf('"30s"') + 1;
+  version++;
+  const published = diagnosticsFor(version);
+  connection.sendNotification("textDocument/didChange", {
+    textDocument: { uri, version },
+    contentChanges: [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: String(k % 2 === 0 ? 5 : 3) }],
+  });
+  const t0 = performance.now();
+  await connection.sendRequest("textDocument/completion", { textDocument: { uri }, position: { line: forwardLines[k % forwardLines.length], character: lines[forwardLines[0]].indexOf("[") + 1 } });
+  completionAfterEdit.push(performance.now() - t0);
+  await published;
+}
+
+// Hover: component names and references.
+const hoverTimes = [];
+const referenceLines = lines.flatMap((line, n) => (line.includes("targets         = discovery.relabel") ? [n] : []));
+for (let k = 0; k < 200; k++) {
+  const position = k % 2 === 0 ? { line: bodyLines[(k * 17) % bodyLines.length] - 1, character: 5 } : { line: referenceLines[(k * 17) % referenceLines.length], character: 30 };
+  const t0 = performance.now();
+  await connection.sendRequest("textDocument/hover", { textDocument: { uri }, position });
+  hoverTimes.push(performance.now() - t0);
+}
+
+let peakRss = "n/a";
+try {
+  const status = readFileSync(`/proc/${server.pid}/status`, "utf8");
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1]);
+  if (kb) peakRss = `${(kb / 1024).toFixed(1)} MB`;
+} catch {
+  peakRss = "n/a (no /proc)";
+}
+
+await connection.sendRequest("shutdown");
+connection.sendNotification("exit");
+
+console.log(`config: ${lines.length} lines, ${(text.length / 1024).toFixed(0)} KB, ${firstDiagnostics.count} diagnostics`);
+console.log(`cold start → first diagnostics: ${ms(coldStart)} (target ≤ 300 ms)`);
+console.log(`edit → published diagnostics (${EDITS} edits): p50 ${ms(percentile(editTimes, 50))}, p95 ${ms(percentile(editTimes, 95))} (target p95 ≤ 20 ms)`);
+console.log(`completion (warm, 200): p50 ${ms(percentile(completionTimes, 50))}, p95 ${ms(percentile(completionTimes, 95))} (target p95 ≤ 10 ms)`);
+console.log(`completion right after an edit (100): p50 ${ms(percentile(completionAfterEdit, 50))}, p95 ${ms(percentile(completionAfterEdit, 95))}`);
+console.log(`hover (200): p50 ${ms(percentile(hoverTimes, 50))}, p95 ${ms(percentile(hoverTimes, 95))}`);
+console.log(`server peak RSS: ${peakRss}`);
