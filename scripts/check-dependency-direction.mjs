@@ -1,4 +1,4 @@
-// `pnpm lint` (after `tsc -b`): dependencies point one way — parser ← formatter, catalog ← checker ←
+// `pnpm lint` (after `tsc -b`): dependencies point one way — parser ← formatter, catalog ← checker ← graph,
 // language-server ← extension; the cli uses formatter and checker — and core packages never import LSP or
 // VS Code types. Checks both package.json dependencies and import specifiers in src/.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
@@ -10,10 +10,11 @@ const ALLOWED = {
   catalog: [],
   checker: ["parser", "catalog"],
   "prettier-plugin": ["parser", "formatter"],
-  "language-server": ["parser", "formatter", "catalog", "checker"],
-  cli: ["parser", "formatter", "catalog", "checker"],
+  graph: ["parser", "catalog", "checker"],
+  "language-server": ["parser", "formatter", "catalog", "checker", "graph"],
+  cli: ["parser", "formatter", "catalog", "checker", "graph"],
 };
-const CORE = new Set(["parser", "formatter", "catalog", "checker", "cli", "prettier-plugin"]);
+const CORE = new Set(["parser", "formatter", "catalog", "checker", "graph", "cli", "prettier-plugin"]);
 const internalName = (spec) =>
   spec.startsWith("@alloy-toolkit/") ? spec.split("/")[1] : spec === "prettier-plugin-alloy" ? "prettier-plugin" : undefined;
 

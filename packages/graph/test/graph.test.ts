@@ -1,0 +1,98 @@
+import { readFileSync } from "node:fs";
+import { analyze } from "@alloy-toolkit/checker";
+import { describe, expect, it } from "vitest";
+import { buildGraph, layoutGraph, renderGraph, toDot, toMermaid, toSvg, type PipelineGraph } from "../src/index.js";
+
+const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf8");
+
+function graphOf(path: string): PipelineGraph {
+  const model = analyze([{ filename: path, text: read(path) }], { stabilityLevel: "experimental" });
+  return buildGraph(model);
+}
+
+/** 1-based line of the first line of a file that starts with `prefix`. */
+const lineOf = (path: string, prefix: string) => read(path).split("\n").findIndex((l) => l.startsWith(prefix)) + 1;
+
+const edgeSummary = (g: PipelineGraph) =>
+  g.edges.map((e) => `${e.from} -[${e.attribute}: ${e.dataKind}${e.dangling ? ", dangling" : ""}]-> ${e.to}.${e.exportName}`);
+
+describe("pipeline graph", () => {
+  it("has a node per component and an edge per reference, with data kinds and flow", () => {
+    const path = "../../../examples/clustered-scrape/config.alloy";
+    const g = graphOf(path);
+    expect(g.nodes.map((n) => [n.id, n.kind])).toEqual([
+      ["logging", "config"],
+      ["discovery.kubernetes.pods", "discovery"],
+      ["discovery.relabel.pods", "discovery"],
+      ["prometheus.scrape.pods", "source"],
+      ["prometheus.remote_write.default", "export"],
+    ]);
+    expect(edgeSummary(g)).toEqual([
+      "discovery.relabel.pods -[targets: targets]-> discovery.kubernetes.pods.targets",
+      "prometheus.scrape.pods -[targets: targets]-> discovery.relabel.pods.output",
+      "prometheus.scrape.pods -[forward_to: metrics]-> prometheus.remote_write.default.receiver",
+    ]);
+    expect(g.edges.map((e) => e.flow)).toEqual(["from-referenced", "from-referenced", "to-referenced"]);
+    expect(g.nodes.find((n) => n.id === "prometheus.scrape.pods")).toMatchObject({
+      clustered: true,
+      file: path,
+      start: { line: lineOf(path, 'prometheus.scrape "pods"'), column: 1 },
+    });
+  });
+
+  it("tells OpenTelemetry signals apart by the output attribute", () => {
+    const g = graphOf("../../../examples/otlp-gateway/config.alloy");
+    const kinds = g.edges.filter((e) => e.from === "otelcol.receiver.otlp.default").map((e) => e.dataKind);
+    expect(kinds).toEqual(["metrics", "logs", "traces"]);
+    expect(g.nodes.find((n) => n.name === "otelcol.auth.basic")?.kind).toBe("config");
+  });
+
+  it("draws declared modules as subgraphs and dangling references to missing nodes", () => {
+    const g = graphOf("fixtures/modules.alloy");
+    expect(g.modules.map((m) => m.id)).toEqual(["scrape_and_send"]);
+    expect(g.nodes.filter((n) => n.module === "scrape_and_send").map((n) => n.id)).toEqual([
+      "scrape_and_send/argument.targets",
+      "scrape_and_send/argument.url",
+      "scrape_and_send/prometheus.scrape.default",
+      "scrape_and_send/prometheus.remote_write.default",
+    ]);
+    expect(g.nodes.find((n) => n.id === "scrape_and_send.nodes")?.kind).toBe("module");
+    expect(edgeSummary(g)).toContain(
+      "scrape_and_send/prometheus.scrape.default -[forward_to: metrics]-> scrape_and_send/prometheus.remote_write.default.receiver",
+    );
+    expect(edgeSummary(g)).toContain("scrape_and_send.nodes -[targets: targets]-> discovery.kubernetes.nodes.targets");
+    expect(edgeSummary(g)).toContain(
+      "scrape_and_send/prometheus.scrape.default -[targets: targets]-> scrape_and_send/argument.targets.value",
+    );
+    expect(edgeSummary(g)).toContain("loki.source.api.push -[forward_to: logs, dangling]-> loki.write.missing.receiver");
+    expect(g.nodes.find((n) => n.id === "loki.write.missing")).toMatchObject({ kind: "missing", name: "loki.write", label: "missing" });
+  });
+
+  it("renders Mermaid, DOT and a self-contained SVG with every node and edge", () => {
+    const g = graphOf("fixtures/modules.alloy");
+    const mermaid = toMermaid(g);
+    expect(mermaid.startsWith("flowchart LR\n")).toBe(true);
+    expect(mermaid).toContain('subgraph module0["declare scrape_and_send"]');
+    expect(mermaid.match(/-->|-\.->/g)?.length).toBe(g.edges.length);
+    const dot = toDot(g);
+    expect(dot).toContain("rankdir=LR;");
+    expect(dot).toContain("subgraph cluster_0");
+    expect(dot.match(/ -> /g)?.length).toBe(g.edges.length);
+    const svg = toSvg(g);
+    expect(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")).toBe(true);
+    expect(svg.match(/<g class="node"/g)?.length).toBe(g.nodes.length);
+    expect(svg.match(/<g class="edge"/g)?.length).toBe(g.edges.length);
+    expect(svg).toContain(`data-line="${lineOf("fixtures/modules.alloy", "\tprometheus.scrape")}"`);
+    expect(svg).not.toMatch(/href=|<script/);
+    expect(JSON.parse(renderGraph(g, "json"))).toEqual(JSON.parse(JSON.stringify(g)));
+  });
+
+  it("lays data flow out left to right", () => {
+    const g = graphOf("../../../examples/clustered-scrape/config.alloy");
+    const layout = layoutGraph(g);
+    const x = (id: string) => layout.nodes.get(id)!.x;
+    expect(x("discovery.kubernetes.pods")).toBeLessThan(x("discovery.relabel.pods"));
+    expect(x("discovery.relabel.pods")).toBeLessThan(x("prometheus.scrape.pods"));
+    expect(x("prometheus.scrape.pods")).toBeLessThan(x("prometheus.remote_write.default"));
+  });
+});
