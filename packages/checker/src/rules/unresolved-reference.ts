@@ -2,24 +2,43 @@ import type { Rule } from "../rule.js";
 import type { ModuleScope } from "../model.js";
 import { closestName, didYouMean } from "../suggest.js";
 
+/** Labels of the scope's blocks by block name, so suggestions compare labels of one kind only. */
+function labelsByName(scope: ModuleScope): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const symbol of scope.symbols) {
+    if (symbol.label === undefined) continue;
+    const list = map.get(symbol.name);
+    if (list) list.push(symbol.label);
+    else map.set(symbol.name, [symbol.label]);
+  }
+  return map;
+}
+
+/** `prometheus.relabel.defualt.receiver` → `prometheus.relabel.default` when that block exists. */
+function suggestLabel(names: readonly string[], labels: Map<string, string[]>): string | undefined {
+  for (let k = 1; k < names.length; k++) {
+    const name = names.slice(0, k).join(".");
+    const candidates = labels.get(name);
+    if (!candidates) continue;
+    const label = closestName(names[k], candidates);
+    if (label) return `${name}.${label}`;
+  }
+  return undefined;
+}
+
 export const rule: Rule = {
   id: "check/unresolved-reference",
   severity: "error",
   alloy: true,
   description: "A reference to a component or block that does not exist in the module, or is out of scope.",
   check({ model, report }) {
-    const idsByScope = new Map<ModuleScope, string[]>();
+    const labelsByScope = new Map<ModuleScope, Map<string, string[]>>();
     for (const reference of model.references) {
       if (reference.kind !== "unresolved" || reference.inForeach) continue;
       const text = reference.parts.map((p) => p.name).join(".");
-      let ids = idsByScope.get(reference.scope);
-      if (!ids) {
-        ids = [...reference.scope.nodes.keys()];
-        idsByScope.set(reference.scope, ids);
-      }
-      // Suggest a node id for the part of the chain that should have named it.
-      const guess = reference.parts.length > 1 ? reference.parts.slice(0, -1).map((p) => p.name).join(".") : text;
-      const suggestion = closestName(guess, ids);
+      let labels = labelsByScope.get(reference.scope);
+      if (!labels) labelsByScope.set(reference.scope, (labels = labelsByName(reference.scope)));
+      const suggestion = suggestLabel(reference.parts.map((p) => p.name), labels);
       report({
         message: `component "${text}" does not exist or is out of scope`,
         document: reference.document,

@@ -1,0 +1,45 @@
+// Parse + check of ../shared/corpus/bench/large.alloy end to end on the built package; prints MB/s and ms.
+// The file is syntactically valid but semantically a mess, so the diagnostic count is printed too.
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { check } from "../dist/index.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..", "shared", "corpus", "bench", "large.alloy");
+if (!existsSync(root)) {
+  console.log(`skipped: ${root} not found`);
+  process.exit(0);
+}
+const text = readFileSync(root, "utf8");
+const bytes = Buffer.byteLength(text);
+const options = { stabilityLevel: "experimental" };
+
+check([{ filename: "large.alloy", text }], options); // warm-up
+const runs = [];
+let diagnostics = 0;
+for (let i = 0; i < 5; i++) {
+  globalThis.gc?.();
+  const start = performance.now();
+  diagnostics = check([{ filename: "large.alloy", text }], options).diagnostics.length;
+  runs.push(performance.now() - start);
+}
+runs.sort((a, b) => a - b);
+const median = runs[Math.floor(runs.length / 2)];
+console.log(
+  `check large.alloy (${(bytes / 1e6).toFixed(1)} MB, ${text.split("\n").length} lines): median ${median.toFixed(0)} ms, ` +
+    `${(bytes / 1e6 / (median / 1000)).toFixed(1)} MB/s, ${diagnostics} diagnostics`,
+);
+
+// A typical editor-sized file: the first ~10,000 lines.
+const lines = text.split("\n");
+let cut = 10000;
+while (cut < lines.length && !/^\S.*\{\s*$/.test(lines[cut])) cut++;
+const small = lines.slice(0, cut).join("\n") + "\n";
+const smallRuns = [];
+for (let i = 0; i < 10; i++) {
+  const start = performance.now();
+  check([{ filename: "small.alloy", text: small }], options);
+  smallRuns.push(performance.now() - start);
+}
+smallRuns.sort((a, b) => a - b);
+console.log(`check first ${cut} lines: median ${smallRuns[5].toFixed(1)} ms`);
