@@ -1,0 +1,94 @@
+import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runAlloylint } from "../src/lint/run.js";
+
+function run(args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = runAlloylint(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, "test");
+  return { code, stdout, stderr };
+}
+
+const dir = mkdtempSync(join(tmpdir(), "alloylint-"));
+const rel = (p: string) => relative(process.cwd(), p);
+const clean = join(dir, "clean.alloy");
+writeFileSync(clean, `local.file "a" {\n  filename = "/tmp/a"\n}\n\nlocal.file "b" {\n  filename = local.file.a.content\n}\n`);
+const broken = join(dir, "broken.alloy");
+writeFileSync(broken, `local.file "a" {\n\tfilenam = "/tmp/a"\n}\n`);
+const config = join(dir, "config");
+mkdirSync(config);
+writeFileSync(join(config, "a.alloy"), `local.file "a" {\n  filename = "/tmp/a"\n}\n`);
+writeFileSync(join(config, "b.alloy"), `local.file "b" {\n  filename = local.file.a.content\n}\n`);
+writeFileSync(join(config, "module.alloy.txt"), `ignored`);
+const importing = join(dir, "importing");
+mkdirSync(importing);
+writeFileSync(join(importing, "lib.alloy.module"), `declare "add" {\n  argument "a" { }\n}\n`);
+writeFileSync(join(importing, "main.alloy"), `import.file "lib" {\n  filename = "lib.alloy.module"\n}\n\nlib.add "x" {\n  b = 1\n}\n`);
+
+describe("alloylint", () => {
+  it("exits 0 on a clean config", () => {
+    const result = run([rel(clean)]);
+    expect(result.code).toBe(0);
+    // Warnings do not fail the run: local.file.b's content goes nowhere.
+    expect(result.stdout).toMatch(/^Warning: .*clean\.alloy:5:1: local\.file\.b exports content, but nothing references it\n/);
+    expect(run(["--disable", "check/unused-component", rel(clean)])).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+
+  it("prints Alloy-style text and exits 1 on errors", () => {
+    const result = run(["--disable", "check/unused-component", rel(broken)]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe(
+      `Error: ${rel(broken)}:2:2: unrecognized attribute name "filenam"\n\n1 | local.file "a" {\n2 |     filenam = "/tmp/a"\n  |     ^^^^^^^^^^^^^^^^^^\n3 | }\n\n` +
+        `Error: ${rel(broken)}:1:1: missing required attribute "filename"\n\n1 |   local.file "a" {\n  |  _^^^^^^^^^^^^^^^^\n2 | |     filenam = "/tmp/a"\n3 | | }\n  | |_^\n4 |   \n`,
+    );
+  });
+
+  it("checks a directory as one config", () => {
+    expect(run([rel(config)]).code).toBe(0);
+  });
+
+  it("resolves import.file and checks the module's use sites", () => {
+    const result = run(["--format", "json", rel(importing)]);
+    const diagnostics = JSON.parse(result.stdout) as { code: string; message: string }[];
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      'unrecognized attribute name "b"',
+      'missing required attribute "a"',
+    ]);
+    expect(result.code).toBe(1);
+  });
+
+  it("--disable switches rules off", () => {
+    const result = run(["--disable", "check/unknown-attribute,check/missing-required", rel(broken)]);
+    expect(result.code).toBe(0);
+  });
+
+  it("writes json, sarif and github formats", () => {
+    const json = JSON.parse(run(["--format", "json", rel(broken)]).stdout);
+    expect(json[0]).toMatchObject({ file: rel(broken), line: 2, column: 2, code: "check/unknown-attribute", severity: "error" });
+    const sarif = JSON.parse(run(["--format", "sarif", rel(broken)]).stdout);
+    expect(sarif.version).toBe("2.1.0");
+    expect(sarif.runs[0].results[0]).toMatchObject({ ruleId: "check/unknown-attribute", level: "error" });
+    expect(run(["--format", "github", rel(broken)]).stdout.split("\n")[0]).toBe(
+      `::error file=${rel(broken)},line=2,col=2,endLine=2,endColumn=20,title=check/unknown-attribute::unrecognized attribute name "filenam" (did you mean "filename"?)`,
+    );
+  });
+
+  it("exits 2 on usage and I/O errors", () => {
+    expect(run([]).code).toBe(2);
+    expect(run(["--format", "xml", rel(clean)]).code).toBe(2);
+    expect(run(["--stability-level", "beta", rel(clean)]).code).toBe(2);
+    expect(run(["--disable", "no/such-rule", rel(clean)]).code).toBe(2);
+    const missing = run([join(dir, "missing.alloy")]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("no such file or directory");
+  });
+
+  it("gates stability and community components", () => {
+    const file = join(dir, "experimental.alloy");
+    writeFileSync(file, `foreach "x" {\n  collection = []\n  var = "each"\n  template { }\n}\n`);
+    expect(run([rel(file)]).code).toBe(1);
+    expect(run(["--stability-level", "experimental", rel(file)]).code).toBe(0);
+  });
+});
