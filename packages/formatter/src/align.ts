@@ -78,7 +78,9 @@ export class ColumnWriter {
     }
     this.flush();
     if (partialLine) this.output.dropLast();
-    return this.output.toString(hasSurrogates);
+    const text = this.output.toString(hasSurrogates);
+    this.output.release();
+    return text;
   }
 
   private pushCell(hardTab: boolean): void {
@@ -197,6 +199,8 @@ function codePointCount(text: string): number {
 }
 
 const CHUNK = 8192;
+/** The buffer of the last finished TextBuffer, reused by the next one. */
+let spareChars: Uint16Array | undefined;
 const decoder = new TextDecoder("utf-16le");
 
 /** A growable UTF-16 buffer: cheaper than joining millions of small strings. */
@@ -205,7 +209,18 @@ class TextBuffer {
   private length = 0;
 
   constructor(capacity: number) {
-    this.chars = new Uint16Array(capacity);
+    // Formatting is synchronous, so one buffer serves every call in turn (no allocation per file).
+    if (spareChars !== undefined && spareChars.length >= capacity) {
+      this.chars = spareChars;
+      spareChars = undefined;
+    } else {
+      this.chars = new Uint16Array(capacity);
+    }
+  }
+
+  /** Hands the buffer back for the next TextBuffer; this one must not be used afterwards. */
+  release(): void {
+    if (spareChars === undefined || spareChars.length < this.chars.length) spareChars = this.chars;
   }
 
   append(text: string): void {
