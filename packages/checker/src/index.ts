@@ -35,3 +35,4 @@ export { getRule, rules } from "./rules/index.js";
 export { closestName, editDistance } from "./suggest.js";
 export { alloyKindName, exportType, inferType, isAssignable, referenceOf } from "./types.js";
 export { formatText, formatDiagnosticText } from "./format-text.js";
+export * from "./deployment/index.js";
