@@ -1,13 +1,18 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
-import type { ImportResolver, SourceInput } from "@alloy-toolkit/checker";
+import { looksLikeAlloyChartValues, type ImportResolver, type SourceInput } from "@alloy-toolkit/checker";
 
-/** One config to check: a file, or the `*.alloy` files of a directory. */
+/**
+ * One thing to check: a config (a file, or the `*.alloy` files of a directory), or a values file of the
+ * grafana/alloy Helm chart (`values`), whose inline config is checked with it.
+ */
 export interface LintTarget {
   /** The path as given on the command line. */
   readonly path: string;
   /** File names are the paths to print: relative to the working folder, as given. */
   readonly files: SourceInput[];
+  /** Set for a Helm values file: its name and text (then `files` is empty). */
+  readonly values?: SourceInput;
 }
 
 /**
@@ -20,14 +25,51 @@ export interface TargetLoader {
   load(path: string): LintTarget[];
 }
 
+const VALUES_FILE = /\.ya?ml$/;
+const SKIPPED_DIRECTORIES = new Set([".git", "node_modules"]);
+
+/** A YAML file is linted when it looks like values of the grafana/alloy chart; other YAML is not ours. */
+function valuesTarget(path: string): LintTarget | undefined {
+  const text = readFileSync(path, "utf8");
+  return looksLikeAlloyChartValues(text) ? { path, files: [], values: { filename: path, text } } : undefined;
+}
+
+/**
+ * A directory: its `*.alloy` files form one config (as `alloy validate` reads a directory), its chart
+ * values files are checked one by one, and each subdirectory is walked the same way (skipping `.git` and
+ * `node_modules`), so `alloylint examples/` checks every example.
+ */
 export const directoryLoader: TargetLoader = {
   name: "directory",
   accepts: (_path, isDirectory) => isDirectory,
   load(path) {
-    const names = readdirSync(path)
-      .filter((name) => name.endsWith(".alloy"))
-      .sort();
-    return [{ path, files: names.map((name) => ({ filename: join(path, name), text: readFileSync(join(path, name), "utf8") })) }];
+    const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const configFiles = entries.filter((e) => e.isFile() && e.name.endsWith(".alloy"));
+    const targets: LintTarget[] = [];
+    if (configFiles.length > 0) {
+      targets.push({
+        path,
+        files: configFiles.map((e) => ({ filename: join(path, e.name), text: readFileSync(join(path, e.name), "utf8") })),
+      });
+    }
+    for (const entry of entries) {
+      if (entry.isFile() && VALUES_FILE.test(entry.name)) {
+        const target = valuesTarget(join(path, entry.name));
+        if (target) targets.push(target);
+      } else if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) {
+        targets.push(...directoryLoader.load(join(path, entry.name)));
+      }
+    }
+    return targets;
+  },
+};
+
+/** A values file named on the command line is always read as chart values. */
+export const valuesFileLoader: TargetLoader = {
+  name: "values",
+  accepts: (path, isDirectory) => !isDirectory && VALUES_FILE.test(path),
+  load(path) {
+    return [{ path, files: [], values: { filename: path, text: readFileSync(path, "utf8") } }];
   },
 };
 
@@ -39,7 +81,7 @@ export const fileLoader: TargetLoader = {
   },
 };
 
-export const defaultLoaders: readonly TargetLoader[] = [directoryLoader, fileLoader];
+export const defaultLoaders: readonly TargetLoader[] = [directoryLoader, valuesFileLoader, fileLoader];
 
 /** Loads a path with the first loader that accepts it; throws (an I/O error) when it cannot be read. */
 export function loadTargets(path: string, loaders: readonly TargetLoader[] = defaultLoaders): LintTarget[] {

@@ -10,6 +10,8 @@ export interface LintOptions {
   stabilityLevel: StabilityLevel;
   communityComponents: boolean;
   disable: string[];
+  /** `--values values.yaml`: the paths are the config that these chart values deploy. */
+  values: string | undefined;
   help: boolean;
   version: boolean;
 }
@@ -18,8 +20,14 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage: alloylint [options] <path>...
 
+       alloylint --values <values.yaml> [options] <config path>...
+       alloylint graph [--format svg|mermaid|dot|json] [-o <file>] <path>...
+
 Checks Grafana Alloy configs: each file is one config, each directory one config made of its *.alloy files
-(as \`alloy validate\` reads it).
+(as \`alloy validate\` reads it; subdirectories are checked the same way, each on its own). Values files of
+the grafana/alloy Helm chart (*.yaml) are checked too: their keys, the deployment they describe, and the
+config inline in alloy.configMap.content. With --values, the paths are the config those values deploy.
+\`alloylint graph\` prints the pipeline graph of one config instead (see \`alloylint graph --help\`).
 
 Options:
   --format <text|json|sarif|github>   Output format (default: text, like Alloy's own diagnostics)
@@ -27,6 +35,7 @@ Options:
                                       public-preview or experimental
   --community-components              Allow community components
   --disable <rule-id>                 Switch a rule off (repeatable, or comma-separated)
+  --values <values.yaml>              Check the paths as the config deployed by these chart values
   -h, --help                          Show this help
   -v, --version                       Show the version
 
@@ -45,6 +54,7 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
         "stability-level": { type: "string", default: "generally-available" },
         "community-components": { type: "boolean", default: false },
         disable: { type: "string", multiple: true, default: [] },
+        values: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -71,6 +81,7 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
     stabilityLevel: stabilityLevel as StabilityLevel,
     communityComponents: values["community-components"] as boolean,
     disable,
+    values: values.values as string | undefined,
     help: values.help as boolean,
     version: values.version as boolean,
   };

@@ -1,4 +1,6 @@
-import { check } from "@alloy-toolkit/checker";
+import { readFileSync } from "node:fs";
+import { check, checkValuesFile, type CheckDiagnostic, type CheckOptions, type SourceInput } from "@alloy-toolkit/checker";
+import { runGraph } from "./graph.js";
 import { parseLintArgs, USAGE, UsageError } from "./options.js";
 import { fileSystemResolver, loadTargets, type TargetLoader, defaultLoaders } from "./load.js";
 import { renderReports, type LintReport } from "./output.js";
@@ -20,6 +22,7 @@ export function runAlloylint(
   version = "0.0.0",
   loaders: readonly TargetLoader[] = defaultLoaders,
 ): number {
+  if (argv[0] === "graph") return runGraph(argv.slice(1), io);
   let options;
   try {
     options = parseLintArgs(argv);
@@ -38,28 +41,59 @@ export function runAlloylint(
   }
   const reports: LintReport[] = [];
   let ioFailed = false;
+  const checkOptions: CheckOptions = {
+    stabilityLevel: options.stabilityLevel,
+    communityComponents: options.communityComponents,
+    disable: options.disable,
+    resolveImport: fileSystemResolver,
+  };
+  const targets = [];
   for (const path of options.paths) {
-    let targets;
     try {
-      targets = loadTargets(path, loaders);
+      targets.push(...loadTargets(path, loaders));
     } catch (error) {
       io.stderr(`alloylint: ${describeIoError(path, error)}\n`);
       ioFailed = true;
-      continue;
     }
+  }
+  if (options.values !== undefined) {
+    let valuesText;
+    try {
+      valuesText = readFileSync(options.values, "utf8");
+    } catch (error) {
+      io.stderr(`alloylint: ${describeIoError(options.values, error)}\n`);
+      return ExitCode.Usage;
+    }
+    const configs = targets.flatMap((t) => t.files);
+    reports.push(checkValues({ filename: options.values, text: valuesText }, checkOptions, configs));
+  } else {
     for (const target of targets) {
-      const { diagnostics } = check(target.files, {
-        stabilityLevel: options.stabilityLevel,
-        communityComponents: options.communityComponents,
-        disable: options.disable,
-        resolveImport: fileSystemResolver,
-      });
-      reports.push({ diagnostics, sources: new Map(target.files.map((f) => [f.filename, f.text])) });
+      if (target.values !== undefined) reports.push(checkValues(target.values, checkOptions));
+      else {
+        const { diagnostics } = check(target.files, checkOptions);
+        reports.push({ diagnostics, sources: new Map(target.files.map((f) => [f.filename, f.text])) });
+      }
     }
   }
   io.stdout(renderReports(reports, options.format, version));
   if (ioFailed) return ExitCode.Usage;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === "error")) ? ExitCode.Errors : ExitCode.Clean;
+}
+
+/**
+ * A chart values file: its keys, the deployment rules, and the config it deploys (inline, or `configs`)
+ * with every checker rule. Stability and community components are judged by the deployment rules from
+ * `alloy.stabilityLevel` and `alloy.extraArgs`, so the config checks run without those two gates.
+ */
+function checkValues(values: SourceInput, options: CheckOptions, configs?: readonly SourceInput[]): LintReport {
+  const result = checkValuesFile(values.text, {
+    filename: values.filename,
+    chart: configs !== undefined,
+    configs: configs?.map((c) => ({ file: c.filename, text: c.text })),
+    checkConfig: (files) => check(files, { ...options, stabilityLevel: "experimental", communityComponents: true }).diagnostics,
+  });
+  const sources = new Map<string, string>([[values.filename, values.text], ...(configs ?? []).map((c) => [c.filename, c.text] as const)]);
+  return { diagnostics: result.diagnostics as readonly CheckDiagnostic[], sources };
 }
 
 function describeIoError(path: string, error: unknown): string {

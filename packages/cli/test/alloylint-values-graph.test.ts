@@ -1,0 +1,75 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { runAlloylint } from "../src/lint/run.js";
+
+function run(args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = runAlloylint(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) }, "test");
+  return { code, stdout, stderr };
+}
+
+const fixtures = relative(process.cwd(), fileURLToPath(new URL("fixtures/lint/", import.meta.url)));
+const at = (p: string) => join(fixtures, p);
+const json = (args: string[]) => JSON.parse(run(["--format", "json", ...args]).stdout) as { file: string; line: number; column: number; code: string }[];
+
+describe("alloylint on Helm values files", () => {
+  it("checks the config inline in alloy.configMap.content, at positions inside the YAML file", () => {
+    const result = run([at("inline-values.yaml")]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`Error: ${at("inline-values.yaml")}:5:9: unrecognized attribute name "filenam"`);
+    expect(result.stdout).toContain("5 |         filenam = ");
+  });
+
+  it("with --values, checks the config paths as what the values deploy", () => {
+    const diagnostics = json(["--values", at("deploy/values.yaml"), at("deploy/config")]);
+    const clustering = diagnostics.find((d) => d.code === "deploy/clustering-not-enabled");
+    expect(clustering).toMatchObject({ file: at("deploy/config/main.alloy"), line: 5, column: 2 });
+  });
+
+  it("walks directories: each folder of .alloy files is one config, chart values are checked, other YAML is not", () => {
+    const diagnostics = json(["--disable", "check/unused-component", at("tree")]);
+    expect([...new Set(diagnostics.map((d) => d.file))].sort()).toEqual([at("tree/b/config.alloy"), at("tree/values.yaml")]);
+    expect(diagnostics.find((d) => d.file === at("tree/values.yaml"))?.code).toBe("values/unknown-key");
+    expect(run([at("not-values.yaml")]).code).toBe(1);
+    expect(run([fixtures]).stdout).not.toContain("not-values.yaml");
+  });
+
+  it("reports a values file that cannot be read as an I/O error", () => {
+    const result = run(["--values", at("absent.yaml"), at("deploy/config")]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("absent.yaml: no such file or directory");
+  });
+});
+
+describe("alloylint graph", () => {
+  const example = join(relative(process.cwd(), fileURLToPath(new URL("../../../examples/", import.meta.url))), "clustered-scrape");
+
+  it("prints the pipeline graph in every format", () => {
+    const svg = run(["graph", example]);
+    expect(svg.code).toBe(0);
+    expect(svg.stdout).toMatch(/^<svg xmlns/);
+    expect(run(["graph", "--format", "mermaid", example]).stdout).toMatch(/^flowchart LR\n/);
+    expect(run(["graph", "--format", "dot", example]).stdout).toMatch(/^digraph alloy \{/);
+    const graph = JSON.parse(run(["graph", "--format", "json", example]).stdout);
+    expect(graph.edges.map((e: { from: string; to: string }) => `${e.from} → ${e.to}`)).toContain(
+      "prometheus.scrape.pods → prometheus.remote_write.default",
+    );
+  });
+
+  it("writes to a file with -o", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "alloylint-graph-")), "graph.dot");
+    expect(run(["graph", "--format", "dot", "-o", out, example])).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(readFileSync(out, "utf8")).toMatch(/^digraph alloy \{/);
+  });
+
+  it("rejects bad usage with exit 2", () => {
+    expect(run(["graph", "--format", "png", example]).code).toBe(2);
+    expect(run(["graph"]).code).toBe(2);
+    expect(run(["graph", "no/such/dir"]).stderr).toContain("no such file or directory");
+    expect(run(["graph", "--help"]).stdout).toContain("Usage: alloylint graph");
+  });
+});
