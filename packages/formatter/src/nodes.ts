@@ -17,6 +17,16 @@ import { Printer, Space, Tok } from "./printer.js";
  * starts on a new line in the source starts on a new line in the output.
  */
 export class NodePrinter {
+  /**
+   * Set when a statement or an object field's value spans several source lines but prints on one
+   * (`a =⏎ 1`, `x +⏎ y`, `b {⏎}`). Alloy ends alignment runs after multi-line statements and values, judged
+   * from the source, so such output may align differently when formatted again: the caller then formats
+   * until nothing changes, as Alloy's `.expect` files are its printer's fixpoints.
+   */
+  joinedLines = false;
+  /** Line breaks written when the current statement's or field's first token was. */
+  private breaksAtStart = 0;
+
   constructor(
     private readonly p: Printer,
     private readonly text: string,
@@ -34,6 +44,13 @@ export class NodePrinter {
         }
       }
       this.statement(statement);
+      if (!this.joinedLines && p.lineBreaks === this.breaksAtStart && this.lineSpan(statement.range) > 1) {
+        // An empty block printed as `b { }` sits alone on its line, so whether a run of aligned lines ends after
+        // it makes no difference, unless a trailing comment follows it and could align with the next ones.
+        if (statement.kind === "Attribute" || this.commentFollowsOnLine(endOffset(statement.range))) {
+          this.joinedLines = true;
+        }
+      }
       // A statement over several lines ends the run of aligned attributes.
       p.space(this.lineSpan(statement.range) > 1 ? Space.Formfeed : Space.Newline);
     }
@@ -54,6 +71,7 @@ export class NodePrinter {
     const p = this.p;
     p.at(startOffset(attribute.name.range));
     p.token(attribute.name.name);
+    this.breaksAtStart = p.lineBreaks;
     p.space(Space.VTab);
     p.token("=");
     p.space(Space.Blank);
@@ -64,6 +82,7 @@ export class NodePrinter {
     const p = this.p;
     p.at(startOffset(block.range));
     p.token(block.name);
+    this.breaksAtStart = p.lineBreaks;
     if (block.label !== undefined) {
       p.space(Space.Blank);
       p.at(startOffset(block.label.range));
@@ -207,10 +226,14 @@ export class NodePrinter {
       p.at(keyStart);
       if (field.quoted) p.stringLiteral(field.keyRaw);
       else p.token(field.keyRaw);
+      const breaksAtKey = p.lineBreaks;
       p.space(Space.VTab);
       p.token("=");
       p.space(Space.Blank);
       this.expression(field.value);
+      if (!this.joinedLines && p.lineBreaks === breaksAtKey && this.lineSpan(field.value.range) > 1) {
+        this.joinedLines = true;
+      }
       if (i + 1 < fields.length) p.token(",", Tok.Comma);
     }
     if (fields.length > 0 && this.differentLines(previousEnd, close)) {
@@ -250,6 +273,11 @@ export class NodePrinter {
       p.space(Space.Formfeed);
     }
     p.token(")", Tok.RParen);
+  }
+
+  private commentFollowsOnLine(from: number): boolean {
+    const lineEnd = this.text.indexOf("\n", from);
+    return this.text.slice(from, lineEnd === -1 ? this.text.length : lineEnd).includes("/");
   }
 
   /** Offset of the next `char` at or after `from`, skipping whitespace and comments. */

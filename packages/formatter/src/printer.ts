@@ -41,6 +41,8 @@ export class Printer {
   private readonly out: ColumnWriter;
   private readonly spaces: Space[] = [];
   private indent = 0;
+  /** Number of line breaks written so far (the NodePrinter compares it with source line spans). */
+  lineBreaks = 0;
   private atLineStart = true;
   private wroteAnything = false;
   /** Position of the next token when given explicitly; otherwise the token follows the last one written. */
@@ -291,6 +293,7 @@ export class Printer {
           break;
       }
     }
+    if (byte === "\n" || byte === "\f") this.lineBreaks += count;
     this.atLineStart = byte === "\n" || byte === "\f";
     this.wroteAnything = true;
   }
@@ -321,6 +324,7 @@ export class Printer {
         break;
       }
     }
+    this.lineBreaks += newlines;
     this.lastOffset = offset + text.length;
     this.lastLine = newlines === 0 ? line : (line === NO_LINE ? this.lineAt(offset) : line) + newlines;
     this.atLineStart = false;

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { corpusSources, loadCorpus } from "../../../test/support/corpus.js";
 import { describeShared } from "../../../test/support/shared.js";
 import { format } from "../src/index.js";
+import { signature } from "../src/verify.js";
 import { commentTexts, shapeOf } from "./ast-shape.js";
 
 /** `source/name` of the inputs where Alloy's printer rewrites a string literal (we keep it as written). */
@@ -76,6 +77,38 @@ describeShared("corpus", "formatter conformance with alloy fmt over ../shared/co
       });
     });
   }
+
+  it("keeps Alloy's outputs as they are (every .expect is a fixpoint)", () => {
+    const moved = cases.filter((c) => !deviations.has(`${c.source}/${c.name}`) && format(c.expect!) !== c.expect);
+    expect(moved.map((c) => `${c.source}/${c.name}`)).toEqual([]);
+  });
+
+  it("is idempotent and preserves the tree on inputs with perturbed whitespace", () => {
+    let seed = 5;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const failures: string[] = [];
+    let checked = 0;
+    for (const c of cases) {
+      let text = "";
+      for (const char of c.text) {
+        if ((char === " " || char === "\t") && next(10) === 0) text += ["", "\n", "  ", "\n\n\n"][next(4)];
+        else if (char === "\n" && next(12) === 0) text += ["\n\n", " ", "\n\n\n\n"][next(3)];
+        else text += char;
+      }
+      const parsed = parse(text);
+      if (parsed.diagnostics.some((d) => d.severity === "error")) continue;
+      checked++;
+      const output = format(text);
+      if (format(output) !== output || signature(parse(output).ast) !== signature(parsed.ast)) {
+        failures.push(`${c.source}/${c.name}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+    expect(failures).toEqual([]);
+  });
 
   it("formats bench/large.alloy to its expected output", () => {
     const input = readFileSync(join(corpusRoot, "bench", "large.alloy"), "utf8");
