@@ -34,7 +34,9 @@ describe("alloylint on Helm values files", () => {
     const diagnostics = json(["--disable", "check/unused-component", at("tree")]);
     expect([...new Set(diagnostics.map((d) => d.file))].sort()).toEqual([at("tree/b/config.alloy"), at("tree/values.yaml")]);
     expect(diagnostics.find((d) => d.file === at("tree/values.yaml"))?.code).toBe("values/unknown-key");
-    expect(run([at("not-values.yaml")]).code).toBe(1);
+    const notValues = run([at("not-values.yaml")]);
+    expect(notValues.code).toBe(2);
+    expect(notValues.stderr).toContain("not a values file of the grafana/alloy chart");
     expect(run([fixtures]).stdout).not.toContain("not-values.yaml");
   });
 

@@ -65,11 +65,19 @@ export function runAlloylint(
       return ExitCode.Usage;
     }
     const configs = targets.flatMap((t) => t.files);
-    reports.push(checkValues({ filename: options.values, text: valuesText }, checkOptions, configs));
+    reports.push(checkValues({ filename: options.values, text: valuesText }, checkOptions, configs)!);
   } else {
     for (const target of targets) {
-      if (target.values !== undefined) reports.push(checkValues(target.values, checkOptions));
-      else {
+      if (target.values !== undefined) {
+        const report = checkValues(target.values, checkOptions);
+        if (report === undefined) {
+          io.stderr(
+            `alloylint: ${target.path}: not a values file of the grafana/alloy chart (no alloy: or controller: mapping); ` +
+              `use --values ${target.path} <config> to check a config against it\n`,
+          );
+          ioFailed = true;
+        } else reports.push(report);
+      } else {
         const { diagnostics } = check(target.files, checkOptions);
         reports.push({ diagnostics, sources: new Map(target.files.map((f) => [f.filename, f.text])) });
       }
@@ -85,13 +93,14 @@ export function runAlloylint(
  * with every checker rule. Stability and community components are judged by the deployment rules from
  * `alloy.stabilityLevel` and `alloy.extraArgs`, so the config checks run without those two gates.
  */
-function checkValues(values: SourceInput, options: CheckOptions, configs?: readonly SourceInput[]): LintReport {
+function checkValues(values: SourceInput, options: CheckOptions, configs?: readonly SourceInput[]): LintReport | undefined {
   const result = checkValuesFile(values.text, {
     filename: values.filename,
     chart: configs !== undefined,
     configs: configs?.map((c) => ({ file: c.filename, text: c.text })),
     checkConfig: (files) => check(files, { ...options, stabilityLevel: "experimental", communityComponents: true }).diagnostics,
   });
+  if (!result.isChartValues) return undefined;
   const sources = new Map<string, string>([[values.filename, values.text], ...(configs ?? []).map((c) => [c.filename, c.text] as const)]);
   return { diagnostics: result.diagnostics as readonly CheckDiagnostic[], sources };
 }
