@@ -22,7 +22,7 @@ const { format } = (await import(join(repoDir, "packages/formatter/dist/index.js
 };
 const catalog = (await import(join(repoDir, "packages/catalog/dist/index.js"))) as {
   catalogVersion: string;
-  getComponent(name: string): { description: string; attributes: { name: string }[] } | undefined;
+  getComponent(name: string): { description: string; docUrl: string; attributes: { name: string }[] } | undefined;
 };
 const scrape = catalog.getComponent("prometheus.scrape")!;
 
@@ -110,7 +110,9 @@ describe(`alloy-vscode in code-server (${fileName})`, () => {
     await workbench.runCommand("View: Focus Problems (Errors, Warnings, Infos)");
     const problem = page.locator(".markers-panel .monaco-list-row", { hasText: "scrape_intervall" });
     await problem.first().waitFor();
-    await page.locator(".statusbar-item", { hasText: `Alloy ${catalog.catalogVersion}` }).first().waitFor();
+    // The status bar item: catalog release, then errors and warnings in Alloy files.
+    const status = new RegExp(`Alloy ${catalog.catalogVersion.replace(/\./g, "\\.")}\\s*1\\s*0$`);
+    await page.locator(".statusbar-item", { hasText: status }).first().waitFor();
     await workbench.screenshot(join(screenshots, "problem.png"));
     await workbench.runCommand("View: Hide Panel");
     await workbench.editor.click();
@@ -145,6 +147,26 @@ describe(`alloy-vscode in code-server (${fileName})`, () => {
     await workbench.runCommand("File: Revert File");
     await page.locator(".tab.dirty", { hasText: fileName }).waitFor({ state: "hidden" });
     expect(readFileSync(workspaceFile, "utf8")).toBe(original);
+  });
+
+  it("opens the documentation of the component under the cursor", async () => {
+    await browser!.route("https://grafana.com/**", (route) => route.fulfill({ status: 200, body: "docs" }));
+    const { line, column } = positionOf(original, "prometheus.scrape", 1);
+    await workbench.goTo(line, column);
+    await workbench.runCommand("Alloy: Open Component Documentation");
+    // VS Code asks before it opens an external website; the dialog names the URL.
+    const dialog = page.locator(".monaco-dialog-box");
+    await dialog.locator(".dialog-message-detail", { hasText: scrape.docUrl }).waitFor();
+    const opened = browser!.waitForEvent("page");
+    await dialog.locator(".monaco-button", { hasText: /^Open$/ }).click();
+    const docs = await opened;
+    await expect.poll(() => docs.url()).toBe(scrape.docUrl);
+    await docs.close();
+  });
+
+  it("says the component graph is not available in this version", async () => {
+    await workbench.runCommand("Alloy: Show Component Graph");
+    await page.locator(".notification-toast", { hasText: "not available in this version" }).waitFor();
   });
 
   it('"Format Document" changes the text exactly as alloyfmt does', async () => {
