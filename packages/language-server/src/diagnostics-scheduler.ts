@@ -1,5 +1,4 @@
 import type { Diagnostic } from "vscode-languageserver";
-import { loadedChecker } from "./checker-adapter.js";
 import { configDiagnostics, valuesFileDiagnostics, type FileDiagnostics } from "./features/diagnostics.js";
 import type { Workspace } from "./workspace.js";
 
@@ -57,9 +56,9 @@ export class DiagnosticsScheduler {
     try {
       if (this.workspace.isValuesFile(uri)) {
         const doc = this.workspace.documents.get(uri);
-        results = doc ? [valuesFileDiagnostics(doc, loadedChecker(), ctx)] : [];
+        results = doc ? [valuesFileDiagnostics(doc, ctx)] : [];
       } else {
-        results = configDiagnostics(uri, loadedChecker(), ctx);
+        results = configDiagnostics(uri, ctx, uri);
       }
     } catch (error) {
       this.onError(error);

@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
+import type { SourceDocument } from "@alloy-toolkit/checker";
 import { parse, type ParseResult } from "@alloy-toolkit/parser";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { TextDocumentContentChangeEvent } from "vscode-languageserver";
@@ -10,6 +11,7 @@ import { URI } from "vscode-uri";
  */
 export class ParsedDocument {
   private parsed: ParseResult | undefined;
+  private checkerSource: SourceDocument | undefined;
 
   constructor(
     readonly uri: string,
@@ -29,6 +31,13 @@ export class ParsedDocument {
 
   get lineIndex() {
     return this.parse.lineIndex;
+  }
+
+  /** The document as the checker reads it (same parse), named by {@link checkerFilename}. */
+  get source(): SourceDocument {
+    const { ast, lineIndex, diagnostics } = this.parse;
+    this.checkerSource ??= { filename: checkerFilename(this.uri), text: this.text, ast, lineIndex, parseDiagnostics: diagnostics };
+    return this.checkerSource;
   }
 }
 
@@ -115,6 +124,16 @@ export class DocumentStore {
 export function fsPathOf(uri: string): string | undefined {
   const parsed = URI.parse(uri);
   return parsed.scheme === "file" ? parsed.fsPath : undefined;
+}
+
+/** The file name the checker sees (and reports): the file-system path for files, the URI otherwise. */
+export function checkerFilename(uri: string): string {
+  return fsPathOf(uri) ?? uri;
+}
+
+/** The URI of a file name the checker reported ({@link checkerFilename} reversed). */
+export function uriOfCheckerFile(file: string): string {
+  return file.includes("://") || file.startsWith("untitled:") ? file : URI.file(file).toString();
 }
 
 export function fileNameOf(uri: string): string {

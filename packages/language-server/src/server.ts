@@ -11,7 +11,6 @@ import {
   type ServerCapabilities,
 } from "vscode-languageserver";
 import { URI } from "vscode-uri";
-import { loadChecker } from "./checker-adapter.js";
 import { DiagnosticsScheduler } from "./diagnostics-scheduler.js";
 import type { ParsedDocument } from "./documents.js";
 import type { FeatureContext } from "./feature-context.js";
@@ -102,7 +101,6 @@ export function startServer(connection: Connection): void {
   scheduler.onError = (error) => connection.console.error(`diagnostics failed: ${String(error instanceof Error ? error.stack : error)}`);
   let pullConfiguration = false;
   let shuttingDown = false;
-  const checkerReady = loadChecker();
 
   const context = (token: CancellationToken): FeatureContext => ({ workspace, token });
   const guard = (token: CancellationToken) => {
@@ -142,7 +140,6 @@ export function startServer(connection: Connection): void {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: "alloy" }).catch(() => undefined);
       await refreshConfiguration();
     }
-    await checkerReady;
     scheduleWorkspace();
   });
 
@@ -177,10 +174,9 @@ export function startServer(connection: Connection): void {
     for (const uri of workspace.documents.openUris()) scheduler.schedule(uri, 0);
   });
 
-  connection.onDidOpenTextDocument(async ({ textDocument }) => {
+  connection.onDidOpenTextDocument(({ textDocument }) => {
     workspace.documents.openDocument(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
     workspace.touch();
-    await checkerReady;
     scheduler.schedule(textDocument.uri, 0);
   });
 

@@ -73,3 +73,10 @@ const isRuleMap = (v: unknown): v is Record<string, RuleSetting> =>
   Object.values(v).every(
     (s) => typeof s === "boolean" || ["off", "error", "warning", "information", "hint"].includes(s as string),
   );
+
+/** Rule ids the `rules` setting switches off. */
+export function disabledRules(settings: Settings): string[] {
+  return Object.entries(settings.rules)
+    .filter(([, value]) => value === false || value === "off")
+    .map(([code]) => code);
+}

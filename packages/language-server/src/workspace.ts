@@ -1,13 +1,28 @@
 import { readdirSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { analyzeDocuments, checkModel, resolveOptions, type CheckDiagnostic, type SemanticModel as CheckerModel } from "@alloy-toolkit/checker";
 import { URI } from "vscode-uri";
-import { DocumentStore, fsPathOf, type ParsedDocument } from "./documents.js";
+import { DocumentStore, fsPathOf, uriOfCheckerFile, type ParsedDocument } from "./documents.js";
 import { matchesAnyGlob } from "./glob.js";
 import { buildSemanticModel, type SemanticModel } from "./semantic-model.js";
-import { defaultSettings, type Settings } from "./settings.js";
+import { defaultSettings, disabledRules, type Settings } from "./settings.js";
 
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git", "dist", "vendor", ".terraform"]);
 const MAX_SCANNED_FILES = 5_000;
+
+/**
+ * The checker's analysis of one config: its documents (sorted by URI), the checker's semantic model built on
+ * their parses, and the rules' diagnostics (computed on first use). Diagnostics and the pipeline graph share it.
+ */
+export interface ConfigAnalysis {
+  readonly key: string;
+  readonly documents: readonly ParsedDocument[];
+  readonly model: CheckerModel;
+  /** `import.file` modules read during the analysis: it is stale when one of them changes. */
+  readonly imports: readonly { readonly from: string; readonly filename: string; readonly documents: readonly ParsedDocument[] }[];
+  readonly settings: Settings;
+  diagnostics(): readonly CheckDiagnostic[];
+}
 
 /**
  * Everything the features read: the documents, the settings, and per config folder the semantic model,
@@ -19,6 +34,7 @@ export class Workspace {
   folders: string[] = [];
   private revisionCounter = 0;
   private readonly models = new Map<string, { revision: number; model: SemanticModel }>();
+  private readonly analyses = new Map<string, ConfigAnalysis>();
   private scannedFiles: { revision: number; alloy: string[]; values: string[] } | undefined;
 
   get revision(): number {
@@ -70,6 +86,55 @@ export class Workspace {
     );
     this.models.set(key, { revision: this.revisionCounter, model });
     return model;
+  }
+
+  /**
+   * The checker's analysis of the config `uri` belongs to. Reused as long as the config's documents (and the
+   * modules they import) are the same parsed versions and the settings did not change, so diagnostics,
+   * the pipeline graph and later requests on an unchanged config do not analyze it again.
+   */
+  analysis(uri: string): ConfigAnalysis {
+    const key = this.configKeyOf(uri);
+    const documents = this.configDocuments(uri);
+    const cached = this.analyses.get(key);
+    if (cached && this.isFresh(cached, documents)) return cached;
+    const imports: { from: string; filename: string; documents: ParsedDocument[] }[] = [];
+    const settings = this.settings;
+    const options = resolveOptions({
+      alloyVersion: settings.alloyVersion,
+      stabilityLevel: settings.stabilityLevel,
+      communityComponents: settings.communityComponents,
+      disable: disabledRules(settings),
+      resolveImport: (filename, importing) => {
+        const from = uriOfCheckerFile(importing);
+        const modules = this.loadModule(from, filename);
+        imports.push({ from, filename, documents: modules });
+        return modules.length === 1 ? modules[0].text : undefined;
+      },
+    });
+    const sources = documents.map((d) => d.source).sort((a, b) => (a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0));
+    const model = analyzeDocuments(sources, options);
+    let diagnostics: readonly CheckDiagnostic[] | undefined;
+    const analysis: ConfigAnalysis = {
+      key,
+      documents,
+      model,
+      imports,
+      settings,
+      diagnostics: () => (diagnostics ??= checkModel(model).diagnostics),
+    };
+    this.analyses.set(key, analysis);
+    return analysis;
+  }
+
+  private isFresh(analysis: ConfigAnalysis, documents: readonly ParsedDocument[]): boolean {
+    if (analysis.settings !== this.settings || analysis.documents.length !== documents.length) return false;
+    for (let i = 0; i < documents.length; i++) if (analysis.documents[i] !== documents[i]) return false;
+    for (const { from, filename, documents: before } of analysis.imports) {
+      const now = this.loadModule(from, filename);
+      if (now.length !== before.length || now.some((d, i) => d !== before[i])) return false;
+    }
+    return true;
   }
 
   /**

@@ -1,12 +1,10 @@
-import { parse, type Range as SourceRange, type Severity } from "@alloy-toolkit/parser";
+import { check, checkValuesFile, type CheckDiagnostic, type DeploymentDiagnostic } from "@alloy-toolkit/checker";
+import type { Range as SourceRange, Severity } from "@alloy-toolkit/parser";
 import { DiagnosticSeverity, type Diagnostic, type TextEdit } from "vscode-languageserver";
-import { URI } from "vscode-uri";
-import { basicChecks } from "../basic-checks.js";
-import type { CheckerApi, CheckerDiagnostic } from "../checker-adapter.js";
-import { fsPathOf, type ParsedDocument } from "../documents.js";
+import { checkerFilename, uriOfCheckerFile, type ParsedDocument } from "../documents.js";
 import type { FeatureContext } from "../feature-context.js";
 import { toLspRange } from "../lsp-positions.js";
-import type { Settings } from "../settings.js";
+import { disabledRules, type Settings } from "../settings.js";
 
 /** What the quick fixes read back from a diagnostic. */
 export interface DiagnosticData {
@@ -27,55 +25,32 @@ export interface FileDiagnostics {
 
 /**
  * Diagnostics of a whole config (every `.alloy` file of the folder `uri` is in): parse errors and every
- * checker rule, filtered and re-levelled by the `rules` setting. Without the checker, the server's basic checks.
+ * checker rule, filtered and re-levelled by the `rules` setting. `first`, when given, comes first in the
+ * result (the edited document is published before its siblings).
  */
-export function configDiagnostics(uri: string, checker: CheckerApi | undefined, ctx: FeatureContext): FileDiagnostics[] {
-  const workspace = ctx.workspace;
-  const settings = workspace.settings;
-  const documents = workspace.configDocuments(uri);
+export function configDiagnostics(uri: string, ctx: FeatureContext, first?: string): FileDiagnostics[] {
+  const settings = ctx.workspace.settings;
+  const analysis = ctx.workspace.analysis(uri);
+  const documents = analysis.documents;
   const byFile = new Map<string, ParsedDocument>();
   const results = new Map<string, Diagnostic[]>();
   for (const doc of documents) {
     byFile.set(checkerFilename(doc.uri), doc);
     results.set(doc.uri, []);
   }
-  if (checker) {
-    const found = checker.check(
-      documents.map((d) => ({
-        filename: checkerFilename(d.uri),
-        text: d.text,
-        ast: d.ast,
-        lineIndex: d.lineIndex,
-        parseDiagnostics: d.parse.diagnostics,
-      })),
-      {
-        alloyVersion: settings.alloyVersion,
-        stabilityLevel: settings.stabilityLevel,
-        communityComponents: settings.communityComponents,
-        disable: disabledRules(settings),
-        resolveImport: (filename, importing) => resolveImport(ctx, filename, importing),
-      },
-    );
-    for (const d of found) {
-      const doc = byFile.get(d.file);
-      if (doc) results.get(doc.uri)!.push(fromChecker(doc, d));
-    }
-    for (const doc of documents) {
-      if (!found.some((d) => d.code.startsWith("parse/") && d.file === checkerFilename(doc.uri))) {
-        results.get(doc.uri)!.unshift(...parseDiagnostics(doc));
-      }
-    }
-  } else {
-    const model = workspace.model(uri);
-    for (const doc of documents) {
-      const list = results.get(doc.uri)!;
-      list.push(...parseDiagnostics(doc));
-      for (const d of basicChecks(doc, model, settings.alloyVersion)) {
-        list.push({ ...lspDiagnostic(doc, d.code, d.severity, d.message, d.range), ...(d.data ? { data: d.data } : {}) });
-      }
-    }
+  const found = analysis.diagnostics();
+  const withParseDiagnostics = new Set<string>();
+  for (const d of found) {
+    const doc = byFile.get(d.file);
+    if (!doc) continue;
+    results.get(doc.uri)!.push(fromChecker(doc, d));
+    if (d.code.startsWith("parse/")) withParseDiagnostics.add(doc.uri);
   }
-  return documents.map((doc) => ({
+  for (const doc of documents) {
+    if (!withParseDiagnostics.has(doc.uri) && doc.parse.diagnostics.length > 0) results.get(doc.uri)!.unshift(...parseDiagnostics(doc));
+  }
+  const ordered = first === undefined ? documents : [...documents.filter((d) => d.uri === first), ...documents.filter((d) => d.uri !== first)];
+  return ordered.map((doc) => ({
     uri: doc.uri,
     ...(doc.version >= 0 ? { version: doc.version } : {}),
     diagnostics: applyRuleSettings(results.get(doc.uri)!, settings),
@@ -83,9 +58,8 @@ export function configDiagnostics(uri: string, checker: CheckerApi | undefined, 
 }
 
 /** Diagnostics of a Helm values file: its inline `alloy.configMap.content` and the deployment rules. */
-export function valuesFileDiagnostics(doc: ParsedDocument, checker: CheckerApi | undefined, ctx: FeatureContext): FileDiagnostics {
+export function valuesFileDiagnostics(doc: ParsedDocument, ctx: FeatureContext): FileDiagnostics {
   const settings = ctx.workspace.settings;
-  if (!checker?.checkValuesFile) return { uri: doc.uri, diagnostics: [] };
   const filename = checkerFilename(doc.uri);
   const options = {
     alloyVersion: settings.alloyVersion,
@@ -93,20 +67,7 @@ export function valuesFileDiagnostics(doc: ParsedDocument, checker: CheckerApi |
     communityComponents: settings.communityComponents,
     disable: disabledRules(settings),
   };
-  const result = checker.checkValuesFile(doc.text, {
-    filename,
-    // The checker has called this with `(files)` and with `(text, { filename })`: accept both.
-    checkConfig: (first: unknown, second?: { filename: string }) => {
-      const files = Array.isArray(first) ? (first as { filename: string; text: string }[]) : [{ filename: second!.filename, text: first as string }];
-      return checker.check(
-        files.map((file) => {
-          const parsed = parse(file.text, { filename: file.filename });
-          return { ...file, ast: parsed.ast, lineIndex: parsed.lineIndex, parseDiagnostics: parsed.diagnostics };
-        }),
-        options,
-      );
-    },
-  });
+  const result = checkValuesFile(doc.text, { filename, checkConfig: (files) => check(files, options).diagnostics });
   const diagnostics = result.diagnostics.filter((d) => d.file === filename).map((d) => fromChecker(doc, d, true));
   return { uri: doc.uri, ...(doc.version >= 0 ? { version: doc.version } : {}), diagnostics: applyRuleSettings(diagnostics, settings) };
 }
@@ -115,11 +76,13 @@ function parseDiagnostics(doc: ParsedDocument): Diagnostic[] {
   return doc.parse.diagnostics.map((d) => lspDiagnostic(doc, d.code, d.severity, d.message, d.range));
 }
 
-function fromChecker(doc: ParsedDocument, d: CheckerDiagnostic, rangesInText = false): Diagnostic {
+function fromChecker(doc: ParsedDocument, d: CheckDiagnostic | DeploymentDiagnostic, rangesInText = false): Diagnostic {
   const diagnostic = rangesInText ? lineColumnDiagnostic(d) : lspDiagnostic(doc, d.code, d.severity, d.message, d.range);
-  const message = d.hint ? `${d.message} (${d.hint})` : d.message;
-  const fix = d.fix && d.fix.file === d.file && !rangesInText
-    ? { title: d.fix.title, edits: d.fix.edits.map((e) => ({ range: toLspRange(doc.lineIndex, e.range), newText: e.newText })) }
+  const hint = "hint" in d ? d.hint : undefined;
+  const message = hint ? `${d.message} (${hint})` : d.message;
+  const checkerFix = "fix" in d ? d.fix : undefined;
+  const fix = checkerFix && checkerFix.file === d.file && !rangesInText
+    ? { title: checkerFix.title, edits: checkerFix.edits.map((e) => ({ range: toLspRange(doc.lineIndex, e.range), newText: e.newText })) }
     : undefined;
   const related = d.related
     ?.filter((r) => !rangesInText)
@@ -137,7 +100,7 @@ function lspDiagnostic(doc: ParsedDocument, code: string, severity: Severity, me
 }
 
 /** For ranges in another text (a values file's inline config mapped back): use their line and column. */
-function lineColumnDiagnostic(d: CheckerDiagnostic): Diagnostic {
+function lineColumnDiagnostic(d: CheckDiagnostic | DeploymentDiagnostic): Diagnostic {
   return { range: lineColumnRange(d.range), severity: SEVERITIES[d.severity], code: d.code, source: "alloy", message: d.message };
 }
 
@@ -155,12 +118,6 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-function disabledRules(settings: Settings): string[] {
-  return Object.entries(settings.rules)
-    .filter(([, value]) => value === false || value === "off")
-    .map(([code]) => code);
-}
-
 function applyRuleSettings(diagnostics: Diagnostic[], settings: Settings): Diagnostic[] {
   if (Object.keys(settings.rules).length === 0) return diagnostics;
   const out: Diagnostic[] = [];
@@ -171,18 +128,4 @@ function applyRuleSettings(diagnostics: Diagnostic[], settings: Settings): Diagn
     else out.push(d);
   }
   return out;
-}
-
-/** The file name the checker sees: the file-system path for files, the URI otherwise. */
-function checkerFilename(uri: string): string {
-  return fsPathOf(uri) ?? uri;
-}
-
-function uriOfCheckerFile(file: string): string {
-  return file.includes("://") || file.startsWith("untitled:") ? file : URI.file(file).toString();
-}
-
-function resolveImport(ctx: FeatureContext, filename: string, importing: string): string | undefined {
-  const docs = ctx.workspace.loadModule(uriOfCheckerFile(importing), filename);
-  return docs.length === 1 ? docs[0].text : undefined;
 }
