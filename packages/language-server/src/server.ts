@@ -21,6 +21,7 @@ import { documentLink } from "./features/document-link.js";
 import { documentSymbol } from "./features/document-symbol.js";
 import { foldingRange } from "./features/folding-range.js";
 import { formatting } from "./features/formatting.js";
+import { graphFormats, pipelineGraph, type GraphParams } from "./features/graph.js";
 import { hover } from "./features/hover.js";
 import { inlayHint } from "./features/inlay-hint.js";
 import { rangeFormatting } from "./features/range-formatting.js";
@@ -87,11 +88,25 @@ const registrations: readonly Registration[] = [
     capabilities: { codeActionProvider: { codeActionKinds: ["quickfix", formatDocumentKind] } },
     register: (c, b) => c.onCodeAction(b.document(codeAction, [])),
   },
+  {
+    // Custom request: the pipeline graph of the config a document belongs to (README, "alloy/graph").
+    capabilities: { experimental: { alloyGraphProvider: { formats: graphFormats } } },
+    register: (c, b) =>
+      c.onRequest(
+        "alloy/graph",
+        b.workspace((params: GraphParams, ctx) => {
+          if (typeof params.uri !== "string") throw new ResponseError(ErrorCodes.InvalidParams, "params.uri is missing");
+          if (params.format !== undefined && !graphFormats.includes(params.format)) {
+            throw new ResponseError(ErrorCodes.InvalidParams, `params.format must be one of ${graphFormats.join(", ")}`);
+          }
+          return pipelineGraph(params, ctx);
+        }),
+      ),
+  },
 ];
 
 /**
- * Wires the features to a connection and keeps the workspace in sync with the client. Custom requests
- * (the pipeline graph, `alloy/graph`, is planned) register here the same way.
+ * Wires the features to a connection and keeps the workspace in sync with the client.
  */
 export function startServer(connection: Connection): void {
   const workspace = new Workspace();

@@ -25,6 +25,7 @@ describe("server lifecycle over stdio", () => {
         "documentLinkProvider",
         "documentRangeFormattingProvider",
         "documentSymbolProvider",
+        "experimental",
         "foldingRangeProvider",
         "hoverProvider",
         "inlayHintProvider",
