@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { KILL_BEFORE_RENAME_ENV } from "../src/fmt/atomic-write.js";
+import { JOBS_ENV } from "../src/fmt/parallel.js";
 import type { FmtIo } from "../src/fmt/run.js";
 import { ExitCode, runAlloyfmt } from "../src/fmt/run.js";
 
@@ -301,6 +302,21 @@ describe("alloyfmt: the bin", () => {
     const result = spawnBin(["--check", "x.alloy"]);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe("x.alloy\n");
+  });
+
+  it("gives the same results on several threads (ALLOYFMT_JOBS)", () => {
+    for (let i = 0; i < 12; i++) file(`many/f${String(i).padStart(2, "0")}.alloy`, i % 3 === 0 ? FORMATTED : UNFORMATTED);
+    file("many/f05.alloy", BAD);
+    const sequential = spawnBin(["--check", "many"], { env: { [JOBS_ENV]: "1" } });
+    const threaded = spawnBin(["--check", "many"], { env: { [JOBS_ENV]: "3" } });
+    expect(threaded.status).toBe(ExitCode.Error);
+    expect(threaded.stdout).toBe(sequential.stdout);
+    expect(threaded.stderr).toBe(sequential.stderr);
+    expect(threaded.stdout.split("\n").filter(Boolean)).toHaveLength(7);
+    const written = spawnBin(["--write", "many"], { env: { [JOBS_ENV]: "3" } });
+    expect(written.status).toBe(ExitCode.Error);
+    expect(read("many/f01.alloy")).toBe(FORMATTED);
+    expect(read("many/f05.alloy")).toBe(BAD);
   });
 
   it("leaves the file untouched when killed right before the rename", () => {

@@ -1,9 +1,7 @@
-import { readFileSync } from "node:fs";
-import { isAbsolute, join } from "node:path";
 import { createTwoFilesPatch } from "diff";
-import { formatParsed, normalizeSource } from "@alloy-toolkit/formatter";
-import { parse } from "@alloy-toolkit/parser";
-import type { FmtInput } from "./files.js";
+import type { Outcome } from "./format-file.js";
+import { errorMessage, formatText, resolvePath } from "./format-file.js";
+import { formatFiles } from "./parallel.js";
 import { expandPaths } from "./files.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import type { FmtOptions } from "./options.js";
@@ -33,11 +31,6 @@ export interface FmtIo {
   /** Passed to the atomic write (tests simulate a crash before the rename). */
   readonly beforeRename?: (tempPath: string) => void;
 }
-
-/** The result of formatting one input. */
-type Outcome =
-  | { readonly kind: "formatted"; readonly original: string; readonly formatted: string }
-  | { readonly kind: "error"; readonly messages: string[] };
 
 /** Runs alloyfmt with the given arguments and returns its exit status. */
 export async function runAlloyfmt(argv: readonly string[], io: FmtIo): Promise<number> {
@@ -89,21 +82,23 @@ export async function runAlloyfmt(argv: readonly string[], io: FmtIo): Promise<n
     return ExitCode.Error;
   }
 
+  const filePaths = inputs.flatMap((input) => (input.kind === "file" ? [input.path] : []));
+  const fileOutcomes = await formatFiles(io.cwd, filePaths, printMode || options.diff || options.write);
+  let nextFile = 0;
   for (const input of inputs) {
     const name = input.kind === "stdin" ? "<stdin>" : input.path;
-    const outcome = await formatInput(input, io);
+    const outcome = input.kind === "file" ? fileOutcomes[nextFile++] : await formatStdin(io);
     if (outcome.kind === "error") {
       for (const message of outcome.messages) reportError(message);
       status = ExitCode.Error;
       continue;
     }
     const { original, formatted } = outcome;
-    const changed = original !== formatted;
     if (printMode || (options.write && input.kind === "stdin")) {
       io.stdout(formatted);
       continue;
     }
-    if (!changed) continue;
+    if (!outcome.changed) continue;
     if (options.check || options.listDifferent) io.stdout(`${name}\n`);
     if (options.diff) io.stdout(unifiedDiff(name, original, formatted, colors.stdout));
     if (options.write && input.kind === "file") {
@@ -120,32 +115,14 @@ export async function runAlloyfmt(argv: readonly string[], io: FmtIo): Promise<n
   return status;
 }
 
-async function formatInput(input: FmtInput, io: FmtIo): Promise<Outcome> {
-  const name = input.kind === "stdin" ? "<stdin>" : input.path;
+async function formatStdin(io: FmtIo): Promise<Outcome> {
   let original: string;
   try {
-    original = input.kind === "stdin" ? await io.readStdin() : readFileSync(resolvePath(io.cwd, input.path), "utf8");
+    original = await io.readStdin();
   } catch (error) {
-    return { kind: "error", messages: [`${name}: cannot read: ${errorMessage(error)}`] };
+    return { kind: "error", messages: [`<stdin>: cannot read: ${errorMessage(error)}`] };
   }
-  const source = normalizeSource(original);
-  const parsed = parse(source, { filename: name });
-  const errors = parsed.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
-  if (errors.length > 0) {
-    return {
-      kind: "error",
-      messages: errors.map((diagnostic) => {
-        // Columns count UTF-8 bytes, as Alloy's own messages do.
-        const start = diagnostic.range.start;
-        return `${name}:${start.line}:${parsed.lineIndex.byteColumn(start)}: ${diagnostic.message}`;
-      }),
-    };
-  }
-  return { kind: "formatted", original, formatted: formatParsed(parsed) };
-}
-
-function resolvePath(cwd: string, path: string): string {
-  return isAbsolute(path) ? path : join(cwd, path);
+  return formatText("<stdin>", original);
 }
 
 const RED = "\x1b[31m";
@@ -170,14 +147,6 @@ export function unifiedDiff(name: string, original: string, formatted: string, c
       return line;
     })
     .join("\n");
-}
-
-function errorMessage(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : error.message;
-  }
-  return String(error);
 }
 
 /** Runs alloyfmt on the current process (the bin). */
