@@ -169,6 +169,18 @@ describe(`alloy-vscode in code-server (${fileName})`, () => {
     await page.locator(".notification-toast", { hasText: "not available in this version" }).waitFor();
   });
 
+  it("restarts the server and shows its output", async () => {
+    await workbench.runCommand("Alloy: Restart Language Server");
+    await page.locator(".statusbar-item", { hasText: "Alloy language server restarted" }).waitFor();
+    await page.locator(".view-overlays .squiggly-error").first().waitFor();
+    await workbench.runCommand("Alloy: Show Output");
+    // The output view's channel picker shows the channel on display.
+    const channel = page.locator(".panel .composite.title select.monaco-select-box").first();
+    await expect.poll(() => channel.inputValue()).toBe("Alloy");
+    await workbench.runCommand("View: Hide Panel");
+    await workbench.editor.click();
+  });
+
   it('"Format Document" changes the text exactly as alloyfmt does', async () => {
     const expected = format(original);
     expect(expected).not.toBe(original);
