@@ -66,11 +66,8 @@ export class ColumnWriter {
     if (formFeed || cells === 1) this.flush();
   }
 
-  /**
-   * Flushes everything and returns the laid-out text (without a line break after the last line).
-   * `hasSurrogates`: whether any text written holds UTF-16 surrogates (the source's are a safe guess).
-   */
-  finish(hasSurrogates = true): string {
+  /** Flushes everything and returns the laid-out text (without a line break after the last line). */
+  finish(): string {
     const partialLine = this.pieceCount > (this.cellCount > 0 ? this.cellEnds[this.cellCount - 1] : 0);
     if (partialLine) {
       this.pushCell(false);
@@ -78,7 +75,7 @@ export class ColumnWriter {
     }
     this.flush();
     if (partialLine) this.output.dropLast();
-    const text = this.output.toString(hasSurrogates);
+    const text = this.output.toString();
     this.output.release();
     return text;
   }
@@ -201,7 +198,6 @@ function codePointCount(text: string): number {
 const CHUNK = 8192;
 /** The buffer of the last finished TextBuffer, reused by the next one. */
 let spareChars: Uint16Array | undefined;
-const decoder = new TextDecoder("utf-16le");
 
 /** A growable UTF-16 buffer: cheaper than joining millions of small strings. */
 class TextBuffer {
@@ -250,10 +246,10 @@ class TextBuffer {
     if (this.length > 0) this.length--;
   }
 
-  /** `mayHaveLoneSurrogates`: whether the text may hold unpaired surrogates, which must survive as they are. */
-  toString(mayHaveLoneSurrogates: boolean): string {
-    if (!mayHaveLoneSurrogates) return decoder.decode(this.chars.subarray(0, this.length));
-    // fromCharCode keeps a lone surrogate as it is, where the UTF-16 decoder would replace it.
+  toString(): string {
+    const bytes = this.length * 2;
+    // Node's UTF-16 decoding is the fastest way out and keeps lone surrogates; elsewhere, fromCharCode does.
+    if (typeof Buffer === "function") return Buffer.from(this.chars.buffer, 0, bytes).toString("utf16le");
     const parts: string[] = [];
     for (let from = 0; from < this.length; from += CHUNK) {
       const chunk = this.chars.subarray(from, Math.min(from + CHUNK, this.length));

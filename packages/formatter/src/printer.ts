@@ -30,7 +30,6 @@ export const enum Tok {
 }
 
 const NO_LINE = -1;
-const SURROGATE = /[\uD800-\uDFFF]/;
 
 /**
  * Turns a stream of tokens, each optionally tagged with its source offset, into Alloy's layout. Comments
@@ -114,7 +113,7 @@ export class Printer {
     this.nextOffset = Number.MAX_SAFE_INTEGER;
     this.nextLine = Number.MAX_SAFE_INTEGER;
     this.flush(Tok.EOF);
-    return this.out.finish(SURROGATE.test(this.text));
+    return this.out.finish();
   }
 
   private takeNext(): void {
