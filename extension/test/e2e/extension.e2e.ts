@@ -59,8 +59,6 @@ beforeAll(async () => {
       "files.autoSave": "off",
       // No fade-ins: screenshots show widgets fully drawn.
       "workbench.reduceMotion": "on",
-      // Saving must not format: the test checks what Format Document alone does.
-      "[alloy]": { "editor.formatOnSave": false },
     },
   });
   browser = await chromium.launchPersistentContext(join(scratch, "chromium"), {
@@ -101,6 +99,9 @@ function positionOf(text: string, needle: string, offset = 0): { line: number; c
   const before = text.slice(0, index + offset).split("\n");
   return { line: before.length, column: before[before.length - 1].length + 1 };
 }
+
+/** The editor tab of the example while it has unsaved changes. */
+const dirtyTab = () => page.locator(".tab.dirty", { hasText: fileName });
 
 describe(`alloy-vscode in code-server (${fileName})`, () => {
   it("shows the misspelt attribute as a problem", async () => {
@@ -143,7 +144,7 @@ describe(`alloy-vscode in code-server (${fileName})`, () => {
     await workbench.screenshot(join(screenshots, "completion.png"));
     await page.keyboard.press("Escape");
     await workbench.runCommand("File: Revert File");
-    await page.locator(".tab.dirty", { hasText: fileName }).waitFor({ state: "hidden" });
+    await dirtyTab().waitFor({ state: "hidden" });
     expect(readFileSync(workspaceFile, "utf8")).toBe(original);
   });
 
@@ -179,15 +180,26 @@ describe(`alloy-vscode in code-server (${fileName})`, () => {
     await workbench.editor.click();
   });
 
+  let formatted: string;
+
   it('"Format Document" changes the text exactly as alloyfmt does', async () => {
     // What `alloyfmt mistake.alloy` prints (the file on disk is still the original here).
-    const expected = execFileSync(process.execPath, [alloyfmt, workspaceFile], { encoding: "utf8" });
-    expect(expected).not.toBe(original);
+    formatted = execFileSync(process.execPath, [alloyfmt, workspaceFile], { encoding: "utf8" });
+    expect(formatted).not.toBe(original);
     await workbench.runCommand("Format Document");
-    await page.locator(".tab.dirty", { hasText: fileName }).waitFor();
-    await page.keyboard.press("Control+S");
-    await page.locator(".tab.dirty", { hasText: fileName }).waitFor({ state: "hidden" });
+    await dirtyTab().waitFor();
+    // Format on save is on (the extension's default): save without it to see what Format Document did.
+    await workbench.runCommand("File: Save without Formatting");
+    await dirtyTab().waitFor({ state: "hidden" });
     await workbench.screenshot(join(screenshots, "format.png"));
-    expect(readFileSync(workspaceFile, "utf8")).toBe(expected);
+    expect(readFileSync(workspaceFile, "utf8")).toBe(formatted);
+  });
+
+  it("formats on save", async () => {
+    await page.keyboard.press("Control+Z"); // the unformatted text again
+    await dirtyTab().waitFor();
+    await page.keyboard.press("Control+S");
+    await dirtyTab().waitFor({ state: "hidden" });
+    expect(readFileSync(workspaceFile, "utf8")).toBe(formatted);
   });
 });
