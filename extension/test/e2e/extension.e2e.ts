@@ -1,6 +1,7 @@
 // End to end: installs the packaged .vsix into code-server, opens an example with a mistake in headless
-// Chromium, and checks diagnostics, hover, completion and Format Document against the toolkit's own
-// packages. Run with `pnpm --filter alloy-vscode test:e2e` after `pnpm package` (see .ci/e2e).
+// Chromium, and checks diagnostics, hover, completion, the commands, Format Document and format on save
+// against the toolkit's own packages. Run with `pnpm --filter alloy-vscode test:e2e` after `pnpm package`
+// (see .ci/e2e). One server and one window for the whole file; the tests run in order on the same editor.
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -89,7 +90,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   codeServer?.stop();
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  // Retries: the stopped server's processes may still be writing into the scratch folder.
+  if (scratch) rmSync(scratch, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
 });
 
 /** 1-based line and column of `needle` in `text`, plus `offset` characters. */
