@@ -5,34 +5,9 @@
  * - {@link analyze}: the semantic model (symbols, module scopes, resolved references) that the checker
  *   rules and the language server share.
  * - {@link rules}: the registry of rules (id, severity, description).
+ * - {@link checkValuesFile}: the Helm values checks (also `@alloy-toolkit/checker/deployment`).
+ *
+ * `@alloy-toolkit/checker/core` is the same without the Helm values checks.
  */
-export { analyze, analyzeDocuments, blockId, lookupComponentType, parseDocuments, resolveOptions, traversalParts } from "./analyze.js";
-export { checkBodies } from "./body-check.js";
-export type { BodyFinding, BodyFindingKind } from "./body-check.js";
-export { check, checkModel } from "./check.js";
-export type { CheckResult } from "./check.js";
-export type { CheckDiagnostic, Fix, RelatedInformation, TextEdit } from "./diagnostic.js";
-export { Directives } from "./directives.js";
-export type {
-  BlockSymbol,
-  ImportInfo,
-  ModuleArgument,
-  ModuleDefinition,
-  ModuleExport,
-  ModuleScope,
-  Reference,
-  ReferenceTargetKind,
-  ResolvedOptions,
-  SemanticModel,
-  SourceDocument,
-  SourceInput,
-  SymbolKind,
-} from "./model.js";
-export { stabilityAllowed, stabilityLevels } from "./options.js";
-export type { CheckOptions, ImportResolver, StabilityLevel } from "./options.js";
-export type { Phase, Report, Rule, RuleContext } from "./rule.js";
-export { getRule, rules } from "./rules/index.js";
-export { closestName, editDistance } from "./suggest.js";
-export { alloyKindName, exportType, inferType, isAssignable, referenceOf } from "./types.js";
-export { formatText, formatDiagnosticText } from "./format-text.js";
+export * from "./core.js";
 export * from "./deployment/index.js";

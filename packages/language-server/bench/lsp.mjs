@@ -118,7 +118,9 @@ const uri = pathToFileURL(join(here, "..", "test", "fixtures", "scratch", "bench
 const serverBin = join(here, "..", "bin", "alloy-language-server.js");
 
 const started = performance.now();
-const server = spawn(process.execPath, [serverBin, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+// BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
+const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+const server = spawn(process.execPath, [...nodeArgs, serverBin, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
 const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
 const waiters = new Map();
 let firstDiagnostics;

@@ -4,15 +4,23 @@ import type { Workspace } from "./workspace.js";
 
 type Publish = (uri: string, diagnostics: Diagnostic[], version: number | undefined) => void;
 
+/** Lets queued messages (completion, hover…) run between the phases of a diagnostics run. */
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Runs diagnostics after edits: per config folder (or values file), debounced by the `diagnosticsDelay`
- * setting, always on the latest text. A newer edit cancels the pending run; a run's results are dropped when
- * a document changed while it was queued, since a newer run is then already scheduled.
+ * setting, always on the latest text. A newer edit cancels the pending run and stops a running one at its
+ * next phase; a run's results are dropped when a document changed meanwhile, since a newer run is then
+ * already scheduled. A run parses the edited document, then analyzes the config, then checks it, yielding
+ * between phases so that requests do not wait behind it; the edited document's diagnostics go out first.
  */
 export class DiagnosticsScheduler {
   private readonly pending = new Map<string, { timer: NodeJS.Timeout | NodeJS.Immediate; immediate: boolean }>();
+  /** Runs in progress, by key: set to cancelled when a newer run is scheduled. */
+  private readonly running = new Map<string, { cancelled: boolean }>();
   /** Files that currently show diagnostics, so a closed or fixed file gets an empty list. */
   private readonly published = new Set<string>();
+  private idleCallbacks: (() => void)[] = [];
   onError: (error: unknown) => void = () => {};
 
   constructor(
@@ -22,14 +30,26 @@ export class DiagnosticsScheduler {
 
   /** Schedules the diagnostics of the config (or values file) `uri` belongs to. */
   schedule(uri: string, delay = this.workspace.settings.diagnosticsDelay): void {
-    const key = this.workspace.isValuesFile(uri) ? `values:${uri}` : this.workspace.configKeyOf(uri);
+    const key = this.keyOf(uri);
     this.cancel(key);
     const run = () => {
       this.pending.delete(key);
-      this.run(uri);
+      void this.run(uri, key);
     };
     const timer = delay <= 0 ? { timer: setImmediate(run), immediate: true } : { timer: setTimeout(run, delay), immediate: false };
     this.pending.set(key, timer);
+  }
+
+  /** Whether a run for the config (or values file) of `uri` is waiting or in progress. */
+  isScheduled(uri: string): boolean {
+    const key = this.keyOf(uri);
+    return this.pending.has(key) || this.running.has(key);
+  }
+
+  /** Calls `callback` once no run is waiting or in progress (at once, on the next turn, if none is). */
+  whenIdle(callback: () => void): void {
+    if (this.pending.size === 0 && this.running.size === 0) setImmediate(callback);
+    else this.idleCallbacks.push(callback);
   }
 
   /** Cancels every pending run (shutdown). */
@@ -42,7 +62,13 @@ export class DiagnosticsScheduler {
     if (this.published.delete(uri)) this.publish(uri, [], undefined);
   }
 
+  private keyOf(uri: string): string {
+    return this.workspace.isValuesFile(uri) ? `values:${uri}` : this.workspace.configKeyOf(uri);
+  }
+
   private cancel(key: string): void {
+    const runningNow = this.running.get(key);
+    if (runningNow) runningNow.cancelled = true;
     const entry = this.pending.get(key);
     if (!entry) return;
     if (entry.immediate) clearImmediate(entry.timer as NodeJS.Immediate);
@@ -50,20 +76,36 @@ export class DiagnosticsScheduler {
     this.pending.delete(key);
   }
 
-  private run(uri: string): void {
-    const ctx = { workspace: this.workspace };
-    let results: FileDiagnostics[];
+  private async run(uri: string, key: string): Promise<void> {
+    const state = { cancelled: false };
+    this.running.set(key, state);
     try {
       if (this.workspace.isValuesFile(uri)) {
         const doc = this.workspace.documents.get(uri);
-        results = doc ? [valuesFileDiagnostics(doc, ctx)] : [];
-      } else {
-        results = configDiagnostics(uri, ctx, uri);
+        if (doc) this.deliver([await valuesFileDiagnostics(doc, { workspace: this.workspace })], state);
+        return;
       }
+      void this.workspace.documents.get(uri)?.parse;
+      await yieldToRequests();
+      if (state.cancelled) return;
+      this.workspace.analysis(uri);
+      await yieldToRequests();
+      if (state.cancelled) return;
+      this.deliver(configDiagnostics(uri, { workspace: this.workspace }, uri), state);
     } catch (error) {
       this.onError(error);
-      return;
+    } finally {
+      if (this.running.get(key) === state) this.running.delete(key);
+      if (this.pending.size === 0 && this.running.size === 0 && this.idleCallbacks.length > 0) {
+        const callbacks = this.idleCallbacks;
+        this.idleCallbacks = [];
+        for (const callback of callbacks) callback();
+      }
     }
+  }
+
+  private deliver(results: readonly FileDiagnostics[], state: { cancelled: boolean }): void {
+    if (state.cancelled) return;
     for (const result of results) {
       const current = this.workspace.documents.versionOf(result.uri);
       if (current !== undefined && result.version !== undefined && current !== result.version) continue; // stale

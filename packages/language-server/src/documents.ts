@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from "node:fs";
-import type { SourceDocument } from "@alloy-toolkit/checker";
+import type { SourceDocument } from "@alloy-toolkit/checker/core";
 import { parse, type ParseResult } from "@alloy-toolkit/parser";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { TextDocumentContentChangeEvent } from "vscode-languageserver";

@@ -155,7 +155,8 @@ export function startServer(connection: Connection): void {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: "alloy" }).catch(() => undefined);
       await refreshConfiguration();
     }
-    scheduleWorkspace();
+    // The documents opened with the workspace go first; the other files once their diagnostics are out.
+    setImmediate(() => scheduler.whenIdle(scheduleWorkspace));
   });
 
   const refreshConfiguration = async () => {
@@ -176,9 +177,9 @@ export function startServer(connection: Connection): void {
       const key = workspace.configKeyOf(uri);
       if (seen.has(key)) continue;
       seen.add(key);
-      scheduler.schedule(uri, 0);
+      if (!scheduler.isScheduled(uri)) scheduler.schedule(uri, 0);
     }
-    for (const uri of files.values) scheduler.schedule(uri, 0);
+    for (const uri of files.values) if (!scheduler.isScheduled(uri)) scheduler.schedule(uri, 0);
   };
 
   connection.onDidChangeConfiguration(async (params) => {

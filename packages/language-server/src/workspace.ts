@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { analyzeDocuments, checkModel, resolveOptions, type CheckDiagnostic, type SemanticModel as CheckerModel } from "@alloy-toolkit/checker";
+import { analyzeDocuments, checkModel, resolveOptions, type CheckDiagnostic, type SemanticModel as CheckerModel } from "@alloy-toolkit/checker/core";
 import { URI } from "vscode-uri";
 import { DocumentStore, fsPathOf, uriOfCheckerFile, type ParsedDocument } from "./documents.js";
 import { matchesAnyGlob } from "./glob.js";

@@ -1,4 +1,5 @@
-import { check, checkValuesFile, type CheckDiagnostic, type DeploymentDiagnostic } from "@alloy-toolkit/checker";
+import { check, type CheckDiagnostic } from "@alloy-toolkit/checker/core";
+import type { DeploymentDiagnostic } from "@alloy-toolkit/checker/deployment";
 import type { Range as SourceRange, Severity } from "@alloy-toolkit/parser";
 import { DiagnosticSeverity, type Diagnostic, type TextEdit } from "vscode-languageserver";
 import { checkerFilename, uriOfCheckerFile, type ParsedDocument } from "../documents.js";
@@ -57,8 +58,12 @@ export function configDiagnostics(uri: string, ctx: FeatureContext, first?: stri
   }));
 }
 
-/** Diagnostics of a Helm values file: its inline `alloy.configMap.content` and the deployment rules. */
-export function valuesFileDiagnostics(doc: ParsedDocument, ctx: FeatureContext): FileDiagnostics {
+/**
+ * Diagnostics of a Helm values file: its inline `alloy.configMap.content` and the deployment rules. The
+ * deployment checks (and their YAML parser) load on first use, so `.alloy`-only sessions start faster.
+ */
+export async function valuesFileDiagnostics(doc: ParsedDocument, ctx: FeatureContext): Promise<FileDiagnostics> {
+  const { checkValuesFile } = await import("@alloy-toolkit/checker/deployment");
   const settings = ctx.workspace.settings;
   const filename = checkerFilename(doc.uri);
   const options = {
