@@ -1,6 +1,5 @@
 import {
   childBlocks,
-  findAttribute,
   typeToString,
   type AlloyType,
   type AttributeSchema,
@@ -191,14 +190,15 @@ class BodyChecker {
       if (statement.kind === "Block") blockCount.set(statement.name, (blockCount.get(statement.name) ?? 0) + 1);
     }
     const blocks = childBlocks(root, container);
+    const index = containerIndex(container, blocks);
     const seen = new Set<string>();
     for (const statement of body) {
       if (statement.kind === "Block") {
-        const schema = blocks.find((b) => b.name === statement.name);
+        const schema = index.blocks.get(statement.name);
         if (!schema) {
           // An unsupported clustering block has a rule of its own (it lists the components that support it).
           if (statement.name === "clustering" && path.length === 0 && componentName) continue;
-          if (findAttribute(container, statement.name)) {
+          if (index.attributes.has(statement.name)) {
             this.add({
               kind: "attribute-block-mismatch",
               message: `"${statement.name}" must be an attribute, but is used as a block`,
@@ -231,9 +231,9 @@ class BodyChecker {
         continue;
       }
       const name = statement.name.name;
-      const attribute = findAttribute(container, name);
+      const attribute = index.attributes.get(name);
       if (!attribute) {
-        if (blocks.some((b) => b.name === name)) {
+        if (index.blocks.has(name)) {
           this.add({
             kind: "attribute-block-mismatch",
             message: `"${name}" must be a block, but is used as an attribute`,
@@ -255,19 +255,15 @@ class BodyChecker {
         continue;
       }
       seen.add(name);
-      this.checkValue(statement.value, attribute.type, attribute, [...path, name].join("."), componentName);
+      // The dotted path (`header.action`) only matters for the few components with Alloy's own enums.
+      const attributePath = componentName !== undefined && ALLOY_ENUMS[componentName] ? [...path, name].join(".") : name;
+      this.checkValue(statement.value, attribute.type, attribute, attributePath, componentName);
     }
-    const missingAttributes = container.attributes
-      .filter((a) => isStrictlyRequired(a) && !seen.has(a.name))
-      // Alloy reports in its Go struct order, where `targets` comes before `forward_to`.
-      .sort((a, b) => (a.name === "targets" ? -1 : b.name === "targets" ? 1 : 0));
-    for (const attribute of missingAttributes) this.missing("attribute", attribute.name, owner);
-    // Several "required" sibling blocks are alternatives in the docs (`azuread` > `oauth`/`sdk`/
-    // `workload_identity`): only a single required block is taken as required.
-    const requiredBlocks = container.blocks.filter(isStrictlyRequired);
-    if (requiredBlocks.length === 1 && !blockCount.has(requiredBlocks[0].name)) {
-      this.missing("block", requiredBlocks[0].name, owner);
+    for (const attribute of index.requiredAttributes) {
+      if (!seen.has(attribute.name)) this.missing("attribute", attribute.name, owner);
     }
+    const requiredBlock = index.requiredBlock;
+    if (requiredBlock && !blockCount.has(requiredBlock.name)) this.missing("block", requiredBlock.name, owner);
   }
 
   private renameBlockFix(block: Block, suggestion: string): Fix {
@@ -386,6 +382,40 @@ class BodyChecker {
         : undefined,
     });
   }
+}
+
+/** A schema's attributes and blocks by name, and what is required of them; built once per schema. */
+interface ContainerIndex {
+  readonly attributes: ReadonlyMap<string, AttributeSchema>;
+  readonly blocks: ReadonlyMap<string, BlockSchema>;
+  /** Strictly required attributes, in the order Alloy reports them missing. */
+  readonly requiredAttributes: readonly AttributeSchema[];
+  /**
+   * The required block, when there is exactly one: several "required" sibling blocks are alternatives in
+   * the docs (`azuread` > `oauth`/`sdk`/`workload_identity`).
+   */
+  readonly requiredBlock: BlockSchema | undefined;
+}
+
+const containerIndexes = new WeakMap<BlockContainer, ContainerIndex>();
+
+function containerIndex(container: BlockContainer, blocks: readonly BlockSchema[]): ContainerIndex {
+  // `childBlocks` returns the container's own list unless blocks are inherited (then a new list each time).
+  const cacheable = blocks === container.blocks;
+  const cached = cacheable ? containerIndexes.get(container) : undefined;
+  if (cached) return cached;
+  const required = container.blocks.filter(isStrictlyRequired);
+  const index: ContainerIndex = {
+    attributes: new Map([...container.attributes].reverse().map((a) => [a.name, a] as const)),
+    blocks: new Map([...blocks].reverse().map((b) => [b.name, b] as const)),
+    requiredAttributes: container.attributes
+      .filter(isStrictlyRequired)
+      // Alloy reports in its Go struct order, where `targets` comes before `forward_to`.
+      .sort((a, b) => (a.name === "targets" ? -1 : b.name === "targets" ? 1 : 0)),
+    requiredBlock: required.length === 1 ? required[0] : undefined,
+  };
+  if (cacheable) containerIndexes.set(container, index);
+  return index;
 }
 
 function withoutSignals(type: AlloyType): AlloyType {

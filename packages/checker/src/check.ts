@@ -53,7 +53,7 @@ export function checkModel(model: SemanticModel): CheckResult {
       fileDirectives = new Directives(report.document);
       directives.set(report.document, fileDirectives);
     }
-    if (fileDirectives.isDisabled(rule.id, report.range.start.line)) continue;
+    if (!fileDirectives.isEmpty && fileDirectives.isDisabled(rule.id, report.range.start.line)) continue;
     diagnostics.push({
       code: rule.id,
       severity: report.severity ?? rule.severity,

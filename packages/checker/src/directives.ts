@@ -29,6 +29,11 @@ export class Directives {
     this.lines.set(line, merge(this.lines.get(line), set));
   }
 
+  /** No directive in the file: callers can skip computing lines. */
+  get isEmpty(): boolean {
+    return this.file === undefined && this.lines.size === 0;
+  }
+
   isDisabled(ruleId: string, line: number): boolean {
     return matches(this.file, ruleId) || matches(this.lines.get(line), ruleId);
   }
