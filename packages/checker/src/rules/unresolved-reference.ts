@@ -33,12 +33,21 @@ export const rule: Rule = {
   description: "A reference to a component or block that does not exist in the module, or is out of scope.",
   check({ model, report }) {
     const labelsByScope = new Map<ModuleScope, Map<string, string[]>>();
+    // The same unresolved name tends to repeat (a missing exporter fed by many components): suggest once.
+    const suggestions = new Map<ModuleScope, Map<string, string | undefined>>();
     for (const reference of model.references) {
       if (reference.kind !== "unresolved" || reference.inForeach) continue;
-      const text = reference.parts.map((p) => p.name).join(".");
+      const names = reference.parts.map((p) => p.name);
+      const text = names.join(".");
       let labels = labelsByScope.get(reference.scope);
       if (!labels) labelsByScope.set(reference.scope, (labels = labelsByName(reference.scope)));
-      const suggestion = suggestLabel(reference.parts.map((p) => p.name), labels);
+      let known = suggestions.get(reference.scope);
+      if (!known) suggestions.set(reference.scope, (known = new Map()));
+      let suggestion = known.get(text);
+      if (suggestion === undefined && !known.has(text)) {
+        suggestion = suggestLabel(names, labels);
+        known.set(text, suggestion);
+      }
       report({
         message: `component "${text}" does not exist or is out of scope`,
         document: reference.document,
