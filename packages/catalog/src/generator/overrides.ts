@@ -51,6 +51,15 @@ const repeatable = (target: string, path: string[], reason: string): Override =>
 
 export const overrides: Override[] = [
   {
+    kind: "attribute",
+    target: "loki.source.docker",
+    path: [],
+    attribute: "labels",
+    set: { required: false },
+    reason:
+      "The Arguments table says Required yes but documents a default of `{}`; Alloy's own integration test config (integration-tests/docker/tests/loki-docker) runs loki.source.docker without `labels`.",
+  },
+  {
     kind: "block",
     target: "loki.process",
     path: ["stage.*"],
