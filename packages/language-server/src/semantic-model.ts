@@ -1,4 +1,5 @@
 import { getComponent, getConfigBlock, type AlloyVersion, type ComponentSchema } from "@alloy-toolkit/catalog";
+import { traversalParts } from "@alloy-toolkit/checker/core";
 import {
   endOffset,
   startOffset,
@@ -15,9 +16,13 @@ import type { ParsedDocument } from "./documents.js";
 /**
  * The semantic model of one Alloy config (a folder of `.alloy` files read as one, as `alloy validate`
  * does) and the modules it imports with `import.file`: what each name declares and what each reference
- * points at. Definition, references, rename, reference completion and inlay hints read it.
+ * points at. Definition, references, rename, reference completion and hover read it.
  *
- * This is the language server's adapter until the checker's own model (`analyze`) covers these needs.
+ * Diagnostics, inlay hints and the pipeline graph use the checker's model (`Workspace.analysis`). This one
+ * stays because the checker's model does not yet have what navigation needs: the documents and symbols of
+ * `import.file` modules (the checker parses module sources without their URIs and keeps only their
+ * `declare`s), uses that are not expressions (a custom component's name naming its `declare` or import, the
+ * argument names set in a module instance), and offset lookups (`scopeAt`, `symbolAt`).
  */
 
 export type SymbolKind = "component" | "declare" | "argument" | "export" | "import";
@@ -327,7 +332,7 @@ class ModelBuilder {
     walk(expression, {
       enter: (node) => {
         if (node.kind !== "AccessExpression") return;
-        const parts = accessChain(node);
+        const parts = traversalParts(node);
         if (!parts) return;
         this.resolveChain(scope, uri, node, parts);
         return false;
@@ -359,19 +364,6 @@ class ModelBuilder {
 
 function findArgument(scope: Scope, name: string): ConfigSymbol | undefined {
   return scope.arguments.get(name);
-}
-
-/** `a.b.c` → its identifiers, or `undefined` when the chain is not rooted in a plain identifier. */
-export function accessChain(expression: Expression): Identifier[] | undefined {
-  const parts: Identifier[] = [];
-  let current: Expression = expression;
-  while (current.kind === "AccessExpression") {
-    parts.push(current.property);
-    current = current.object;
-  }
-  if (current.kind !== "Identifier") return undefined;
-  parts.push(current);
-  return parts.reverse();
 }
 
 function contains(range: Range, offset: number): boolean {

@@ -265,6 +265,15 @@ describe("document structure", () => {
     });
     expect(hints.map((h) => h.label)).toEqual([": list(map(string))", ": capsule(MetricsReceiver)"]);
   });
+
+  it("shows the inferred type of a module export as an inlay hint", async () => {
+    const { uri } = openMarked('<|>declare "settings" {\n\texport "path" {\n\t\tvalue = "/etc/x"\n\t}\n}\n\nsettings "s" {\n}\n\nlocal.file "f" {\n\tfilename = settings.s.path\n}\n');
+    const hints = await client.request<InlayHint[]>("textDocument/inlayHint", {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } },
+    });
+    expect(hints.map((h) => [h.position, h.label])).toEqual([[{ line: 10, character: 27 }, ": string"]]);
+  });
 });
 
 describe("formatting", () => {

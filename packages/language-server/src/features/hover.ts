@@ -1,4 +1,5 @@
 import { getCatalog, getFunction, typeToString } from "@alloy-toolkit/catalog";
+import { traversalParts } from "@alloy-toolkit/checker/core";
 import { nodePathAt, type Identifier, type Node } from "@alloy-toolkit/parser";
 import { MarkupKind, type Hover, type HoverParams } from "vscode-languageserver";
 import type { ParsedDocument } from "../documents.js";
@@ -6,7 +7,7 @@ import type { FeatureContext } from "../feature-context.js";
 import { toLspRange, toOffset } from "../lsp-positions.js";
 import { attributeMarkdown, blockMarkdown, componentMarkdown, exportMarkdown, functionMarkdown } from "../schema-docs.js";
 import { attributeSchema, blocksOnPath, resolveBlocks, type ResolvedBlock } from "../schema-lookup.js";
-import { accessChain, type ConfigSymbol } from "../semantic-model.js";
+import type { ConfigSymbol } from "../semantic-model.js";
 
 /** `textDocument/hover`: catalog docs for components, blocks, arguments, functions; targets of references. */
 export function hover(doc: ParsedDocument, params: HoverParams, ctx: FeatureContext): Hover | null {
@@ -39,7 +40,7 @@ export function hover(doc: ParsedDocument, params: HoverParams, ctx: FeatureCont
   for (let i = 0; i < path.length; i++) {
     const candidate = path[i];
     if (candidate.kind !== "AccessExpression" && candidate.kind !== "Identifier") continue;
-    const parts = accessChain(candidate);
+    const parts = traversalParts(candidate);
     if (!parts) continue;
     const name = parts.map((p) => p.name).join(".");
     const owner = path[i - 1];

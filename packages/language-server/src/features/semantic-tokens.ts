@@ -1,9 +1,9 @@
 import { deprecatedFunctionNames, getComponent, getConfigBlock } from "@alloy-toolkit/catalog";
+import { traversalParts } from "@alloy-toolkit/checker/core";
 import { childrenOf, endOffset, startOffset, type Expression, type Node, type Statement } from "@alloy-toolkit/parser";
 import type { SemanticTokens, SemanticTokensParams } from "vscode-languageserver";
 import type { ParsedDocument } from "../documents.js";
 import type { FeatureContext } from "../feature-context.js";
-import { accessChain } from "../semantic-model.js";
 
 /** The token types and modifiers, in legend order. */
 export const semanticTokenTypes = ["class", "struct", "property", "variable", "function", "parameter", "namespace", "keyword"] as const;
@@ -35,7 +35,7 @@ export function semanticTokens(doc: ParsedDocument, _params: SemanticTokensParam
 
   const expression = (node: Expression): void => {
     if (node.kind === "CallExpression") {
-      const parts = accessChain(node.callee) ?? (node.callee.kind === "Identifier" ? [node.callee] : undefined);
+      const parts = traversalParts(node.callee) ?? (node.callee.kind === "Identifier" ? [node.callee] : undefined);
       if (parts) {
         const name = parts.map((p) => p.name).join(".");
         const span = { range: { start: parts[0].range.start, end: parts[parts.length - 1].range.end } };
@@ -45,7 +45,7 @@ export function semanticTokens(doc: ParsedDocument, _params: SemanticTokensParam
       return;
     }
     if (node.kind === "AccessExpression" || node.kind === "Identifier") {
-      const parts = accessChain(node);
+      const parts = traversalParts(node);
       if (parts) {
         const span = { range: { start: parts[0].range.start, end: parts[parts.length - 1].range.end } };
         if (parts[0].name === "constants") push(span, "variable", "readonly", "defaultLibrary");
