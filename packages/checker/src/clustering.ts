@@ -30,7 +30,18 @@ export interface Upstream {
  * Every component feeding the `targets` of a component, transitively through any of their arguments
  * (`discovery.relabel` → `discovery.kubernetes` …).
  */
-export function upstreamOfTargets(model: SemanticModel, symbol: BlockSymbol): Upstream[] {
+export function upstreamOfTargets(model: SemanticModel, symbol: BlockSymbol): readonly Upstream[] {
+  let cache = upstreamCache.get(model);
+  if (!cache) upstreamCache.set(model, (cache = new Map()));
+  let result = cache.get(symbol);
+  if (!result) cache.set(symbol, (result = findUpstream(model, symbol)));
+  return result;
+}
+
+/** Both clustering rules walk the same components' upstream: once per model and component. */
+const upstreamCache = new WeakMap<SemanticModel, Map<BlockSymbol, readonly Upstream[]>>();
+
+function findUpstream(model: SemanticModel, symbol: BlockSymbol): Upstream[] {
   const referencesFrom = referencesBySource(model);
   const result: Upstream[] = [];
   const seen = new Set<BlockSymbol>([symbol]);
@@ -40,8 +51,8 @@ export function upstreamOfTargets(model: SemanticModel, symbol: BlockSymbol): Up
     seen.add(reference.target);
     queue.push({ symbol: reference.target, via: reference });
   }
-  while (queue.length > 0) {
-    const item = queue.shift()!;
+  for (let next = 0; next < queue.length; next++) {
+    const item = queue[next];
     result.push(item);
     for (const reference of referencesFrom.get(item.symbol) ?? []) {
       if (!reference.target || seen.has(reference.target)) continue;

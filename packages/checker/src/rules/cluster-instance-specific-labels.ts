@@ -1,9 +1,11 @@
-import { enabledClusteringBlock, referencesBySource, upstreamOfTargets } from "../clustering.js";
-import type { Reference } from "../model.js";
+import { enabledClusteringBlock, referencesBySource, upstreamOfTargets, type Upstream } from "../clustering.js";
+import type { BlockSymbol, Reference } from "../model.js";
 import type { Rule } from "../rule.js";
 
 /** `constants.hostname`, `sys.env("HOSTNAME")`, `env("HOSTNAME")`: values that differ per Alloy instance. */
 function isInstanceSpecific(reference: Reference): boolean {
+  const root = reference.parts[0].name;
+  if (root !== "constants" && root !== "sys" && root !== "env") return false;
   const name = reference.parts.map((p) => p.name).join(".");
   if (name === "constants.hostname") return true;
   if ((name === "sys.env" || name === "env") && reference.call) {
@@ -11,6 +13,23 @@ function isInstanceSpecific(reference: Reference): boolean {
     return argument?.kind === "StringLiteral" && /^(HOSTNAME|HOST|NODE_NAME|POD_NAME)$/.test(argument.value);
   }
   return false;
+}
+
+/** The first instance-specific value among the component's own `targets`, then its upstream components'. */
+function instanceSpecificSource(
+  symbol: BlockSymbol,
+  upstream: readonly Upstream[],
+  bySource: ReadonlyMap<BlockSymbol, readonly Reference[]>,
+): { culprit: Reference; via: Reference } | undefined {
+  for (const reference of bySource.get(symbol) ?? []) {
+    if (reference.attributePath[0] === "targets" && isInstanceSpecific(reference)) return { culprit: reference, via: reference };
+  }
+  for (const { symbol: source, via } of upstream) {
+    for (const reference of bySource.get(source) ?? []) {
+      if (isInstanceSpecific(reference)) return { culprit: reference, via };
+    }
+  }
+  return undefined;
 }
 
 export const rule: Rule = {
@@ -23,12 +42,7 @@ export const rule: Rule = {
     const bySource = referencesBySource(model);
     for (const symbol of model.symbols) {
       if (!enabledClusteringBlock(symbol)) continue;
-      const own = (bySource.get(symbol) ?? []).filter((r) => r.attributePath[0] === "targets");
-      const candidates = [
-        ...own.map((r) => ({ culprit: r, via: r })),
-        ...upstreamOfTargets(model, symbol).flatMap((u) => (bySource.get(u.symbol) ?? []).map((r) => ({ culprit: r, via: u.via }))),
-      ];
-      const found = candidates.find((c) => isInstanceSpecific(c.culprit));
+      const found = instanceSpecificSource(symbol, upstreamOfTargets(model, symbol), bySource);
       if (!found) continue;
       const what = found.culprit.document.text.slice(found.culprit.range.start.offset, (found.culprit.call ?? found.culprit.expression).range.end.offset);
       report({
