@@ -1,5 +1,6 @@
-// Builds the extension into dist/: the client (src/extension.ts), the bundled language server, the
-// catalog data the server reads at runtime, and the grammars copied from ../grammars.
+// Builds the extension into dist/: the client (src/extension.ts, with the graph webview's script inlined),
+// the bundled language server, the catalog data the server reads at runtime, and the grammars copied from
+// ../grammars.
 //
 //   node esbuild.mjs               development build (with source maps)
 //   node esbuild.mjs --production  minified, no source maps (what `pnpm package` ships)
@@ -36,32 +37,22 @@ const importMetaUrlShim =
   'var __alloyImportMetaUrl = require("node:url").pathToFileURL(require("node:path").join(__dirname, "catalog", "index.js")).href;';
 
 /**
- * The server loads the checker with `import(specifier)`, so that it still runs when the checker is not
- * built. A bundle cannot follow a computed specifier: in the bundle, those imports become literal ones and
- * the checker is bundled with the server. The build fails if a computed import is left.
+ * The pipeline graph webview's script (src/webview/graph-view.ts), bundled for the browser and returned as
+ * text: the extension inlines it into the webview's HTML under a nonce, so the webview loads no files.
  */
-function bundleCheckerPlugin() {
-  const checkerDir = realpathSync(join(languageServerDir, "node_modules/@alloy-toolkit/checker"));
-  const rewrites = [
-    ["await import(specifier)", 'await import("@alloy-toolkit/checker")'],
-    ["import.meta.resolve(specifier)", "specifier"],
-    [
-      'await import(new URL("./deployment/index.js", entry).href)',
-      `await import(${JSON.stringify(join(checkerDir, "dist/deployment/index.js"))})`,
-    ],
-  ];
-  return {
-    name: "bundle-checker",
-    setup(build) {
-      build.onLoad({ filter: /[\\/]checker-adapter\.js$/ }, (args) => {
-        let text = readFileSync(args.path, "utf8");
-        for (const [from, to] of rewrites) text = text.replaceAll(from, to);
-        const computed = /\bimport\((?!["'])/.exec(text);
-        if (computed) throw new Error(`${args.path}: an import with a computed specifier is left, the bundle cannot follow it`);
-        return { contents: text, loader: "js", resolveDir: dirname(args.path) };
-      });
-    },
-  };
+async function buildGraphViewScript({ minify }) {
+  const result = await esbuild.build({
+    entryPoints: [join(extensionDir, "src/webview/graph-view.ts")],
+    bundle: true,
+    write: false,
+    platform: "browser",
+    format: "iife",
+    target: "es2022",
+    minify,
+    legalComments: "none",
+    logLevel: "warning",
+  });
+  return result.outputFiles[0].text;
 }
 
 /**
@@ -79,6 +70,7 @@ export async function build({
     throw new Error(`${serverEntry} is missing: build the language server first (pnpm build)`);
   }
   rmSync(outDir, { recursive: true, force: true });
+  const graphViewScript = await buildGraphViewScript({ minify: production });
   const common = {
     bundle: true,
     platform: "node",
@@ -95,14 +87,16 @@ export async function build({
       entryPoints: [join(extensionDir, "src/extension.ts")],
       outfile: join(outDir, "extension.js"),
       external: ["vscode"],
-      define: { __ALLOY_CATALOG_VERSION__: JSON.stringify(defaultCatalogVersion()) },
+      define: {
+        __ALLOY_CATALOG_VERSION__: JSON.stringify(defaultCatalogVersion()),
+        __ALLOY_GRAPH_VIEW_SCRIPT__: JSON.stringify(graphViewScript),
+      },
     }),
     esbuild.build({
       ...common,
       entryPoints: [serverEntry],
       outfile: join(outDir, "server.js"),
       define: { "import.meta.url": "__alloyImportMetaUrl" },
-      plugins: [bundleCheckerPlugin()],
       banner: { js: importMetaUrlShim },
     }),
   ]);

@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import { componentDocUrlFromMarkdown } from "./doc-links";
+import { PipelineGraphPanels } from "./graph-panel";
 
 /** Every command the extension contributes; `package.json` lists the same ids. */
 export const commandIds = {
@@ -11,10 +12,12 @@ export const commandIds = {
 } as const;
 
 export function registerCommands(client: LanguageClient): vscode.Disposable[] {
+  const graphPanels = new PipelineGraphPanels(client);
   return [
+    graphPanels,
     vscode.commands.registerCommand(commandIds.restartServer, () => restartServer(client)),
     vscode.commands.registerCommand(commandIds.showOutput, () => client.outputChannel.show(true)),
-    vscode.commands.registerCommand(commandIds.showPipelineGraph, showPipelineGraph),
+    vscode.commands.registerCommand(commandIds.showPipelineGraph, () => showPipelineGraph(graphPanels)),
     vscode.commands.registerCommand(commandIds.openComponentDocs, openComponentDocs),
   ];
 }
@@ -24,11 +27,14 @@ async function restartServer(client: LanguageClient): Promise<void> {
   vscode.window.setStatusBarMessage("Alloy language server restarted", 3000);
 }
 
-async function showPipelineGraph(): Promise<void> {
-  // The component graph view arrives with the pipeline graph (issue #9); until then say so plainly.
-  await vscode.window.showInformationMessage(
-    "The Alloy component graph is not available in this version of the extension.",
-  );
+/** Opens the pipeline graph of the active Alloy file's config beside it. */
+async function showPipelineGraph(graphPanels: PipelineGraphPanels): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== "alloy") {
+    await vscode.window.showInformationMessage("Open an Alloy file to show its pipeline graph.");
+    return;
+  }
+  graphPanels.show(editor.document, editor.viewColumn);
 }
 
 /** Opens the documentation of the component under the cursor, taken from the language server's hover. */

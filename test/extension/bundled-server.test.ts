@@ -67,6 +67,17 @@ describe("bundled language server (extension/dist/server.js)", () => {
     expect(edits[0].newText).toBe(format(text));
   });
 
+  it("answers alloy/graph with the example's components as SVG nodes that name the file by its path", async () => {
+    const result = await client.request("alloy/graph", { uri, format: "svg" });
+    expect(result.format).toBe("svg");
+    const ids = result.graph.nodes.map((n: { id: string }) => n.id).sort();
+    expect(ids).toEqual(["prometheus.remote_write.default", "prometheus.scrape.node"]);
+    const start = positionOf('prometheus.remote_write "default"');
+    expect(result.content).toContain(
+      `data-id="prometheus.remote_write.default" data-file="${example}" data-line="${start.line + 1}" data-column="1"`,
+    );
+  });
+
   it("loads the checker that is bundled with it", () => {
     expect(client.stderr).not.toMatch(/unavailable/);
   });

@@ -165,11 +165,6 @@ describe(`alloy-vscode in code-server (${fileName})`, () => {
     await docs.close();
   });
 
-  it("says the component graph is not available in this version", async () => {
-    await workbench.runCommand("Alloy: Show Component Graph");
-    await page.locator(".notification-toast", { hasText: "not available in this version" }).waitFor();
-  });
-
   it("restarts the server and shows its output", async () => {
     await workbench.runCommand("Alloy: Restart Language Server");
     await page.locator(".statusbar-item", { hasText: "Alloy language server restarted" }).waitFor();
@@ -203,5 +198,42 @@ describe(`alloy-vscode in code-server (${fileName})`, () => {
     await page.keyboard.press("Control+S");
     await dirtyTab().waitFor({ state: "hidden" });
     expect(readFileSync(workspaceFile, "utf8")).toBe(formatted);
+  });
+
+  // Last, on the formatted example: the graph panel stays open beside the editor.
+  const graphNode = (id: string) => workbench.webview.locator(`g.node[data-id="${id}"]`);
+
+  it('"Alloy: Show Pipeline Graph" shows the example\'s components in a webview beside it', async () => {
+    await workbench.runCommand("Alloy: Show Pipeline Graph");
+    await graphNode("prometheus.scrape.node").waitFor({ timeout: 30_000 });
+    await graphNode("prometheus.remote_write.default").waitFor();
+    await expect.poll(() => workbench.webview.locator("g.node").count()).toBe(2);
+    await expect(workbench.webview.locator("#notice").isHidden()).resolves.toBe(true);
+  });
+
+  let addedLine: number;
+
+  it("updates the graph after an edit that adds a component", async () => {
+    const text = readFileSync(workspaceFile, "utf8");
+    const lastLine = text.split("\n").length; // the empty line after the final newline
+    addedLine = lastLine + 1;
+    await workbench.editor.click();
+    await workbench.goTo(lastLine, 1);
+    await page.keyboard.insertText('\nprometheus.relabel "added" {\n\tforward_to = [prometheus.remote_write.default.receiver]\n');
+    await page.keyboard.press("Shift+Tab"); // the editor kept the indentation of the line above
+    await page.keyboard.type("}");
+    await dirtyTab().waitFor();
+    await graphNode("prometheus.relabel.added").waitFor();
+    await expect.poll(() => workbench.webview.locator("g.node").count()).toBe(3);
+    await workbench.runCommand("View: Close Primary Side Bar");
+    await workbench.screenshot(join(screenshots, "graph.png"));
+  });
+
+  it("reveals a component's block when its node is clicked", async () => {
+    await workbench.goTo(1, 1);
+    await workbench.cursorPosition.filter({ hasText: "Ln 1, Col 1" }).waitFor();
+    await graphNode("prometheus.relabel.added").click();
+    await workbench.cursorPosition.filter({ hasText: `Ln ${addedLine}, Col 1` }).waitFor();
+    await page.locator(".editor-instance .view-line", { hasText: 'prometheus.relabel "added" {' }).waitFor();
   });
 });

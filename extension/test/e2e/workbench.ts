@@ -1,4 +1,4 @@
-import type { Locator, Page } from "playwright-core";
+import type { FrameLocator, Locator, Page } from "playwright-core";
 
 /** Drives the VS Code workbench in a page through the command palette and the editor. */
 export class Workbench {
@@ -7,6 +7,19 @@ export class Workbench {
   /** The editor's text area (the focused Monaco editor). */
   get editor(): Locator {
     return this.page.locator(".editor-instance .monaco-editor").first();
+  }
+
+  /**
+   * The page inside the visible webview panel. A webview is two nested iframes: the host page VS Code
+   * loads from the webview origin, and inside it the extension's HTML in `#active-frame`.
+   */
+  get webview(): FrameLocator {
+    return this.page.frameLocator("iframe.webview.ready").first().frameLocator("iframe#active-frame");
+  }
+
+  /** The status bar's cursor position (`Ln 3, Col 1`) of the active editor. */
+  get cursorPosition(): Locator {
+    return this.page.locator('[id="status.editor.selection"]');
   }
 
   async openFromExplorer(fileName: string): Promise<void> {
