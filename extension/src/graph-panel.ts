@@ -90,6 +90,7 @@ class PipelineGraphPanel implements vscode.Disposable {
   private requestCount = 0;
   private lastGraph: GraphViewUpdate | undefined;
   private requestError: string | undefined;
+  private disposed = false;
 
   constructor(
     private readonly client: LanguageClient,
@@ -177,10 +178,13 @@ class PipelineGraphPanel implements vscode.Disposable {
   }
 
   private async post(message: GraphViewUpdate): Promise<void> {
+    if (this.disposed) return;
     await this.panel.webview.postMessage(message);
   }
 
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     clearTimeout(this.refreshTimer);
     this.requestCount++;
     for (const subscription of this.subscriptions) subscription.dispose();

@@ -209,6 +209,9 @@ describe(`alloy-vscode in code-server (${fileName})`, () => {
     await graphNode("prometheus.remote_write.default").waitFor();
     await expect.poll(() => workbench.webview.locator("g.node").count()).toBe(2);
     await expect(workbench.webview.locator("#notice").isHidden()).resolves.toBe(true);
+    // One panel per config: the command again reveals the open one.
+    await workbench.runCommand("Alloy: Show Pipeline Graph");
+    await expect(page.locator(".tab", { hasText: "Alloy graph: workspace" }).count()).resolves.toBe(1);
   });
 
   let addedLine: number;
