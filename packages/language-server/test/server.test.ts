@@ -58,9 +58,11 @@ describe("server lifecycle over stdio", () => {
   });
 
   it("publishes diagnostics for workspace files that are not open", async () => {
-    const { uri } = fixture("pipeline/config.alloy");
-    const diagnostics = await client.waitForDiagnostics(uri, () => true).catch(() => []);
-    expect(Array.isArray(diagnostics)).toBe(true);
+    const workspace = await LspClient.start({ root: join(fixturesRoot, "workspace") });
+    const { uri } = fixture("workspace/broken.alloy");
+    const diagnostics = await workspace.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    expect(diagnostics[0].message).toContain('did you mean "prometheus.scrape"');
+    await workspace.stop();
   });
 
   it("answers $/cancelRequest with RequestCancelled", async () => {
