@@ -52,9 +52,10 @@ export class DiagnosticsScheduler {
     else this.idleCallbacks.push(callback);
   }
 
-  /** Cancels every pending run (shutdown). */
+  /** Cancels every pending and running run (shutdown). */
   dispose(): void {
-    for (const key of [...this.pending.keys()]) this.cancel(key);
+    for (const key of [...this.pending.keys(), ...this.running.keys()]) this.cancel(key);
+    this.idleCallbacks = [];
   }
 
   /** Clears the diagnostics of a file (closed and not part of the workspace). */
@@ -99,7 +100,13 @@ export class DiagnosticsScheduler {
       if (this.pending.size === 0 && this.running.size === 0 && this.idleCallbacks.length > 0) {
         const callbacks = this.idleCallbacks;
         this.idleCallbacks = [];
-        for (const callback of callbacks) callback();
+        for (const callback of callbacks) {
+          try {
+            callback();
+          } catch (error) {
+            this.onError(error);
+          }
+        }
       }
     }
   }
