@@ -115,7 +115,8 @@ const text = buildConfig();
 if (process.env.BENCH_WRITE_CONFIG) (await import("node:fs")).writeFileSync(process.env.BENCH_WRITE_CONFIG, text);
 const lines = text.split("\n");
 const uri = pathToFileURL(join(here, "..", "test", "fixtures", "scratch", "bench", "large.alloy")).toString();
-const serverBin = join(here, "..", "bin", "alloy-language-server.js");
+// BENCH_SERVER=path runs another build of the server (e.g. the extension's bundled extension/dist/server.js).
+const serverBin = process.env.BENCH_SERVER ?? join(here, "..", "bin", "alloy-language-server.js");
 
 const started = performance.now();
 // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
