@@ -3,6 +3,18 @@ import { nameRange } from "../ranges.js";
 import type { Rule } from "../rule.js";
 import { closestName, didYouMean } from "../suggest.js";
 
+/**
+ * Components removed from Alloy that River configs of Grafana Agent Flow still use, with what replaces them
+ * (Alloy's migration guide, set-up/migrate/from-flow). The hint replaces a did-you-mean that would mislead.
+ */
+const REMOVED_COMPONENTS: Readonly<Record<string, string>> = {
+  "module.file": 'the classic module "module.file" was removed in Alloy 1.0: use the import.file config block',
+  "module.git": 'the classic module "module.git" was removed in Alloy 1.0: use the import.git config block',
+  "module.http": 'the classic module "module.http" was removed in Alloy 1.0: use the import.http config block',
+  "module.string": 'the classic module "module.string" was removed in Alloy 1.0: use the import.string config block',
+  "prometheus.exporter.vsphere": "prometheus.exporter.vsphere was removed in Alloy 1.0: use otelcol.receiver.vcenter",
+};
+
 export const rule: Rule = {
   id: "check/unknown-component",
   severity: "error",
@@ -22,7 +34,10 @@ export const rule: Rule = {
         for (let s: typeof symbol.scope | undefined = symbol.scope; s; s = s.parent) candidates.push(...s.declares.keys());
         cache.set(symbol.scope, (entry = { candidates, suggestions: new Map() }));
       }
-      if (!entry.suggestions.has(symbol.name)) entry.suggestions.set(symbol.name, closestName(symbol.name, entry.candidates));
+      const removed = REMOVED_COMPONENTS[symbol.name];
+      if (!entry.suggestions.has(symbol.name)) {
+        entry.suggestions.set(symbol.name, removed === undefined ? closestName(symbol.name, entry.candidates) : undefined);
+      }
       const suggestion = entry.suggestions.get(symbol.name);
       report({
         message: `cannot find the definition of component name "${symbol.name}"`,
@@ -31,7 +46,7 @@ export const rule: Rule = {
         order: symbol.order,
         phase: "node",
         rank: 2,
-        hint: didYouMean(suggestion),
+        hint: removed ?? didYouMean(suggestion),
         fix: suggestion
           ? { title: `Rename to "${suggestion}"`, file: symbol.document.filename, edits: [{ range: nameRange(symbol), newText: suggestion }] }
           : undefined,
