@@ -51,6 +51,20 @@ const repeatable = (target: string, path: string[], reason: string): Override =>
 
 export const overrides: Override[] = [
   {
+    kind: "add-attribute",
+    target: "loki.source.windowsevent",
+    path: [],
+    attribute: {
+      name: "legacy_bookmark_path",
+      type: "string",
+      required: false,
+      description:
+        "Path of a Grafana Agent Static bookmark, converted to an Alloy bookmark when `bookmark_path` does not exist.",
+    },
+    reason:
+      "The page explains `legacy_bookmark_path` in a note under the Arguments table, but the table omits the row; converter outputs for Windows event logs set it.",
+  },
+  {
     kind: "attribute",
     target: "loki.source.docker",
     path: [],

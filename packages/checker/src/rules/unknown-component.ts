@@ -5,7 +5,7 @@ import { closestName, didYouMean } from "../suggest.js";
 
 /**
  * Components removed from Alloy that River configs of Grafana Agent Flow still use, with what replaces them
- * (Alloy's migration guide, set-up/migrate/from-flow). The hint replaces a did-you-mean that would mislead.
+ * (Alloy's migration guide, set-up/migrate/from-flow, and its release notes). The hint replaces a did-you-mean that would mislead.
  */
 const REMOVED_COMPONENTS: Readonly<Record<string, string>> = {
   "module.file": 'the classic module "module.file" was removed in Alloy 1.0: use the import.file config block',
@@ -13,6 +13,8 @@ const REMOVED_COMPONENTS: Readonly<Record<string, string>> = {
   "module.http": 'the classic module "module.http" was removed in Alloy 1.0: use the import.http config block',
   "module.string": 'the classic module "module.string" was removed in Alloy 1.0: use the import.string config block',
   "prometheus.exporter.vsphere": "prometheus.exporter.vsphere was removed in Alloy 1.0: use otelcol.receiver.vcenter",
+  // Alloy's release notes, "Breaking change: … otelcol.exporter.logging has been removed".
+  "otelcol.exporter.logging": "otelcol.exporter.logging was removed from Alloy: use otelcol.exporter.debug",
 };
 
 export const rule: Rule = {
