@@ -124,12 +124,7 @@ class BodyChecker {
         continue;
       }
       if (seen.has(name)) {
-        this.add({
-          kind: "repeated",
-          message: `attribute "${name}" may only be provided once`,
-          range: statement.range,
-          key: startOffset(statement.range),
-        });
+        this.repeatedAttribute(statement);
         continue;
       }
       seen.add(name);
@@ -137,6 +132,15 @@ class BodyChecker {
     for (const argument of module.arguments) {
       if (argument.required && !seen.has(argument.name)) this.missing("attribute", argument.name, this.symbol.block);
     }
+  }
+
+  private repeatedAttribute(statement: Attribute): void {
+    this.add({
+      kind: "repeated",
+      message: `attribute "${statement.name.name}" may only be provided once`,
+      range: statement.range,
+      key: startOffset(statement.range),
+    });
   }
 
   private unknownAttribute(statement: Attribute, candidates: readonly string[]): void {
@@ -246,12 +250,7 @@ class BodyChecker {
         continue;
       }
       if (seen.has(name)) {
-        this.add({
-          kind: "repeated",
-          message: `attribute "${name}" may only be provided once`,
-          range: statement.range,
-          key: startOffset(statement.range),
-        });
+        this.repeatedAttribute(statement);
         continue;
       }
       seen.add(name);
