@@ -100,8 +100,9 @@ class BodyChecker {
     this.out.push({ ...finding, symbol: this.symbol, document: this.document });
   }
 
-  private range(node: { range: Range }): Range {
-    return node.range;
+  /** A finding about one statement: its range, and its start as the ordering key. */
+  private addAt(statement: Statement, finding: Omit<BodyFinding, "symbol" | "document" | "range" | "key">): void {
+    this.add({ ...finding, range: statement.range, key: startOffset(statement.range) });
   }
 
   private checkModuleInstance(): void {
@@ -110,11 +111,9 @@ class BodyChecker {
     const names = module.arguments.map((a) => a.name);
     for (const statement of this.symbol.block.body) {
       if (statement.kind === "Block") {
-        this.add({
+        this.addAt(statement, {
           kind: "unknown-block",
           message: `unrecognized block name "${statement.name}"`,
-          range: this.range(statement),
-          key: startOffset(statement.range),
         });
         continue;
       }
@@ -135,22 +134,18 @@ class BodyChecker {
   }
 
   private repeatedAttribute(statement: Attribute): void {
-    this.add({
+    this.addAt(statement, {
       kind: "repeated",
       message: `attribute "${statement.name.name}" may only be provided once`,
-      range: statement.range,
-      key: startOffset(statement.range),
     });
   }
 
   private unknownAttribute(statement: Attribute, candidates: readonly string[]): void {
     const name = statement.name.name;
     const suggestion = closestName(name, candidates);
-    this.add({
+    this.addAt(statement, {
       kind: "unknown-attribute",
       message: `unrecognized attribute name "${name}"`,
-      range: statement.range,
-      key: startOffset(statement.range),
       hint: didYouMean(suggestion),
       fix: suggestion
         ? {
@@ -203,31 +198,25 @@ class BodyChecker {
           // An unsupported clustering block has a rule of its own (it lists the components that support it).
           if (statement.name === "clustering" && path.length === 0 && componentName) continue;
           if (index.attributes.has(statement.name)) {
-            this.add({
+            this.addAt(statement, {
               kind: "attribute-block-mismatch",
               message: `"${statement.name}" must be an attribute, but is used as a block`,
-              range: statement.range,
-              key: startOffset(statement.range),
             });
             continue;
           }
           const suggestion = closestName(statement.name, blocks.map((b) => b.name));
-          this.add({
+          this.addAt(statement, {
             kind: "unknown-block",
             message: `unrecognized block name "${statement.name}"`,
-            range: statement.range,
-            key: startOffset(statement.range),
             hint: didYouMean(suggestion),
             fix: suggestion ? this.renameBlockFix(statement, suggestion) : undefined,
           });
           continue;
         }
         if (!schema.repeatable && (blockCount.get(statement.name) ?? 0) > 1) {
-          this.add({
+          this.addAt(statement, {
             kind: "repeated",
             message: `block "${statement.name}" may only be specified once`,
-            range: statement.range,
-            key: startOffset(statement.range),
           });
           continue;
         }
@@ -238,11 +227,9 @@ class BodyChecker {
       const attribute = index.attributes.get(name);
       if (!attribute) {
         if (index.blocks.has(name)) {
-          this.add({
+          this.addAt(statement, {
             kind: "attribute-block-mismatch",
             message: `"${name}" must be a block, but is used as an attribute`,
-            range: statement.range,
-            key: startOffset(statement.range),
           });
           continue;
         }
