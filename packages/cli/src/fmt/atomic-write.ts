@@ -16,19 +16,29 @@ export interface AtomicWriteOptions {
 /**
  * Replaces a file's content atomically: writes a temporary file beside it with the same permissions, then
  * renames it over the original, so readers see either the old or the new content, never a partial one.
+ * A file that does not exist yet is created with the default permissions.
  */
 export function writeFileAtomic(path: string, content: string, options: AtomicWriteOptions = {}): void {
-  const mode = statSync(path).mode & 0o7777;
+  const mode = existingMode(path);
   const tempPath = join(dirname(path), `.${basename(path)}.alloyfmt-${process.pid}-${Date.now().toString(36)}.tmp`);
   try {
-    writeFileSync(tempPath, content, { mode });
+    writeFileSync(tempPath, content, mode === undefined ? {} : { mode });
     // writeFileSync's mode is filtered by the umask; the original's permissions are restored exactly.
-    chmodSync(tempPath, mode);
+    if (mode !== undefined) chmodSync(tempPath, mode);
     options.beforeRename?.(tempPath);
     if (process.env[KILL_BEFORE_RENAME_ENV] === "1") process.kill(process.pid, "SIGKILL");
     renameSync(tempPath, path);
   } catch (error) {
     rmSync(tempPath, { force: true });
+    throw error;
+  }
+}
+
+function existingMode(path: string): number | undefined {
+  try {
+    return statSync(path).mode & 0o7777;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
   }
 }

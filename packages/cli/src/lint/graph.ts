@@ -1,8 +1,7 @@
-import { chmodSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, basename, join } from "node:path";
 import { parseArgs } from "node:util";
 import { analyze } from "@alloy-toolkit/checker";
 import { buildGraph, graphFormats, renderGraph, type GraphFormat } from "@alloy-toolkit/graph";
+import { writeFileAtomic } from "../fmt/atomic-write.js";
 import { fileSystemResolver, loadTargets } from "./load.js";
 import type { LintIo } from "./run.js";
 
@@ -68,29 +67,10 @@ export function runGraph(argv: readonly string[], io: LintIo): number {
     return 0;
   }
   try {
-    writeAtomically(values.output, output);
+    writeFileAtomic(values.output, output);
   } catch (error) {
     io.stderr(`alloylint graph: ${values.output}: ${(error as Error).message}\n`);
     return 2;
   }
   return 0;
-}
-
-/** Writes through a temporary file in the same folder and a rename, keeping an existing file's mode. */
-function writeAtomically(path: string, text: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  let mode: number | undefined;
-  try {
-    mode = statSync(path).mode;
-  } catch {
-    mode = undefined; // a new file gets the default mode
-  }
-  try {
-    writeFileSync(temporary, text);
-    if (mode !== undefined) chmodSync(temporary, mode);
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
 }
