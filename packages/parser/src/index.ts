@@ -4,6 +4,7 @@ export { formatDiagnostic } from "./diagnostics.js";
 export { LineIndex, SourceRange, computeLineStarts, endOffset, startOffset, utf8Length } from "./positions.js";
 export type { Position, Range } from "./positions.js";
 export { parse, MAX_NESTING_DEPTH } from "./parser.js";
+export { reparse } from "./incremental.js";
 export type { ParseOptions, ParseResult } from "./parser.js";
 export { decodeString, goQuote, isValidIdentifier } from "./strings.js";
 export { childrenOf, nodePathAt, sourceOf, walk } from "./walk.js";

@@ -67,31 +67,9 @@ class Parser {
 
   parse(text: string, filename: string): ParseResult {
     const tokens = this.scanner.scan(text);
-    this.tokens = tokens;
-    this.kinds = tokens.kinds;
-    this.starts = tokens.starts;
-    this.ends = tokens.ends;
-    this.lines = tokens.lines;
-    this.columns = tokens.columns;
-    this.text = text;
-    this.lineIndex = new LineIndex(text, tokens.lineStarts);
-    this.diagnostics = [];
-    this.nextScanError = 0;
-    this.lastErrorLine = -1;
-    this.depth = 0;
-    this.i = -1;
-    this.last = 0;
-    this.next();
-
+    this.begin(tokens, text, new LineIndex(text, tokens.lineStarts));
     const body = this.parseBody(Tok.EOF);
-    const comments = tokens.comments.map(
-      (span): Comment => ({
-        kind: "Comment",
-        style: text.charCodeAt(span.start + 1) === 42 ? "block" : "line",
-        text: text.slice(span.start, span.end),
-        range: this.range(span.start, span.end),
-      }),
-    );
+    const comments = this.commentsOf(tokens.comments);
     const ast: File = {
       kind: "File",
       filename,
@@ -100,9 +78,69 @@ class Parser {
       range: this.range(0, text.length),
     };
     const result = { ast, diagnostics: this.diagnostics, lineIndex: this.lineIndex };
+    this.end();
+    return result;
+  }
+
+  /**
+   * Parses the top-level statements of `text.slice(from, to)` as if it were a whole file, with ranges in
+   * `text`'s offsets pointing at `lineIndex`. Returns `undefined` when the slice has any lexical or syntax
+   * error (the caller then parses the whole text).
+   */
+  parseSlice(text: string, from: number, to: number, lineIndex: LineIndex): { body: Statement[]; comments: Comment[] } | undefined {
+    const tokens = this.scanner.scan(from === 0 && to === text.length ? text : text.slice(from, to));
+    if (tokens.errors.length > 0) return undefined;
+    if (from !== 0) {
+      const { starts, ends, count } = tokens;
+      for (let k = 0; k < count; k++) {
+        starts[k] += from;
+        ends[k] += from;
+      }
+    }
+    this.begin(tokens, text, lineIndex);
+    const body = this.parseBody(Tok.EOF);
+    const ok = this.diagnostics.length === 0;
+    const comments = ok
+      ? this.commentsOf(from === 0 ? tokens.comments : tokens.comments.map((c) => ({ start: c.start + from, end: c.end + from })))
+      : [];
+    this.end();
+    return ok ? { body, comments } : undefined;
+  }
+
+  private begin(tokens: TokenTable, text: string, lineIndex: LineIndex): void {
+    this.tokens = tokens;
+    this.kinds = tokens.kinds;
+    this.starts = tokens.starts;
+    this.ends = tokens.ends;
+    this.lines = tokens.lines;
+    this.columns = tokens.columns;
+    this.text = text;
+    this.lineIndex = lineIndex;
+    this.diagnostics = [];
+    this.nextScanError = 0;
+    this.lastErrorLine = -1;
+    this.depth = 0;
+    this.i = -1;
+    this.last = 0;
+    this.next();
+  }
+
+  private end(): void {
     this.tokens = undefined!;
     this.text = "";
-    return result;
+    this.lineIndex = undefined!;
+  }
+
+  private commentsOf(spans: readonly { start: number; end: number }[]): Comment[] {
+    const text = this.text;
+    return spans.map(
+      (span): Comment => ({
+        kind: "Comment",
+        style: text.charCodeAt(span.start + 1) === 42 ? "block" : "line",
+        text: text.slice(span.start, span.end),
+        range: this.range(span.start, span.end),
+      }),
+    );
   }
 
   // Tokens and positions
@@ -670,17 +708,12 @@ class Parser {
 const sharedParser = new Parser();
 const STACK_SAFE_DEPTHS = [MAX_NESTING_DEPTH, 250, 60];
 
-/**
- * Parses an Alloy (River) file. Never throws: problems come back as `diagnostics` (in Alloy's order and
- * wording) next to a partial AST.
- */
-export function parse(text: string, options: ParseOptions = {}): ParseResult {
-  const filename = options.filename ?? "<input>";
-  // The limit fits Node's default stack; a host with a smaller stack (a worker, an embedder) gets a lower one.
+/** Runs `run` on the shared parser, lowering the nesting limit when the stack turns out too small for it. */
+function withStackSafeDepth<T>(run: (parser: Parser) => T): T {
   for (const depth of STACK_SAFE_DEPTHS) {
     sharedParser.maxDepth = depth;
     try {
-      return sharedParser.parse(text, filename);
+      return run(sharedParser);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
     } finally {
@@ -688,4 +721,23 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
     }
   }
   throw new RangeError("the call stack is too small to parse Alloy files");
+}
+
+/**
+ * The top-level statements and comments of `text.slice(from, to)`, parsed on their own with ranges in
+ * `text`, or `undefined` when that slice has an error. Used by `reparse`.
+ * @internal
+ */
+export function parseSlice(text: string, from: number, to: number, lineIndex: LineIndex): { body: Statement[]; comments: Comment[] } | undefined {
+  return withStackSafeDepth((parser) => parser.parseSlice(text, from, to, lineIndex));
+}
+
+/**
+ * Parses an Alloy (River) file. Never throws: problems come back as `diagnostics` (in Alloy's order and
+ * wording) next to a partial AST.
+ */
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  const filename = options.filename ?? "<input>";
+  // The limit fits Node's default stack; a host with a smaller stack (a worker, an embedder) gets a lower one.
+  return withStackSafeDepth((parser) => parser.parse(text, filename));
 }

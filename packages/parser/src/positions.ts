@@ -44,6 +44,17 @@ export class SourceRange implements Range {
   }
 }
 
+/**
+ * Moves a parser range by `delta` characters (used by `reparse` on the statements after an edit).
+ * @internal
+ */
+export function shiftSourceRange(range: Range, delta: number): void {
+  if (!(range instanceof SourceRange)) return;
+  const mutable = range as { startOffset: number; endOffset: number };
+  mutable.startOffset += delta;
+  mutable.endOffset += delta;
+}
+
 /** The start offset of a range; for the parser's ranges, without computing line and column. */
 export function startOffset(range: Range): number {
   return range instanceof SourceRange ? range.startOffset : range.start.offset;
@@ -61,6 +72,17 @@ export class LineIndex {
 
   constructor(readonly text: string, lineStarts?: readonly number[]) {
     this.lineStarts = lineStarts ?? computeLineStarts(text);
+  }
+
+  /**
+   * Makes this index describe a new version of its text. `reparse` does this so that the ranges of the
+   * statements it reuses (which point at this index) give positions in the new text.
+   * @internal
+   */
+  resetText(text: string, lineStarts: readonly number[]): void {
+    const mutable = this as { text: string; lineStarts: readonly number[] };
+    mutable.text = text;
+    mutable.lineStarts = lineStarts;
   }
 
   /** The position of an offset (clamped to the text). */

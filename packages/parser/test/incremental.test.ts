@@ -1,0 +1,246 @@
+import { describe, expect, it } from "vitest";
+import { loadCorpus } from "../../../test/support/corpus.js";
+import { sharedPath } from "../../../test/support/shared.js";
+import { parse, reparse, walk, type Block, type Node, type ParseResult, type Range } from "../src/index.js";
+
+/** Everything a parse result says, positions computed through its line index: two equal dumps mean equal results. */
+function dump(result: ParseResult): unknown {
+  const range = (r: Range) => `${r.start.offset}-${r.end.offset} ${r.start.line}:${r.start.column}-${r.end.line}:${r.end.column}`;
+  const value = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(value);
+    if (v && typeof v === "object") {
+      if ("start" in v && "end" in v) return range(v as Range);
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, value(x)]));
+    }
+    return v;
+  };
+  return {
+    ast: value(result.ast),
+    diagnostics: result.diagnostics.map((d) => `${d.code} ${d.message} ${range(d.range)}`),
+    lines: result.lineIndex.lineStarts,
+  };
+}
+
+function expectSameAsFullParse(result: ParseResult, text: string): void {
+  expect(result.lineIndex.text).toBe(text);
+  expect(dump(result)).toEqual(dump(parse(text)));
+}
+
+/** Every range object reachable from the AST, to prove none is shared (reparse moves each exactly once). */
+function rangeObjects(result: ParseResult): Range[] {
+  const ranges: Range[] = [result.ast.range, ...result.ast.comments.map((c) => c.range)];
+  walk(result.ast, {
+    enter(node: Node) {
+      if (node.kind === "File") return;
+      ranges.push(node.range);
+      if (node.kind === "Block") ranges.push(node.openBrace, node.closeBrace);
+      if (node.kind === "ObjectField") ranges.push(node.keyRange);
+      if (node.kind === "BinaryExpression") ranges.push(node.operatorRange);
+    },
+  });
+  return ranges;
+}
+
+const BASE = `// header
+logging {
+	level = "info"
+}
+
+prometheus.scrape "a" {
+	targets    = [{ "__address__" = "localhost:9090" }]
+	forward_to = [prometheus.remote_write.default.receiver]
+}
+
+/* between */
+prometheus.remote_write "default" {
+	endpoint {
+		url = env("URL") + "/api/v1/write"
+	}
+}
+`;
+
+describe("reparse", () => {
+  it("reuses the statements an edit does not touch and parses the touched one again", () => {
+    const before = parse(BASE);
+    const [logging, scrape, remoteWrite] = before.ast.body;
+    const text = BASE.replace('level = "info"', 'level = "debug"');
+    const after = reparse(before, text);
+    expectSameAsFullParse(after, text);
+    expect(after.ast.body[0]).not.toBe(logging);
+    expect(after.ast.body[1]).toBe(scrape);
+    expect(after.ast.body[2]).toBe(remoteWrite);
+  });
+
+  it("moves the statements after an insertion to their new offsets, lines and columns", () => {
+    const before = parse(BASE);
+    const remoteWrite = before.ast.body[2] as Block;
+    const text = BASE.replace("forward_to = [", "forward_to = [\n\t\tloki.write.x.receiver,\n\t\t");
+    const after = reparse(before, text);
+    expectSameAsFullParse(after, text);
+    expect(after.ast.body[2]).toBe(remoteWrite);
+    const start = text.indexOf('prometheus.remote_write "default"');
+    expect(remoteWrite.range.start).toEqual({ offset: start, line: text.slice(0, start).split("\n").length, column: 1 });
+    expect(remoteWrite.nameParts[1].range.start.offset).toBe(text.indexOf("remote_write \""));
+  });
+
+  it("parses only the gap when a comment is added between statements", () => {
+    const before = parse(BASE);
+    const [logging, scrape, remoteWrite] = before.ast.body;
+    const text = BASE.replace("/* between */", "/* between */ // added");
+    const after = reparse(before, text);
+    expectSameAsFullParse(after, text);
+    expect(after.ast.body.length).toBe(3);
+    after.ast.body.forEach((statement, i) => expect(statement).toBe([logging, scrape, remoteWrite][i]));
+    expect(after.ast.comments.map((c) => c.text)).toEqual(["// header", "/* between */", "// added"]);
+  });
+
+  it("gives the full parse's errors when an edit joins two statements on one line", () => {
+    const text = BASE.replace('}\n\n/* between */\n', "} ");
+    const after = reparse(parse(BASE), text);
+    expect(after.diagnostics.length).toBeGreaterThan(0);
+    expectSameAsFullParse(after, text);
+  });
+
+  it("gives the full parse's errors when a newline after a statement is deleted and the next one moves up", () => {
+    const text = "a = 1 b = 2\n";
+    const after = reparse(parse("a = 1 \nb = 2\n"), text);
+    expect(after.diagnostics.length).toBeGreaterThan(0);
+    expectSameAsFullParse(after, text);
+  });
+
+  it("gives the full parse's errors when a new statement ends on the line of the next one", () => {
+    const text = "x = 1\nz = 3/* c */ y = 2\n";
+    const after = reparse(parse("x = 1\n/* c */ y = 2\n"), text);
+    expect(after.diagnostics.length).toBeGreaterThan(0);
+    expectSameAsFullParse(after, text);
+  });
+
+  it("gives the full parse's result when an opened block comment swallows the rest of the file", () => {
+    const text = BASE.replace("// header", "/* header");
+    expectSameAsFullParse(reparse(parse(BASE), text), text);
+  });
+
+  it("parses the whole text again after a version with errors, and when nothing changed", () => {
+    const broken = BASE.replace('"info"', '"info');
+    const withErrors = parse(broken);
+    expect(withErrors.diagnostics.length).toBeGreaterThan(0);
+    expectSameAsFullParse(reparse(withErrors, BASE), BASE);
+    expectSameAsFullParse(reparse(parse(BASE), BASE), BASE);
+  });
+
+  it("keeps the filename unless a new one is given", () => {
+    const before = parse(BASE, { filename: "a.alloy" });
+    expect(reparse(before, BASE + "\n").ast.filename).toBe("a.alloy");
+    expect(reparse(parse(BASE), BASE + "\n", { filename: "b.alloy" }).ast.filename).toBe("b.alloy");
+  });
+
+  it("never shares a range object between two places of the tree", () => {
+    const result = parse(BASE + "x = -a.b[1] * (2 + f(3, { k = 4 }))\n");
+    const ranges = rangeObjects(result);
+    expect(new Set(ranges).size).toBe(ranges.length);
+  });
+});
+
+// Random edit chains: every step's reparse must equal a full parse of the same text.
+const corpusRoot = sharedPath("corpus");
+const corpusTexts = corpusRoot
+  ? loadCorpus(corpusRoot)
+      .filter((c) => c.expect !== undefined && c.text.length < 20_000)
+      .map((c) => c.text)
+  : [];
+if (!corpusRoot) console.warn("[partly skipped] reparse edit chains: ../shared/corpus not found; using the built-in sample only");
+
+const SNIPPETS = [
+  "a",
+  "_x1",
+  ".",
+  "\n",
+  "\n\n",
+  " ",
+  "\t",
+  "=",
+  " = 1",
+  ",",
+  "{",
+  "}",
+  "[",
+  "]",
+  "(",
+  ")",
+  '"',
+  '"s"',
+  "`raw\n`",
+  "// c\n",
+  "/*",
+  "*/",
+  "/* c */",
+  "1.5",
+  "+",
+  "^",
+  "!",
+  'attr = "v"\n',
+  'blk "l" {\n\tk = 1\n}\n',
+  "\r\n",
+  "\uFEFF",
+  "é",
+];
+
+function random(seed: number): () => number {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 0x100000000;
+  };
+}
+
+function edit(text: string, next: () => number): string {
+  const at = Math.floor(next() * (text.length + 1));
+  const choice = next();
+  if (choice < 0.45) return text.slice(0, at) + SNIPPETS[Math.floor(next() * SNIPPETS.length)] + text.slice(at);
+  if (choice < 0.8) {
+    const end = Math.min(text.length, at + 1 + Math.floor(next() * (next() < 0.8 ? 3 : 80)));
+    return text.slice(0, at) + text.slice(end);
+  }
+  const end = Math.min(text.length, at + 1 + Math.floor(next() * 4));
+  return text.slice(0, at) + SNIPPETS[Math.floor(next() * SNIPPETS.length)] + text.slice(end);
+}
+
+describe("reparse under random edit chains", () => {
+  const CHAINS = 1_500;
+  const STEPS = 6;
+  it(`equals a full parse after every edit (${CHAINS} chains of ${STEPS} edits)`, () => {
+    const pool = corpusTexts.length > 0 ? corpusTexts : [BASE];
+    const failures: string[] = [];
+    let incremental = 0;
+    let eligible = 0;
+    for (let chain = 1; chain <= CHAINS && failures.length < 3; chain++) {
+      const next = random(chain * 7919);
+      let text = pool[Math.floor(next() * pool.length)];
+      let result = parse(text);
+      for (let step = 0; step < STEPS; step++) {
+        const changed = edit(text, next);
+        const previousBody = result.ast.body;
+        const previousClean = result.diagnostics.length === 0;
+        result = reparse(result, changed);
+        text = changed;
+        const full = parse(text);
+        if (previousClean && full.diagnostics.length === 0 && previousBody.length > 1) {
+          eligible++;
+          if (result.ast.body.some((s) => previousBody.includes(s))) incremental++;
+        }
+        const got = JSON.stringify(dump(result));
+        const want = JSON.stringify(dump(full));
+        if (got !== want) {
+          failures.push(`chain ${chain} step ${step}: reparse differs from parse for ${JSON.stringify(text.slice(0, 300))}`);
+          break;
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    // A clean edit of a multi-statement file keeps some statements: the test must exercise reuse.
+    expect(eligible).toBeGreaterThan(CHAINS / 3);
+    expect(incremental).toBeGreaterThan(eligible * 0.9);
+  });
+});
