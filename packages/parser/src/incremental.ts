@@ -32,13 +32,8 @@ function reparseIncrementally(previous: ParseResult, text: string, filename: str
   // The changed span: old[changeStart, oldChangeEnd) became text[changeStart, oldChangeEnd + delta).
   const oldLength = old.length;
   const newLength = text.length;
-  const shorter = Math.min(oldLength, newLength);
-  let changeStart = 0;
-  while (changeStart < shorter && old.charCodeAt(changeStart) === text.charCodeAt(changeStart)) changeStart++;
-  let common = 0;
-  while (common < shorter - changeStart && old.charCodeAt(oldLength - 1 - common) === text.charCodeAt(newLength - 1 - common)) {
-    common++;
-  }
+  const changeStart = commonPrefixLength(old, text);
+  const common = commonSuffixLength(old, text, Math.min(oldLength, newLength) - changeStart);
   const oldChangeEnd = oldLength - common;
   const delta = newLength - oldLength;
 
@@ -86,6 +81,43 @@ function reparseIncrementally(previous: ParseResult, text: string, filename: str
   for (const statement of after) statements.push(statement);
   const ast: File = { kind: "File", filename, body: statements, comments, range: new SourceRange(lineIndex, 0, newLength) };
   return { ast, diagnostics: [], lineIndex };
+}
+
+const CHUNK = 256;
+
+/** Length of the longest common prefix of `a` and `b` (compared a chunk at a time, then per character). */
+function commonPrefixLength(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let n = 0;
+  let step = CHUNK;
+  while (step >= CHUNK) {
+    if (n + step <= max && a.substring(n, n + step) === b.substring(n, n + step)) {
+      n += step;
+      step *= 2;
+    } else {
+      step >>= 1;
+    }
+  }
+  while (n < max && a.charCodeAt(n) === b.charCodeAt(n)) n++;
+  return n;
+}
+
+/** Length of the longest common suffix of `a` and `b`, at most `max`. */
+function commonSuffixLength(a: string, b: string, max: number): number {
+  const la = a.length;
+  const lb = b.length;
+  let n = 0;
+  let step = CHUNK;
+  while (step >= CHUNK) {
+    if (n + step <= max && a.substring(la - n - step, la - n) === b.substring(lb - n - step, lb - n)) {
+      n += step;
+      step *= 2;
+    } else {
+      step >>= 1;
+    }
+  }
+  while (n < max && a.charCodeAt(la - 1 - n) === b.charCodeAt(lb - 1 - n)) n++;
+  return n;
 }
 
 /** Index of the first statement whose end is at or after `offset` (`body.length` if none). */
