@@ -1,13 +1,15 @@
 import { readFileSync, statSync } from "node:fs";
 import type { SourceDocument } from "@alloy-toolkit/checker/core";
-import { parse, type ParseResult } from "@alloy-toolkit/parser";
+import { parse, reparse, type ParseResult } from "@alloy-toolkit/parser";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { TextDocumentContentChangeEvent } from "vscode-languageserver";
 import { URI } from "vscode-uri";
 
 /**
  * One version of an Alloy text, parsed. Parsing happens once per version, on first use, and the result is
- * shared by every feature asking about that version.
+ * shared by every feature asking about that version. An edited document parses incrementally: it takes
+ * over the parse of the previous version it was made from ({@link reparse}) and parses again only the
+ * statements the edit touched.
  */
 export class ParsedDocument {
   private parsed: ParseResult | undefined;
@@ -18,11 +20,33 @@ export class ParsedDocument {
     /** The editor's version for open documents; -1 for files read from disk. */
     readonly version: number,
     readonly text: string,
+    private previous?: ParsedDocument,
   ) {}
 
   get parse(): ParseResult {
-    this.parsed ??= parse(this.text, { filename: fileNameOf(this.uri) });
+    if (this.parsed === undefined) {
+      const filename = fileNameOf(this.uri);
+      const previous = this.previous?.handOver();
+      this.previous = undefined;
+      this.parsed = previous ? reparse(previous, this.text, { filename }) : parse(this.text, { filename });
+    }
     return this.parsed;
+  }
+
+  /** Whether this version has been parsed (and can hand its parse over to the next one). */
+  get isParsed(): boolean {
+    return this.parsed !== undefined;
+  }
+
+  /**
+   * Gives this version's parse to the next version, which reuses (and moves) its statements. This version
+   * forgets it and would parse its text again if asked, so it never serves a parse that moved on.
+   */
+  private handOver(): ParseResult | undefined {
+    const parsed = this.parsed;
+    this.parsed = undefined;
+    this.checkerSource = undefined;
+    return parsed;
   }
 
   get ast() {
@@ -52,17 +76,19 @@ interface DiskEntry {
  * and files read from disk (cached by modification time). An open document always wins over the disk.
  */
 export class DocumentStore {
-  private readonly open = new Map<string, { text: TextDocument; parsed: ParsedDocument | undefined }>();
+  private readonly open = new Map<string, { text: TextDocument; parsed: ParsedDocument | undefined; previous: ParsedDocument | undefined }>();
   private readonly disk = new Map<string, DiskEntry>();
 
   openDocument(uri: string, languageId: string, version: number, text: string): void {
-    this.open.set(uri, { text: TextDocument.create(uri, languageId, version, text), parsed: undefined });
+    this.open.set(uri, { text: TextDocument.create(uri, languageId, version, text), parsed: undefined, previous: undefined });
   }
 
   changeDocument(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): boolean {
     const entry = this.open.get(uri);
     if (!entry) return false;
     entry.text = TextDocument.update(entry.text, changes, version);
+    // The last parsed version is the base of the next incremental parse (versions never parsed are skipped).
+    if (entry.parsed?.isParsed) entry.previous = entry.parsed;
     entry.parsed = undefined;
     return true;
   }
@@ -89,7 +115,8 @@ export class DocumentStore {
     const entry = this.open.get(uri);
     if (entry) {
       if (!entry.parsed || entry.parsed.version !== entry.text.version) {
-        entry.parsed = new ParsedDocument(uri, entry.text.version, entry.text.getText());
+        entry.parsed = new ParsedDocument(uri, entry.text.version, entry.text.getText(), entry.previous);
+        entry.previous = undefined;
       }
       return entry.parsed;
     }
