@@ -237,7 +237,7 @@ class ModelBuilder {
             varAttribute?.kind === "Attribute" && varAttribute.value.kind === "StringLiteral"
               ? varAttribute.value.value
               : undefined;
-          this.collectReferences(symbol, block.body.filter((s) => s !== template), []);
+          this.addReferences(symbol, referencesIn(block.body.filter((s) => s !== template)));
           if (template) {
             symbol.inner = this.buildScope(
               template.body.map((statement) => ({ document, statement })),
@@ -250,16 +250,16 @@ class ModelBuilder {
           symbol.refOrder = this.next();
           return;
         }
-        this.collectReferences(symbol, block.body, []);
+        this.addReferences(symbol, referencesOfBlock(block));
         return;
       }
       case "service":
         symbol.schema = getConfigBlock(symbol.name, this.options.alloyVersion);
-        this.collectReferences(symbol, block.body, []);
+        this.addReferences(symbol, referencesOfBlock(block));
         return;
       case "component":
         symbol.schema = getComponent(symbol.name, this.options.alloyVersion);
-        this.collectReferences(symbol, block.body, []);
+        this.addReferences(symbol, referencesOfBlock(block));
         return;
     }
   }
@@ -293,81 +293,24 @@ class ModelBuilder {
     return { source, resolved: true, modules };
   }
 
-  private collectReferences(from: BlockSymbol, body: readonly Statement[], path: readonly string[]): void {
-    for (const statement of body) {
-      if (statement.kind === "Block") {
-        this.collectReferences(from, statement.body, [...path, statement.name]);
-      } else {
-        this.collectExpression(from, statement.value, [...path, statement.name.name]);
-      }
-    }
-  }
-
-  private collectExpression(from: BlockSymbol, expression: Expression, path: readonly string[]): void {
-    const stack: { expression: Expression; call?: CallExpression }[] = [{ expression }];
-    while (stack.length > 0) {
-      const { expression: node, call } = stack.pop()!;
-      switch (node.kind) {
-        case "Identifier":
-        case "AccessExpression": {
-          const parts = traversalParts(node);
-          if (parts) {
-            this.addReference(from, node, parts, path, call);
-          } else if (node.kind === "AccessExpression") {
-            stack.push({ expression: node.object });
-          }
-          break;
-        }
-        case "IndexExpression":
-          stack.push({ expression: node.index }, { expression: node.object });
-          break;
-        case "CallExpression":
-          for (let i = node.args.length - 1; i >= 0; i--) stack.push({ expression: node.args[i] });
-          stack.push({ expression: node.callee, call: node });
-          break;
-        case "ArrayExpression":
-          for (let i = node.elements.length - 1; i >= 0; i--) stack.push({ expression: node.elements[i] });
-          break;
-        case "ObjectExpression":
-          for (let i = node.fields.length - 1; i >= 0; i--) stack.push({ expression: node.fields[i].value });
-          break;
-        case "UnaryExpression":
-          stack.push({ expression: node.operand });
-          break;
-        case "BinaryExpression":
-          stack.push({ expression: node.right }, { expression: node.left });
-          break;
-        case "ParenExpression":
-          stack.push({ expression: node.expression });
-          break;
-        default:
-          break;
-      }
-    }
-  }
-
-  private addReference(
-    from: BlockSymbol,
-    expression: Expression,
-    parts: Identifier[],
-    attributePath: readonly string[],
-    call: CallExpression | undefined,
-  ): void {
+  private addReferences(from: BlockSymbol, found: readonly FoundReference[]): void {
     const document = from.document;
     const inForeach = isInForeach(from.scope);
-    this.references.push({
-      document,
-      from,
-      scope: from.scope,
-      parts,
-      expression,
-      range: rangeAt(document, startOffset(parts[0].range), endOffset(parts[parts.length - 1].range)),
-      call,
-      attributePath,
-      kind: "unresolved",
-      targetParts: 0,
-      inForeach,
-    });
+    for (const { expression, parts, attributePath, call } of found) {
+      this.references.push({
+        document,
+        from,
+        scope: from.scope,
+        parts,
+        expression,
+        range: rangeAt(document, startOffset(parts[0].range), endOffset(parts[parts.length - 1].range)),
+        call,
+        attributePath,
+        kind: "unresolved",
+        targetParts: 0,
+        inForeach,
+      });
+    }
   }
 
   /** Resolves every reference once all scopes are built (a reference may name a later block). */
@@ -383,6 +326,91 @@ class ModelBuilder {
     const found = lookupComponentType(symbol.scope, symbol.name);
     if (found?.module) symbol.module = found.module;
     if (found?.uncheckedImport) symbol.uncheckedImport = found.uncheckedImport;
+  }
+}
+
+/** A reference chain found in a block body, before it is resolved in a scope. */
+interface FoundReference {
+  readonly expression: Expression;
+  readonly parts: Identifier[];
+  readonly attributePath: readonly string[];
+  readonly call: CallExpression | undefined;
+}
+
+/**
+ * The reference chains of each block body analyzed so far. An edited document keeps the block objects of
+ * the statements the edit did not touch (the parser's `reparse`), so analyzing it again finds their
+ * chains here instead of walking their expressions. The chains hold the AST's own nodes, whose ranges
+ * `reparse` keeps current.
+ */
+const blockReferences = new WeakMap<Block, readonly FoundReference[]>();
+
+function referencesOfBlock(block: Block): readonly FoundReference[] {
+  let found = blockReferences.get(block);
+  if (!found) {
+    found = referencesIn(block.body);
+    blockReferences.set(block, found);
+  }
+  return found;
+}
+
+/** The reference chains of a body, in source order. */
+function referencesIn(body: readonly Statement[]): FoundReference[] {
+  const found: FoundReference[] = [];
+  collectStatements(body, [], found);
+  return found;
+}
+
+function collectStatements(body: readonly Statement[], path: readonly string[], found: FoundReference[]): void {
+  for (const statement of body) {
+    if (statement.kind === "Block") {
+      collectStatements(statement.body, [...path, statement.name], found);
+    } else {
+      collectExpression(statement.value, [...path, statement.name.name], found);
+    }
+  }
+}
+
+function collectExpression(expression: Expression, attributePath: readonly string[], found: FoundReference[]): void {
+  const stack: { expression: Expression; call?: CallExpression }[] = [{ expression }];
+  while (stack.length > 0) {
+    const { expression: node, call } = stack.pop()!;
+    switch (node.kind) {
+      case "Identifier":
+      case "AccessExpression": {
+        const parts = traversalParts(node);
+        if (parts) {
+          found.push({ expression: node, parts, attributePath, call });
+        } else if (node.kind === "AccessExpression") {
+          stack.push({ expression: node.object });
+        }
+        break;
+      }
+      case "IndexExpression":
+        stack.push({ expression: node.index }, { expression: node.object });
+        break;
+      case "CallExpression":
+        for (let i = node.args.length - 1; i >= 0; i--) stack.push({ expression: node.args[i] });
+        stack.push({ expression: node.callee, call: node });
+        break;
+      case "ArrayExpression":
+        for (let i = node.elements.length - 1; i >= 0; i--) stack.push({ expression: node.elements[i] });
+        break;
+      case "ObjectExpression":
+        for (let i = node.fields.length - 1; i >= 0; i--) stack.push({ expression: node.fields[i].value });
+        break;
+      case "UnaryExpression":
+        stack.push({ expression: node.operand });
+        break;
+      case "BinaryExpression":
+        stack.push({ expression: node.right }, { expression: node.left });
+        break;
+      case "ParenExpression":
+        stack.push({ expression: node.expression });
+        break;
+      default:
+        break;
+    }
   }
 }
 

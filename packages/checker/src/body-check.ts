@@ -1,5 +1,6 @@
 import {
   childBlocks,
+  typesEqual,
   typeToString,
   type AlloyType,
   type AttributeSchema,
@@ -52,6 +53,30 @@ const ALLOY_ENUMS: Record<string, Record<string, { values: string[]; message: (v
 const cache = new WeakMap<SemanticModel, BodyFinding[]>();
 
 /**
+ * Blocks whose check found nothing, with what that result depended on beyond the block itself: its schema,
+ * the `alloyCompatible` option, and the types of the references it compared. An edited document keeps the
+ * block objects of the statements the edit did not touch (the parser's `reparse`), so checking it again
+ * skips those blocks while their schema and reference types are unchanged. Blocks with findings are
+ * checked every time (their findings carry offsets).
+ */
+interface CleanBlock {
+  readonly schema: SymbolSchema;
+  readonly alloyCompatible: boolean;
+  readonly referenceTypes: readonly { readonly expression: Expression; readonly type: AlloyType | undefined }[];
+}
+type SymbolSchema = NonNullable<BlockSymbol["schema"]>;
+const cleanBlocks = new WeakMap<Block, CleanBlock>();
+
+function isStillClean(model: SemanticModel, symbol: BlockSymbol, clean: CleanBlock | undefined): boolean {
+  if (!clean || clean.schema !== symbol.schema || clean.alloyCompatible !== model.options.alloyCompatible) return false;
+  for (const { expression, type } of clean.referenceTypes) {
+    const now = inferType(model, expression);
+    if (now !== type && (now === undefined || type === undefined || !typesEqual(now, type))) return false;
+  }
+  return true;
+}
+
+/**
  * Checks every block body against its schema, as Alloy's type check does: unknown and misplaced
  * attributes and blocks, repeats, missing required ones, literal value types; plus allowed values and
  * the types of references. Computed once per model; the rules each report their own kind.
@@ -60,13 +85,31 @@ export function checkBodies(model: SemanticModel): readonly BodyFinding[] {
   let findings = cache.get(model);
   if (findings) return findings;
   findings = [];
-  for (const symbol of model.symbols) new BodyChecker(model, symbol, findings).run();
+  for (const symbol of model.symbols) {
+    // Module instances depend on their module's arguments; foreach bodies are split: not cached.
+    const cacheable = symbol.schema !== undefined && symbol.kind !== "declare" && !symbol.module && symbol.name !== "foreach";
+    if (cacheable && isStillClean(model, symbol, cleanBlocks.get(symbol.block))) continue;
+    const before = findings.length;
+    const checker = new BodyChecker(model, symbol, findings);
+    checker.run();
+    if (cacheable && findings.length === before) {
+      cleanBlocks.set(symbol.block, {
+        schema: symbol.schema!,
+        alloyCompatible: model.options.alloyCompatible,
+        referenceTypes: checker.referenceTypes,
+      });
+    } else {
+      cleanBlocks.delete(symbol.block);
+    }
+  }
   cache.set(model, findings);
   return findings;
 }
 
 class BodyChecker {
   private readonly document: SourceDocument;
+  /** The references whose types the check compared, with those types. */
+  readonly referenceTypes: { expression: Expression; type: AlloyType | undefined }[] = [];
 
   constructor(
     private readonly model: SemanticModel,
@@ -318,6 +361,7 @@ class BodyChecker {
       case "AccessExpression": {
         if (this.model.options.alloyCompatible) return;
         const actual = inferType(this.model, expression);
+        this.referenceTypes.push({ expression, type: actual });
         if (actual && !isAssignable(actual, expected)) {
           const source = this.document.text.slice(startOffset(expression.range), endOffset(expression.range));
           // Consumers of one capsule type that differ only in the signals the docs list are less certain.
