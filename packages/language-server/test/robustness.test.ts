@@ -67,6 +67,7 @@ describe("robustness under random edits", () => {
     client.open(uri, text);
     const failures: string[] = [];
     let requests = 0;
+    let comparisons = 0;
     let maxRss = 0;
     const rssSamples: number[] = [];
     const snippets = ["{", "}", "[", "]", "(", ")", '"', "=", ".", ",", "\n", " ", "prometheus.", "argument.", "sys.env(", "`", "/*", "//", "\t", "é", "😀"];
@@ -128,11 +129,25 @@ describe("robustness under random edits", () => {
         rssSamples.push(rss);
         maxRss = Math.max(maxRss, rss);
       }
+      if (edit % 500 === 0) {
+        // The incrementally parsed and analyzed document says exactly what a fresh one with its text says.
+        const shown = await client.waitForDiagnostics(uri, (p) => p.version === edit + 1);
+        const fresh = pathToFileURL(join(fixturesRoot, "scratch", `robustness-fresh-${edit}`, "config.alloy")).toString();
+        client.open(fresh, text);
+        const expected = await client.waitForDiagnostics(fresh);
+        client.close(fresh);
+        const summary = (list: typeof shown) => list.map((d) => `${d.code} ${d.message} ${JSON.stringify(d.range)}`);
+        if (JSON.stringify(summary(shown)) !== JSON.stringify(summary(expected))) {
+          failures.push(`edit ${edit}: diagnostics differ from a fresh open of the same text: ${JSON.stringify({ shown: summary(shown), expected: summary(expected) })}`);
+        }
+        comparisons++;
+      }
       if (failures.length > 0 || client.process.exitCode !== null) break;
     }
     await client.waitForDiagnostics(uri, (p) => p.version === EDITS + 1);
     console.log(`robustness: ${EDITS} edits, ${requests} requests, max server RSS ${maxRss.toFixed(1)} MB, seed ${seed}`);
     expect(failures).toEqual([]);
+    expect(comparisons).toBe(Math.floor(EDITS / 500));
     expect(client.process.exitCode).toBeNull();
     expect(client.stderr).not.toMatch(/Error/);
     expect(maxRss).toBeLessThan(500);
