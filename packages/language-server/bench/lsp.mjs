@@ -144,20 +144,22 @@ connection.sendNotification("textDocument/didOpen", { textDocument: { uri, langu
 await firstVersion;
 const coldStart = firstDiagnostics.at - started;
 
-// Edit → diagnostics: change a scrape interval somewhere in the file (an incremental one-character edit).
+// Edit → diagnostics: typing in a scrape interval somewhere in the file — insert a character ("30s" →
+// "300s"), then delete it again — so that every edit moves the rest of the file by one character.
 const intervalLines = lines.flatMap((line, n) => (line.includes('scrape_interval = "30s"') ? [n] : []));
 const editTimes = [];
 let version = 1;
 for (let e = 0; e < EDITS; e++) {
-  const line = intervalLines[(e * 7919) % intervalLines.length];
-  const character = lines[line].indexOf('"30s"') + 1;
+  const line = intervalLines[(Math.floor(e / 2) * 7919) % intervalLines.length];
+  const character = lines[line].indexOf('"30s"') + 2;
   version++;
   const published = diagnosticsFor(version);
   const t0 = performance.now();
-  connection.sendNotification("textDocument/didChange", {
-    textDocument: { uri, version },
-    contentChanges: [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: String(e % 2 === 0 ? 4 : 3) }],
-  });
+  const change =
+    e % 2 === 0
+      ? { range: { start: { line, character }, end: { line, character } }, text: "0" }
+      : { range: { start: { line, character }, end: { line, character: character + 1 } }, text: "" };
+  connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [change] });
   await published;
   editTimes.push(performance.now() - t0);
 }
