@@ -459,13 +459,32 @@ export function traversalParts(expression: Expression): Identifier[] | undefined
   return parts.reverse();
 }
 
-function resolveReference(reference: Reference): void {
-  const names = reference.parts.map((p) => p.name);
-  const lookup = (scope: ModuleScope): boolean => {
+/**
+ * The node ids a reference chain may name, shortest first (`a`, `a.b`, `a.b.c`…). Kept per chain: the chains
+ * of unchanged blocks are reused from one analysis to the next (see `referencesOfBlock`).
+ */
+const chainIds = new WeakMap<readonly Identifier[], readonly string[]>();
+
+function idsOfChain(parts: readonly Identifier[]): readonly string[] {
+  let ids = chainIds.get(parts);
+  if (!ids) {
+    const list: string[] = [];
     let id = "";
-    for (let i = 0; i < names.length; i++) {
-      id = i === 0 ? names[0] : `${id}.${names[i]}`;
-      const target = scope.nodes.get(id);
+    for (let i = 0; i < parts.length; i++) {
+      id = i === 0 ? parts[0].name : `${id}.${parts[i].name}`;
+      list.push(id);
+    }
+    ids = list;
+    chainIds.set(parts, ids);
+  }
+  return ids;
+}
+
+function resolveReference(reference: Reference): void {
+  const ids = idsOfChain(reference.parts);
+  const lookup = (scope: ModuleScope): boolean => {
+    for (let i = 0; i < ids.length; i++) {
+      const target = scope.nodes.get(ids[i]);
       if (target) {
         reference.kind = "node";
         reference.target = target;
@@ -478,13 +497,13 @@ function resolveReference(reference: Reference): void {
   if (lookup(reference.scope)) return;
   // Inside a foreach template: the loop variable, then the enclosing scopes.
   for (let s: ModuleScope | undefined = reference.scope; s && s.kind === "foreach"; s = s.parent) {
-    if (s.foreachVar === names[0]) {
+    if (s.foreachVar === ids[0]) {
       reference.kind = "foreach-var";
       return;
     }
     if (s.parent && lookup(s.parent)) return;
   }
-  if (isStdlibRoot(names[0])) reference.kind = "stdlib";
+  if (isStdlibRoot(ids[0])) reference.kind = "stdlib";
 }
 
 function attributeValue(block: Block, name: string): Expression | undefined {

@@ -45,12 +45,12 @@ export class SourceRange implements Range {
 }
 
 /**
- * Moves a parser range by `delta` characters (used by `reparse` on the statements after an edit).
+ * Moves a range made by the parser (a {@link SourceRange}) by `delta` characters: `reparse` does this to
+ * the statements after an edit.
  * @internal
  */
 export function shiftSourceRange(range: Range, delta: number): void {
-  if (!(range instanceof SourceRange)) return;
-  const mutable = range as { startOffset: number; endOffset: number };
+  const mutable = range as unknown as { startOffset: number; endOffset: number };
   mutable.startOffset += delta;
   mutable.endOffset += delta;
 }
