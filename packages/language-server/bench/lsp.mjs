@@ -119,8 +119,10 @@ const uri = pathToFileURL(join(here, "..", "test", "fixtures", "scratch", "bench
 const serverBin = process.env.BENCH_SERVER ?? join(here, "..", "bin", "alloy-language-server.js");
 
 const started = performance.now();
-// BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server.
+// BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server; BENCH_TIMELINE=1 prints where its
+// cold start goes (cold-start-timeline.cjs).
 const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+if (process.env.BENCH_TIMELINE) nodeArgs.unshift("--require", join(here, "cold-start-timeline.cjs"));
 const server = spawn(process.execPath, [...nodeArgs, serverBin, "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
 const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
 const waiters = new Map();
