@@ -9,6 +9,7 @@ import {
   type CallExpression,
   type Expression,
   type Identifier,
+  type Range,
   type Statement,
 } from "@alloy-toolkit/parser";
 import type {
@@ -17,6 +18,7 @@ import type {
   ModuleDefinition,
   ModuleScope,
   Reference,
+  ReferenceTargetKind,
   ResolvedOptions,
   SemanticModel,
   SourceDocument,
@@ -294,22 +296,9 @@ class ModelBuilder {
   }
 
   private addReferences(from: BlockSymbol, found: readonly FoundReference[]): void {
-    const document = from.document;
     const inForeach = isInForeach(from.scope);
     for (const { expression, parts, attributePath, call } of found) {
-      this.references.push({
-        document,
-        from,
-        scope: from.scope,
-        parts,
-        expression,
-        range: rangeAt(document, startOffset(parts[0].range), endOffset(parts[parts.length - 1].range)),
-        call,
-        attributePath,
-        kind: "unresolved",
-        targetParts: 0,
-        inForeach,
-      });
+      this.references.push(new ChainReference(from, parts, expression, call, attributePath, inForeach));
     }
   }
 
@@ -326,6 +315,33 @@ class ModelBuilder {
     const found = lookupComponentType(symbol.scope, symbol.name);
     if (found?.module) symbol.module = found.module;
     if (found?.uncheckedImport) symbol.uncheckedImport = found.uncheckedImport;
+  }
+}
+
+/** A reference of the model; its range (first to last identifier) is made when first read. */
+class ChainReference implements Reference {
+  readonly document: SourceDocument;
+  readonly scope: ModuleScope;
+  kind: ReferenceTargetKind = "unresolved";
+  target?: BlockSymbol;
+  targetParts = 0;
+  private spanRange: Range | undefined;
+
+  constructor(
+    readonly from: BlockSymbol,
+    readonly parts: readonly Identifier[],
+    readonly expression: Expression,
+    readonly call: CallExpression | undefined,
+    readonly attributePath: readonly string[],
+    readonly inForeach: boolean,
+  ) {
+    this.document = from.document;
+    this.scope = from.scope;
+  }
+
+  get range(): Range {
+    this.spanRange ??= rangeAt(this.document, startOffset(this.parts[0].range), endOffset(this.parts[this.parts.length - 1].range));
+    return this.spanRange;
   }
 }
 
