@@ -1,4 +1,4 @@
-import type { Comment, File, Node, Statement } from "./ast.js";
+import type { Comment, File, Statement } from "./ast.js";
 import { parse, parseSlice, type ParseOptions, type ParseResult } from "./parser.js";
 import { SourceRange, computeLineStarts, endOffset, shiftSourceRange, startOffset } from "./positions.js";
 
@@ -61,7 +61,7 @@ function reparseIncrementally(previous: ParseResult, text: string, filename: str
   // Commit: from here on `previous` is consumed.
   lineIndex.resetText(text, computeLineStarts(text));
   const after = body.slice(last + 1);
-  if (delta !== 0) for (const statement of after) shiftNode(statement, delta);
+  if (delta !== 0) for (const statement of after) moveStatement(statement, delta);
 
   const comments: Comment[] = [];
   for (const comment of previous.ast.comments) {
@@ -168,55 +168,10 @@ function newlineBefore(text: string, to: number, end: number): boolean {
   return false;
 }
 
-/** Moves every range inside a statement by `delta`. */
-function shiftNode(node: Node, delta: number): void {
-  shiftSourceRange(node.range, delta);
-  switch (node.kind) {
-    case "Block":
-      for (const part of node.nameParts) shiftSourceRange(part.range, delta);
-      if (node.label) shiftSourceRange(node.label.range, delta);
-      shiftSourceRange(node.openBrace, delta);
-      shiftSourceRange(node.closeBrace, delta);
-      for (const statement of node.body) shiftNode(statement, delta);
-      return;
-    case "Attribute":
-      shiftSourceRange(node.name.range, delta);
-      shiftNode(node.value, delta);
-      return;
-    case "ArrayExpression":
-      for (const element of node.elements) shiftNode(element, delta);
-      return;
-    case "ObjectExpression":
-      for (const field of node.fields) shiftNode(field, delta);
-      return;
-    case "ObjectField":
-      shiftSourceRange(node.keyRange, delta);
-      shiftNode(node.value, delta);
-      return;
-    case "AccessExpression":
-      shiftNode(node.object, delta);
-      shiftSourceRange(node.property.range, delta);
-      return;
-    case "IndexExpression":
-      shiftNode(node.object, delta);
-      shiftNode(node.index, delta);
-      return;
-    case "CallExpression":
-      shiftNode(node.callee, delta);
-      for (const arg of node.args) shiftNode(arg, delta);
-      return;
-    case "UnaryExpression":
-      shiftNode(node.operand, delta);
-      return;
-    case "BinaryExpression":
-      shiftSourceRange(node.operatorRange, delta);
-      shiftNode(node.left, delta);
-      shiftNode(node.right, delta);
-      return;
-    case "ParenExpression":
-      shiftNode(node.expression, delta);
-      return;
-    default:
-      return; // leaves: only their own range
-  }
+/**
+ * Moves a top-level statement by `delta`: all its ranges share one anchor (see `SourceRange`), so this is
+ * one addition.
+ */
+function moveStatement(statement: Statement, delta: number): void {
+  (statement.range as SourceRange).rangeAnchor.delta += delta;
 }

@@ -10,7 +10,7 @@ import type {
   Statement,
 } from "./ast.js";
 import type { Diagnostic } from "./diagnostics.js";
-import { LineIndex, SourceRange, endOffset, startOffset, type Range } from "./positions.js";
+import { LineIndex, RangeAnchor, SourceRange, endOffset, startOffset, type Range } from "./positions.js";
 import { Scanner, type TokenTable } from "./scanner.js";
 import { decodeString, goQuote, isValidIdentifier } from "./strings.js";
 import { Tok, binaryPrecedence, tokenName, type BinaryOperator } from "./tokens.js";
@@ -55,6 +55,8 @@ class Parser {
   private columns!: Int32Array;
   private text = "";
   private lineIndex!: LineIndex;
+  /** The anchor of the ranges being made: the current top-level statement's, else the text's root anchor. */
+  private anchor!: RangeAnchor;
   private i = 0;
   private tok: Tok = Tok.EOF;
   private last = 0;
@@ -116,6 +118,7 @@ class Parser {
     this.columns = tokens.columns;
     this.text = text;
     this.lineIndex = lineIndex;
+    this.anchor = lineIndex.rootAnchor;
     this.diagnostics = [];
     this.nextScanError = 0;
     this.lastErrorLine = -1;
@@ -129,6 +132,7 @@ class Parser {
     this.tokens = undefined!;
     this.text = "";
     this.lineIndex = undefined!;
+    this.anchor = undefined!;
   }
 
   private commentsOf(spans: readonly { start: number; end: number }[]): Comment[] {
@@ -162,25 +166,25 @@ class Parser {
   }
 
   private range(start: number, end: number): SourceRange {
-    return new SourceRange(this.lineIndex, start, end);
+    return new SourceRange(this.anchor, start, end);
   }
 
   private rangeOf(i: number): SourceRange {
-    return new SourceRange(this.lineIndex, this.starts[i], this.ends[i]);
+    return new SourceRange(this.anchor, this.starts[i], this.ends[i]);
   }
 
   /** A range from the start of token `from` to the end of token `to`. */
   private span(from: number, to: number): SourceRange {
-    return new SourceRange(this.lineIndex, this.starts[from], this.ends[to]);
+    return new SourceRange(this.anchor, this.starts[from], this.ends[to]);
   }
 
   private emptyAt(i: number): SourceRange {
-    return new SourceRange(this.lineIndex, this.starts[i], this.starts[i]);
+    return new SourceRange(this.anchor, this.starts[i], this.starts[i]);
   }
 
   /** Range from the start of `first` to the end of `last`. */
   private cover(first: Range, last: Range): SourceRange {
-    return new SourceRange(this.lineIndex, startOffset(first), endOffset(last));
+    return new SourceRange(this.anchor, startOffset(first), endOffset(last));
   }
 
   private textOf(i: number): string {
@@ -280,7 +284,10 @@ class Parser {
 
   private parseBody(until: Tok): Statement[] {
     const body: Statement[] = [];
+    const topLevel = until === Tok.EOF;
     while (this.tok !== until && this.tok !== Tok.EOF) {
+      // Each top-level statement's ranges share an anchor, so that `reparse` can move the statement at once.
+      if (topLevel) this.anchor = new RangeAnchor(this.lineIndex);
       const statement = this.parseStatement();
       if (statement !== undefined) body.push(statement);
       if (this.tok === until) break;
@@ -290,6 +297,7 @@ class Parser {
       }
       this.next();
     }
+    if (topLevel) this.anchor = this.lineIndex.rootAnchor;
     return body;
   }
 

@@ -23,36 +23,69 @@ export interface Range {
 /**
  * The range type the parser produces: two offsets and the text's {@link LineIndex}; `start` and `end`
  * positions are computed when read. One small object per node keeps parsing fast on large files.
+ *
+ * The offsets are kept relative to an anchor shared by every range of one top-level statement, so that
+ * `reparse` moves a whole reused statement by changing its anchor once.
  */
 export class SourceRange implements Range {
-  constructor(
-    private readonly index: LineIndex,
-    readonly startOffset: number,
-    readonly endOffset: number,
-  ) {}
+  private readonly anchor: RangeAnchor;
+  private start0: number;
+  private end0: number;
+
+  constructor(index: LineIndex | RangeAnchor, startOffset: number, endOffset: number) {
+    this.anchor = index instanceof RangeAnchor ? index : index.rootAnchor;
+    this.start0 = startOffset - this.anchor.delta;
+    this.end0 = endOffset - this.anchor.delta;
+  }
+
+  get startOffset(): number {
+    return this.start0 + this.anchor.delta;
+  }
+
+  get endOffset(): number {
+    return this.end0 + this.anchor.delta;
+  }
 
   get start(): Position {
-    return this.index.positionAt(this.startOffset);
+    return this.anchor.index.positionAt(this.startOffset);
   }
 
   get end(): Position {
-    return this.index.positionAt(this.endOffset);
+    return this.anchor.index.positionAt(this.endOffset);
   }
 
   toJSON(): Range {
     return { start: this.start, end: this.end };
   }
+
+  /** @internal Moves this range alone by `delta` characters. */
+  shift(delta: number): void {
+    this.start0 += delta;
+    this.end0 += delta;
+  }
+
+  /** @internal The anchor of this range (the one of its top-level statement, for the parser's ranges). */
+  get rangeAnchor(): RangeAnchor {
+    return this.anchor;
+  }
 }
 
 /**
- * Moves a range made by the parser (a {@link SourceRange}) by `delta` characters: `reparse` does this to
- * the statements after an edit.
+ * What the ranges of one top-level statement are relative to: the text's line index and how far the
+ * statement moved since it was parsed (`reparse` adds to `delta` when an edit before it changes length).
+ * @internal
+ */
+export class RangeAnchor {
+  delta = 0;
+  constructor(readonly index: LineIndex) {}
+}
+
+/**
+ * Moves a range made by the parser (a {@link SourceRange}) by `delta` characters.
  * @internal
  */
 export function shiftSourceRange(range: Range, delta: number): void {
-  const mutable = range as unknown as { startOffset: number; endOffset: number };
-  mutable.startOffset += delta;
-  mutable.endOffset += delta;
+  (range as SourceRange).shift(delta);
 }
 
 /** The start offset of a range; for the parser's ranges, without computing line and column. */
@@ -69,6 +102,9 @@ export function endOffset(range: Range): number {
 export class LineIndex {
   /** Offsets at which each line starts; `lineStarts[0] === 0`. */
   readonly lineStarts: readonly number[];
+
+  /** @internal The anchor of ranges that do not move with a statement (comments, diagnostics, the file). */
+  readonly rootAnchor: RangeAnchor = new RangeAnchor(this);
 
   constructor(readonly text: string, lineStarts?: readonly number[]) {
     this.lineStarts = lineStarts ?? computeLineStarts(text);
