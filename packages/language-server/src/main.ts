@@ -1,4 +1,5 @@
-import { createConnection, LSPErrorCodes, ProposedFeatures, type ResponseMessage } from "vscode-languageserver/node.js";
+import type { ResponseMessage } from "vscode-languageserver";
+import { createConnection, LSPErrorCodes, ProposedFeatures } from "./lsp.js";
 import { startServer } from "./server.js";
 
 /**

@@ -1,15 +1,5 @@
-import {
-  DidChangeConfigurationNotification,
-  ErrorCodes,
-  LSPErrorCodes,
-  ResponseError,
-  TextDocumentSyncKind,
-  type CancellationToken,
-  type Connection,
-  type InitializeParams,
-  type InitializeResult,
-  type ServerCapabilities,
-} from "vscode-languageserver";
+import type { CancellationToken, Connection, InitializeParams, InitializeResult, ServerCapabilities } from "vscode-languageserver";
+import { DidChangeConfigurationNotification, ErrorCodes, LSPErrorCodes, ResponseError, TextDocumentSyncKind } from "./lsp.js";
 import { URI } from "vscode-uri";
 import { DiagnosticsScheduler } from "./diagnostics-scheduler.js";
 import type { ParsedDocument } from "./documents.js";

@@ -1,12 +1,7 @@
 import { getComponent } from "@alloy-toolkit/catalog";
 import { endOffset, nodePathAt, startOffset, type Block } from "@alloy-toolkit/parser";
-import {
-  CodeActionKind,
-  type CodeAction,
-  type CodeActionParams,
-  type Diagnostic,
-  type TextEdit,
-} from "vscode-languageserver";
+import type { CodeAction, CodeActionParams, Diagnostic, TextEdit } from "vscode-languageserver";
+import { CodeActionKind } from "../lsp.js";
 import type { ParsedDocument } from "../documents.js";
 import type { FeatureContext } from "../feature-context.js";
 import { wholeDocumentFormatEdits } from "../format-edits.js";

@@ -15,16 +15,8 @@ import {
   type ComponentSchema,
 } from "@alloy-toolkit/catalog";
 import { endOffset, nodePathAt, startOffset, type Block } from "@alloy-toolkit/parser";
-import {
-  CompletionItemKind,
-  CompletionItemTag,
-  InsertTextFormat,
-  MarkupKind,
-  type CompletionItem,
-  type CompletionList,
-  type CompletionParams,
-  type Range,
-} from "vscode-languageserver";
+import type { CompletionItem, CompletionList, CompletionParams, Range } from "vscode-languageserver";
+import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind } from "../lsp.js";
 import type { ParsedDocument } from "../documents.js";
 import type { FeatureContext } from "../feature-context.js";
 import { offsetsToLspRange, toOffset } from "../lsp-positions.js";

@@ -1,7 +1,8 @@
 import { check, type CheckDiagnostic } from "@alloy-toolkit/checker/core";
 import type { DeploymentDiagnostic } from "@alloy-toolkit/checker/deployment";
 import type { Range as SourceRange, Severity } from "@alloy-toolkit/parser";
-import { DiagnosticSeverity, type Diagnostic, type TextEdit } from "vscode-languageserver";
+import type { Diagnostic, TextEdit } from "vscode-languageserver";
+import { DiagnosticSeverity } from "../lsp.js";
 import { checkerFilename, uriOfCheckerFile, type ParsedDocument } from "../documents.js";
 import type { FeatureContext } from "../feature-context.js";
 import { toLspRange } from "../lsp-positions.js";

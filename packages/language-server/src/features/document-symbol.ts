@@ -1,6 +1,7 @@
 import { getComponent, getConfigBlock } from "@alloy-toolkit/catalog";
 import type { Statement } from "@alloy-toolkit/parser";
-import { SymbolKind, type DocumentSymbol, type DocumentSymbolParams } from "vscode-languageserver";
+import type { DocumentSymbol, DocumentSymbolParams } from "vscode-languageserver";
+import { SymbolKind } from "../lsp.js";
 import type { ParsedDocument } from "../documents.js";
 import type { FeatureContext } from "../feature-context.js";
 import { toLspRange } from "../lsp-positions.js";

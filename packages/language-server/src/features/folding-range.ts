@@ -1,5 +1,6 @@
 import { walk } from "@alloy-toolkit/parser";
-import { FoldingRangeKind, type FoldingRange, type FoldingRangeParams } from "vscode-languageserver";
+import type { FoldingRange, FoldingRangeParams } from "vscode-languageserver";
+import { FoldingRangeKind } from "../lsp.js";
 import type { ParsedDocument } from "../documents.js";
 import type { FeatureContext } from "../feature-context.js";
 

@@ -1,7 +1,8 @@
 import { getCatalog, getFunction, typeToString } from "@alloy-toolkit/catalog";
 import { traversalParts } from "@alloy-toolkit/checker/core";
 import { nodePathAt, type Identifier, type Node } from "@alloy-toolkit/parser";
-import { MarkupKind, type Hover, type HoverParams } from "vscode-languageserver";
+import type { Hover, HoverParams } from "vscode-languageserver";
+import { MarkupKind } from "../lsp.js";
 import type { ParsedDocument } from "../documents.js";
 import type { FeatureContext } from "../feature-context.js";
 import { toLspRange, toOffset } from "../lsp-positions.js";

@@ -1,6 +1,7 @@
 import { typeToString } from "@alloy-toolkit/catalog";
 import { endOffset } from "@alloy-toolkit/parser";
-import { InlayHintKind, type InlayHint, type InlayHintParams } from "vscode-languageserver";
+import type { InlayHint, InlayHintParams } from "vscode-languageserver";
+import { InlayHintKind } from "../lsp.js";
 import { checkerFilename, type ParsedDocument } from "../documents.js";
 import type { FeatureContext } from "../feature-context.js";
 import { toLspPosition, toOffset } from "../lsp-positions.js";

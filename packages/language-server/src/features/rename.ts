@@ -1,13 +1,6 @@
 import { endOffset, isValidIdentifier, startOffset } from "@alloy-toolkit/parser";
-import {
-  ErrorCodes,
-  ResponseError,
-  type PrepareRenameParams,
-  type Range,
-  type RenameParams,
-  type TextEdit,
-  type WorkspaceEdit,
-} from "vscode-languageserver";
+import type { PrepareRenameParams, Range, RenameParams, TextEdit, WorkspaceEdit } from "vscode-languageserver";
+import { ErrorCodes, ResponseError } from "../lsp.js";
 import type { ParsedDocument } from "../documents.js";
 import type { FeatureContext } from "../feature-context.js";
 import { offsetsToLspRange, toLspRange, toOffset } from "../lsp-positions.js";

@@ -1,5 +1,6 @@
 import { getFunction, typeToString } from "@alloy-toolkit/catalog";
-import { MarkupKind, type SignatureHelp, type SignatureHelpParams } from "vscode-languageserver";
+import type { SignatureHelp, SignatureHelpParams } from "vscode-languageserver";
+import { MarkupKind } from "../lsp.js";
 import type { ParsedDocument } from "../documents.js";
 import type { FeatureContext } from "../feature-context.js";
 import { toOffset } from "../lsp-positions.js";

@@ -1,5 +1,6 @@
 import type { Block } from "@alloy-toolkit/parser";
-import { SymbolKind, type SymbolInformation, type WorkspaceSymbolParams } from "vscode-languageserver";
+import type { SymbolInformation, WorkspaceSymbolParams } from "vscode-languageserver";
+import { SymbolKind } from "../lsp.js";
 import type { FeatureContext } from "../feature-context.js";
 import { toLspRange } from "../lsp-positions.js";
 
