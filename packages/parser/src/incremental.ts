@@ -1,6 +1,6 @@
 import type { Comment, File, Statement } from "./ast.js";
 import { parse, parseSlice, type ParseOptions, type ParseResult } from "./parser.js";
-import { SourceRange, computeLineStarts, endOffset, shiftSourceRange, startOffset } from "./positions.js";
+import { SourceRange, endOffset, shiftSourceRange, startOffset } from "./positions.js";
 
 const CH_TAB = 9;
 const CH_LF = 10;
@@ -59,7 +59,7 @@ function reparseIncrementally(previous: ParseResult, text: string, filename: str
   }
 
   // Commit: from here on `previous` is consumed.
-  lineIndex.resetText(text, computeLineStarts(text));
+  lineIndex.resetText(text, updatedLineStarts(lineIndex.lineStarts, text, changeStart, oldChangeEnd, delta));
   const after = body.slice(last + 1);
   if (delta !== 0) for (const statement of after) moveStatement(statement, delta);
 
@@ -81,6 +81,21 @@ function reparseIncrementally(previous: ParseResult, text: string, filename: str
   for (const statement of after) statements.push(statement);
   const ast: File = { kind: "File", filename, body: statements, comments, range: new SourceRange(lineIndex, 0, newLength) };
   return { ast, diagnostics: [], lineIndex };
+}
+
+/**
+ * The line starts of the new text from those of the old one: unchanged before the change, found again
+ * inside it, moved by `delta` after it.
+ */
+function updatedLineStarts(old: readonly number[], text: string, changeStart: number, oldChangeEnd: number, delta: number): number[] {
+  const starts: number[] = [];
+  let i = 0;
+  while (i < old.length && old[i] <= changeStart) starts.push(old[i++]);
+  const newChangeEnd = oldChangeEnd + delta;
+  for (let nl = text.indexOf("\n", changeStart); nl !== -1 && nl < newChangeEnd; nl = text.indexOf("\n", nl + 1)) starts.push(nl + 1);
+  while (i < old.length && old[i] <= oldChangeEnd) i++;
+  for (; i < old.length; i++) starts.push(old[i] + delta);
+  return starts;
 }
 
 const CHUNK = 256;
