@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { parse, reparse, type ParseResult } from "@alloy-toolkit/parser";
 import { describe, expect, it } from "vitest";
 import { analyzeDocuments, check, checkModel, resolveOptions, type CheckDiagnostic, type CheckOptions } from "../src/core.js";
+import { seededRandom } from "../../../test/support/random.js";
 
 // The checker caches per block object (reference chains, bodies found clean). After `reparse`, untouched
 // blocks are the same objects at new offsets: checking the reparsed document must give exactly what a
@@ -97,16 +98,6 @@ const SNIPPETS = [
   "\nclustering {\n\tenabled = true\n}\n",
 ];
 
-function random(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x100000000;
-  };
-}
-
 function edit(text: string, next: () => number): string {
   const at = Math.floor(next() * (text.length + 1));
   const choice = next();
@@ -126,7 +117,7 @@ describe("checking reparsed documents under random edit chains", () => {
     const failures: string[] = [];
     let compared = 0;
     for (let chain = 1; chain <= CHAINS && failures.length < 3; chain++) {
-      const next = random(chain * 104729);
+      const next = seededRandom(chain * 104729);
       const options: CheckOptions = chain % 2 === 0 ? {} : { alloyCompatible: true };
       let text = pool[Math.floor(next() * pool.length)];
       let result = parse(text);

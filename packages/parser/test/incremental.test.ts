@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../../../test/support/corpus.js";
 import { sharedPath } from "../../../test/support/shared.js";
 import { parse, reparse, walk, type Block, type Node, type ParseResult, type Range } from "../src/index.js";
+import { seededRandom } from "../../../test/support/random.js";
 
 /** Everything a parse result says, positions computed through its line index: two equal dumps mean equal results. */
 function dump(result: ParseResult): unknown {
@@ -185,16 +186,6 @@ const SNIPPETS = [
   "é",
 ];
 
-function random(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x100000000;
-  };
-}
-
 function edit(text: string, next: () => number): string {
   const at = Math.floor(next() * (text.length + 1));
   const choice = next();
@@ -216,7 +207,7 @@ describe("reparse under random edit chains", () => {
     let incremental = 0;
     let eligible = 0;
     for (let chain = 1; chain <= CHAINS && failures.length < 3; chain++) {
-      const next = random(chain * 7919);
+      const next = seededRandom(chain * 7919);
       let text = pool[Math.floor(next() * pool.length)];
       let result = parse(text);
       for (let step = 0; step < STEPS; step++) {
