@@ -104,3 +104,42 @@ export function checkParse(text, result, walk) {
   for (const d of result.diagnostics) checkRange(`diagnostic ${d.code}`, d.range);
   return problems.length ? problems.slice(0, 3).join("; ") : undefined;
 }
+
+/** Everything a parse result says, positions computed through its line index: equal dumps, equal results. */
+export function dumpParse(result) {
+  const range = (r) => `${r.start.offset}-${r.end.offset} ${r.start.line}:${r.start.column}-${r.end.line}:${r.end.column}`;
+  const value = (v) => {
+    if (Array.isArray(v)) return v.map(value);
+    if (v && typeof v === "object") {
+      if ("start" in v && "end" in v) return range(v);
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, value(x)]));
+    }
+    return v;
+  };
+  return {
+    ast: value(result.ast),
+    diagnostics: result.diagnostics.map((d) => `${d.code} ${d.message} ${range(d.range)}`),
+    lines: result.lineIndex.lineStarts,
+  };
+}
+
+/** A real config (or a token soup without a corpus) and an edited version of it, for `reparse`. */
+export function reparseCase(seed, corpus) {
+  const rand = random(seed);
+  const before = corpus.length > 0 ? corpus[Math.floor(rand() * corpus.length)] : tokenSoup(rand);
+  return { before, after: mutate(rand, before) };
+}
+
+/**
+ * Reparses the parse of `before` into `after` and compares the result with a full parse of `after`:
+ * a problem description, or undefined when they are the same.
+ */
+export function checkReparse(before, after, parse, reparse) {
+  let got;
+  try {
+    got = JSON.stringify(dumpParse(reparse(parse(before), after)));
+  } catch (error) {
+    return `reparse threw ${error.stack}`;
+  }
+  return got === JSON.stringify(dumpParse(parse(after))) ? undefined : "reparse differs from a full parse";
+}

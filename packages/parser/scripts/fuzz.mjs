@@ -1,10 +1,11 @@
 // `pnpm fuzz [cases] [firstSeed]`: parses a million (by default) random and mutated inputs with the built
-// parser and reports throws, unsound ranges, and the slowest case. Exit code 1 on any failure.
+// parser and reports throws, unsound ranges, and the slowest case; then reparses a tenth as many edited
+// corpus files and compares each with a full parse. Exit code 1 on any failure.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parse, walk } from "../dist/index.js";
-import { checkParse, fuzzCase } from "./fuzz-cases.mjs";
+import { parse, reparse, walk } from "../dist/index.js";
+import { checkParse, checkReparse, fuzzCase, reparseCase } from "./fuzz-cases.mjs";
 
 const cases = Number(process.argv[2] ?? 1_000_000);
 const firstSeed = Number(process.argv[3] ?? 1);
@@ -48,4 +49,20 @@ console.log(
     `${seconds.toFixed(1)} s; slowest case ${slowest.ms.toFixed(1)} ms (seed ${slowest.seed}, ${slowest.length} chars)`,
 );
 console.log(`fuzz: ${cases - failures} passed, ${failures} failed`);
-process.exit(failures ? 1 : 0);
+
+const reparseCases = Math.ceil(cases / 10);
+const reparseStarted = performance.now();
+let reparseFailures = 0;
+for (let seed = firstSeed; seed < firstSeed + reparseCases; seed++) {
+  const { before, after } = reparseCase(seed, pool);
+  const problem = checkReparse(before, after, parse, reparse);
+  if (problem) {
+    reparseFailures++;
+    if (reparseFailures <= 20) console.log(`reparse seed ${seed}: ${problem}\n  edited input ${JSON.stringify(after.slice(0, 300))}`);
+  }
+}
+console.log(
+  `fuzz reparse: ${reparseCases} edited inputs, ${((performance.now() - reparseStarted) / 1000).toFixed(1)} s; ` +
+    `${reparseCases - reparseFailures} equal to a full parse, ${reparseFailures} differ`,
+);
+process.exit(failures || reparseFailures ? 1 : 0);

@@ -1,30 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../../../test/support/corpus.js";
 import { sharedPath } from "../../../test/support/shared.js";
+// @ts-expect-error plain ESM module shared with `pnpm fuzz`
+import { dumpParse } from "../scripts/fuzz-cases.mjs";
 import { parse, reparse, walk, type Block, type Node, type ParseResult, type Range } from "../src/index.js";
 import { seededRandom } from "../../../test/support/random.js";
 
-/** Everything a parse result says, positions computed through its line index: two equal dumps mean equal results. */
-function dump(result: ParseResult): unknown {
-  const range = (r: Range) => `${r.start.offset}-${r.end.offset} ${r.start.line}:${r.start.column}-${r.end.line}:${r.end.column}`;
-  const value = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(value);
-    if (v && typeof v === "object") {
-      if ("start" in v && "end" in v) return range(v as Range);
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, value(x)]));
-    }
-    return v;
-  };
-  return {
-    ast: value(result.ast),
-    diagnostics: result.diagnostics.map((d) => `${d.code} ${d.message} ${range(d.range)}`),
-    lines: result.lineIndex.lineStarts,
-  };
-}
-
 function expectSameAsFullParse(result: ParseResult, text: string): void {
   expect(result.lineIndex.text).toBe(text);
-  expect(dump(result)).toEqual(dump(parse(text)));
+  expect(dumpParse(result)).toEqual(dumpParse(parse(text)));
 }
 
 /** Every range object reachable from the AST, to prove none is shared (reparse moves each exactly once). */
@@ -221,8 +205,8 @@ describe("reparse under random edit chains", () => {
           eligible++;
           if (result.ast.body.some((s) => previousBody.includes(s))) incremental++;
         }
-        const got = JSON.stringify(dump(result));
-        const want = JSON.stringify(dump(full));
+        const got = JSON.stringify(dumpParse(result));
+        const want = JSON.stringify(dumpParse(full));
         if (got !== want) {
           failures.push(`chain ${chain} step ${step}: reparse differs from parse for ${JSON.stringify(text.slice(0, 300))}`);
           break;
