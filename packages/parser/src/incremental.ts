@@ -1,6 +1,6 @@
 import type { Comment, File, Statement } from "./ast.js";
 import { parse, parseSlice, type ParseOptions, type ParseResult } from "./parser.js";
-import { SourceRange, endOffset, shiftSourceRange, startOffset } from "./positions.js";
+import { SourceRange, endOffset, startOffset } from "./positions.js";
 
 const CH_TAB = 9;
 const CH_LF = 10;
@@ -71,7 +71,7 @@ function reparseIncrementally(previous: ParseResult, text: string, filename: str
   for (const comment of parsed.comments) comments.push(comment);
   for (const comment of previous.ast.comments) {
     if (startOffset(comment.range) >= oldRegionEnd) {
-      if (delta !== 0) shiftSourceRange(comment.range, delta);
+      if (delta !== 0) (comment.range as SourceRange).shift(delta);
       comments.push(comment);
     }
   }

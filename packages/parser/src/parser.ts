@@ -71,7 +71,7 @@ class Parser {
     const tokens = this.scanner.scan(text);
     this.begin(tokens, text, new LineIndex(text, tokens.lineStarts));
     const body = this.parseBody(Tok.EOF);
-    const comments = this.commentsOf(tokens.comments);
+    const comments = this.commentsOf(tokens.comments, 0);
     const ast: File = {
       kind: "File",
       filename,
@@ -90,21 +90,17 @@ class Parser {
    * error (the caller then parses the whole text).
    */
   parseSlice(text: string, from: number, to: number, lineIndex: LineIndex): { body: Statement[]; comments: Comment[] } | undefined {
-    const tokens = this.scanner.scan(from === 0 && to === text.length ? text : text.slice(from, to));
+    const tokens = this.scanner.scan(text.slice(from, to));
     if (tokens.errors.length > 0) return undefined;
-    if (from !== 0) {
-      const { starts, ends, count } = tokens;
-      for (let k = 0; k < count; k++) {
-        starts[k] += from;
-        ends[k] += from;
-      }
+    const { starts, ends, count } = tokens;
+    for (let k = 0; k < count; k++) {
+      starts[k] += from;
+      ends[k] += from;
     }
     this.begin(tokens, text, lineIndex);
     const body = this.parseBody(Tok.EOF);
     const ok = this.diagnostics.length === 0;
-    const comments = ok
-      ? this.commentsOf(from === 0 ? tokens.comments : tokens.comments.map((c) => ({ start: c.start + from, end: c.end + from })))
-      : [];
+    const comments = ok ? this.commentsOf(tokens.comments, from) : [];
     this.end();
     return ok ? { body, comments } : undefined;
   }
@@ -135,16 +131,19 @@ class Parser {
     this.anchor = undefined!;
   }
 
-  private commentsOf(spans: readonly { start: number; end: number }[]): Comment[] {
+  /** The comments of the scanned text, whose offsets are `from` characters into `this.text`. */
+  private commentsOf(spans: readonly { start: number; end: number }[], from: number): Comment[] {
     const text = this.text;
-    return spans.map(
-      (span): Comment => ({
+    return spans.map((span): Comment => {
+      const start = span.start + from;
+      const end = span.end + from;
+      return {
         kind: "Comment",
-        style: text.charCodeAt(span.start + 1) === 42 ? "block" : "line",
-        text: text.slice(span.start, span.end),
-        range: this.range(span.start, span.end),
-      }),
-    );
+        style: text.charCodeAt(start + 1) === 42 ? "block" : "line",
+        text: text.slice(start, end),
+        range: this.range(start, end),
+      };
+    });
   }
 
   // Tokens and positions

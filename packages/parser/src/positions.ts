@@ -80,14 +80,6 @@ export class RangeAnchor {
   constructor(readonly index: LineIndex) {}
 }
 
-/**
- * Moves a range made by the parser (a {@link SourceRange}) by `delta` characters.
- * @internal
- */
-export function shiftSourceRange(range: Range, delta: number): void {
-  (range as SourceRange).shift(delta);
-}
-
 /** The start offset of a range; for the parser's ranges, without computing line and column. */
 export function startOffset(range: Range): number {
   return range instanceof SourceRange ? range.startOffset : range.start.offset;
