@@ -33,18 +33,15 @@ export class ParsedDocument {
     return this.parsed;
   }
 
-  /** Whether this version has been parsed (and can hand its parse over to the next one). */
-  get isParsed(): boolean {
-    return this.parsed !== undefined;
-  }
-
   /**
-   * Gives this version's parse to the next version, which reuses (and moves) its statements. This version
-   * forgets it and would parse its text again if asked, so it never serves a parse that moved on.
+   * Gives this version's parse (or, when it was never parsed, the last parse before it) to the next
+   * version, which reuses (and moves) its statements. This version forgets it and would parse its text
+   * again if asked, so it never serves a parse that moved on.
    */
   private handOver(): ParseResult | undefined {
-    const parsed = this.parsed;
+    const parsed = this.parsed ?? this.previous?.handOver();
     this.parsed = undefined;
+    this.previous = undefined;
     this.checkerSource = undefined;
     return parsed;
   }
@@ -76,20 +73,18 @@ interface DiskEntry {
  * and files read from disk (cached by modification time). An open document always wins over the disk.
  */
 export class DocumentStore {
-  private readonly open = new Map<string, { text: TextDocument; parsed: ParsedDocument | undefined; previous: ParsedDocument | undefined }>();
+  /** Open documents: the editor's text, and the last version handed out (the base of the next parse). */
+  private readonly open = new Map<string, { text: TextDocument; parsed: ParsedDocument | undefined }>();
   private readonly disk = new Map<string, DiskEntry>();
 
   openDocument(uri: string, languageId: string, version: number, text: string): void {
-    this.open.set(uri, { text: TextDocument.create(uri, languageId, version, text), parsed: undefined, previous: undefined });
+    this.open.set(uri, { text: TextDocument.create(uri, languageId, version, text), parsed: undefined });
   }
 
   changeDocument(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): boolean {
     const entry = this.open.get(uri);
     if (!entry) return false;
     entry.text = TextDocument.update(entry.text, changes, version);
-    // The last parsed version is the base of the next incremental parse (versions never parsed are skipped).
-    if (entry.parsed?.isParsed) entry.previous = entry.parsed;
-    entry.parsed = undefined;
     return true;
   }
 
@@ -115,8 +110,7 @@ export class DocumentStore {
     const entry = this.open.get(uri);
     if (entry) {
       if (!entry.parsed || entry.parsed.version !== entry.text.version) {
-        entry.parsed = new ParsedDocument(uri, entry.text.version, entry.text.getText(), entry.previous);
-        entry.previous = undefined;
+        entry.parsed = new ParsedDocument(uri, entry.text.version, entry.text.getText(), entry.parsed);
       }
       return entry.parsed;
     }
