@@ -1,10 +1,11 @@
-/** A small seeded generator (xorshift32) of numbers in [0, 1), so that a failing random test replays. */
+/** A small seeded generator (mulberry32) of numbers in [0, 1), so that a failing random test replays. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0 || 1;
+  let a = seed >>> 0;
   return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x100000000;
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }

@@ -3,23 +3,12 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Position } from "vscode-languageserver-protocol";
+import { seededRandom } from "../../../test/support/random.js";
 import { sharedPath } from "../../../test/support/shared.js";
 import { fixturesRoot, LspClient, packageRoot } from "./support/lsp-client.js";
 
 const EDITS = Number(process.env.LSP_ROBUSTNESS_EDITS ?? 3_000);
 const MAX_TEXT = 24_000;
-
-/** Mulberry32: a small seeded generator, so a failure can be replayed with the same seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function loadFragments(): string[] {
   const examples = join(packageRoot, "..", "..", "examples");
@@ -59,7 +48,7 @@ describe("robustness under random edits", () => {
 
   it(`survives ${EDITS} random edits with every feature requested after each`, async () => {
     const seed = Number(process.env.LSP_ROBUSTNESS_SEED ?? 7);
-    const next = random(seed);
+    const next = seededRandom(seed);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
     const fragments = loadFragments();
     const uri = pathToFileURL(join(fixturesRoot, "scratch", "robustness", "config.alloy")).toString();
