@@ -1,8 +1,8 @@
 // Generated from the grafana/alloy Helm chart 1.10.1 (values.yaml, README.md) by packages/checker/src/deployment/schema/generate-values-schema.ts — do not edit.
 // Regenerate: npx tsc -b packages/checker && node packages/checker/dist/deployment/schema/generate-cli.js
-import type { ValuesSchema } from "./values-schema.js";
+import { resolveAliases, type ValuesSchema } from "./values-schema.js";
 
-export const chartValuesSchema: ValuesSchema = {
+export const chartValuesSchema: ValuesSchema = resolveAliases({
   "$comment": "Generated from the grafana/alloy Helm chart 1.10.1 (values.yaml, README.md) by packages/checker/src/deployment/schema/generate-values-schema.ts — do not edit.",
   "chart": {
     "name": "alloy",
@@ -19,182 +19,7 @@ export const chartValuesSchema: ValuesSchema = {
           "replacement": "alloy",
           "reason": "naming this field \"agent\" is deprecated"
         },
-        "children": {
-          "clustering": {
-            "type": "object",
-            "children": {
-              "enabled": {
-                "type": "bool",
-                "description": "Deploy Alloy in a cluster to allow for load distribution.",
-                "default": "false"
-              },
-              "name": {
-                "type": "string",
-                "description": "Name for the Alloy cluster. Used for differentiating between clusters.",
-                "default": "\"\""
-              },
-              "portName": {
-                "type": "string",
-                "description": "Name for the port used for clustering, useful if running inside an Istio Mesh",
-                "default": "\"http\""
-              }
-            }
-          },
-          "command": {
-            "type": "list",
-            "description": "Override the entrypoint command for the Alloy container. When set, this replaces the image's default entrypoint (the chart-provided `args` are still passed). Useful on Windows where the binary lives at a different path, for example `[\"C:\\\\Program Files\\\\GrafanaLabs\\\\Alloy\\\\alloy.exe\"]`. Leave empty to use the image's default entrypoint.",
-            "default": "[]"
-          },
-          "configMap": {
-            "type": "object",
-            "children": {
-              "content": {
-                "type": "string",
-                "description": "Content to assign to the new ConfigMap.  This is passed into `tpl` allowing for templating from values.",
-                "default": "\"\""
-              },
-              "create": {
-                "type": "bool",
-                "description": "Create a new ConfigMap for the config file.",
-                "default": "true"
-              },
-              "key": {
-                "type": "any",
-                "description": "Key in ConfigMap to get config from.",
-                "default": "nil"
-              },
-              "name": {
-                "type": "any",
-                "description": "Name of existing ConfigMap to use. Used when create is false.",
-                "default": "nil"
-              }
-            }
-          },
-          "enableHttpServerPort": {
-            "type": "bool",
-            "description": "Enables Grafana Alloy container's http server port.",
-            "default": "true"
-          },
-          "enableReporting": {
-            "type": "bool",
-            "description": "Enables sending Grafana Labs anonymous usage stats to help improve Grafana Alloy.",
-            "default": "true"
-          },
-          "envFrom": {
-            "type": "list",
-            "description": "Maps all the keys on a ConfigMap or Secret as environment variables. https://kubernetes.io/docs/reference/generated/kubernetes-api/v1.24/#envfromsource-v1-core",
-            "default": "[]"
-          },
-          "extraArgs": {
-            "type": "list",
-            "description": "Extra args to pass to `alloy run`: https://grafana.com/docs/alloy/latest/reference/cli/run/",
-            "default": "[]"
-          },
-          "extraEnv": {
-            "type": "list",
-            "description": "Extra environment variables to pass to the Alloy container.",
-            "default": "[]"
-          },
-          "extraPorts": {
-            "type": "list",
-            "description": "Extra ports to expose on the Alloy container. If `service.type` is `NodePort`, each item may set `nodePort` to choose the Service NodePort for that port.",
-            "default": "[]"
-          },
-          "hostAliases": {
-            "type": "list",
-            "description": "Host aliases to add to the Alloy container.",
-            "default": "[]"
-          },
-          "initialDelaySeconds": {
-            "type": "int",
-            "description": "Initial delay for readiness probe.",
-            "default": "10"
-          },
-          "lifecycle": {
-            "type": "object",
-            "description": "Set lifecycle hooks for the Grafana Alloy container.",
-            "default": "{}",
-            "open": true
-          },
-          "listenAddr": {
-            "type": "string",
-            "description": "Address to listen for traffic on. 0.0.0.0 exposes the UI to other containers.",
-            "default": "\"0.0.0.0\""
-          },
-          "listenPort": {
-            "type": "int",
-            "description": "Port to listen for traffic on.",
-            "default": "12345"
-          },
-          "listenScheme": {
-            "type": "string",
-            "description": "Scheme is needed for readiness probes. If enabling tls in your configs, set to \"HTTPS\"",
-            "default": "\"HTTP\""
-          },
-          "livenessProbe": {
-            "type": "object",
-            "description": "Set livenessProbe for the Grafana Alloy container.",
-            "default": "{}",
-            "open": true
-          },
-          "mounts": {
-            "type": "object",
-            "children": {
-              "dockercontainers": {
-                "type": "bool",
-                "description": "Mount /var/lib/docker/containers from the host into the container for log collection.",
-                "default": "false"
-              },
-              "extra": {
-                "type": "list",
-                "description": "Extra volume mounts to add into the Grafana Alloy container. Does not affect the watch container.",
-                "default": "[]"
-              },
-              "varlog": {
-                "type": "bool",
-                "description": "Mount /var/log from the host into the container for log collection.",
-                "default": "false"
-              }
-            }
-          },
-          "resources": {
-            "type": "object",
-            "description": "Resource requests and limits to apply to the Grafana Alloy container.",
-            "default": "{}",
-            "open": true
-          },
-          "securityContext": {
-            "type": "object",
-            "description": "Security context to apply to the Grafana Alloy container.",
-            "default": "{}",
-            "open": true
-          },
-          "stabilityLevel": {
-            "type": "string",
-            "description": "Minimum stability level of components and behavior to enable. Must be one of \"experimental\", \"public-preview\", or \"generally-available\".",
-            "default": "\"generally-available\"",
-            "enum": [
-              "experimental",
-              "public-preview",
-              "generally-available"
-            ]
-          },
-          "storagePath": {
-            "type": "string",
-            "description": "Path to where Grafana Alloy stores data (for example, the Write-Ahead Log). By default, data is lost between reboots.",
-            "default": "\"/tmp/alloy\""
-          },
-          "timeoutSeconds": {
-            "type": "int",
-            "description": "Timeout for readiness probe.",
-            "default": "1"
-          },
-          "uiPathPrefix": {
-            "type": "string",
-            "description": "Base path where the UI is exposed.",
-            "default": "\"/\""
-          }
-        }
+        "aliasOf": "alloy"
       },
       "alloy": {
         "type": "object",
@@ -1104,4 +929,4 @@ export const chartValuesSchema: ValuesSchema = {
       }
     }
   }
-};
+});

@@ -16,6 +16,7 @@ interface MutableKey {
   children?: Record<string, MutableKey>;
   enum?: string[];
   deprecated?: { replacement?: string; reason: string };
+  aliasOf?: string;
 }
 
 interface ReadmeRow {
@@ -99,10 +100,12 @@ export function generateValuesSchema(sources: ChartSources): ValuesSchema {
   if (!alloy || !/may also be called "agent"/.test(sources.valuesYaml)) {
     throw new Error('values schema: the "agent" alias of "alloy" is no longer documented in values.yaml');
   }
+  // Its keys are those of `alloy`: the data names the sibling instead of repeating them (`resolveAliases`).
   root.children!.agent = {
-    ...alloy,
+    type: alloy.type,
     description: 'Deprecated alias of "alloy" kept from the grafana-agent chart.',
     deprecated: { replacement: "alloy", reason: 'naming this field "agent" is deprecated' },
+    aliasOf: "alloy",
   };
 
   return {
@@ -117,9 +120,9 @@ export function renderValuesSchemaModule(schema: ValuesSchema): string {
   return [
     `// ${schema.$comment}`,
     "// Regenerate: npx tsc -b packages/checker && node packages/checker/dist/deployment/schema/generate-cli.js",
-    'import type { ValuesSchema } from "./values-schema.js";',
+    'import { resolveAliases, type ValuesSchema } from "./values-schema.js";',
     "",
-    `export const chartValuesSchema: ValuesSchema = ${JSON.stringify(schema, null, 2)};`,
+    `export const chartValuesSchema: ValuesSchema = resolveAliases(${JSON.stringify(schema, null, 2)});`,
     "",
   ].join("\n");
 }

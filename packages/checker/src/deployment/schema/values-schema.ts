@@ -13,6 +13,8 @@ export interface ValuesKeySchema {
   /** Values the chart accepts, when its documentation lists them. */
   readonly enum?: readonly string[];
   readonly deprecated?: { readonly replacement?: string; readonly reason: string };
+  /** This key takes the same keys as its sibling of that name (the generated data lists them once). */
+  readonly aliasOf?: string;
 }
 
 /** The values schema of the `grafana/alloy` chart (generated: `chart-values-schema.generated.ts`). */
@@ -20,6 +22,20 @@ export interface ValuesSchema {
   readonly $comment: string;
   readonly chart: { readonly name: string; readonly version: string; readonly appVersion: string };
   readonly root: ValuesKeySchema;
+}
+
+/** The schema with every `aliasOf` key given the children of the sibling it names. */
+export function resolveAliases(schema: ValuesSchema): ValuesSchema {
+  const resolve = (key: ValuesKeySchema): ValuesKeySchema => {
+    if (!key.children) return key;
+    const children: Record<string, ValuesKeySchema> = {};
+    for (const [name, child] of Object.entries(key.children)) children[name] = resolve(child);
+    for (const [name, child] of Object.entries(children)) {
+      if (child.aliasOf) children[name] = { ...child, children: children[child.aliasOf]?.children };
+    }
+    return { ...key, children };
+  };
+  return { ...schema, root: resolve(schema.root) };
 }
 
 /** The schema of a dotted key path, or `undefined` when the chart has no such key. */
