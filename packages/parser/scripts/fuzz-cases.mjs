@@ -123,10 +123,14 @@ export function dumpParse(result) {
   };
 }
 
-/** A real config (or a token soup without a corpus) and an edited version of it, for `reparse`. */
+/**
+ * A real config (or a token soup without a corpus) and an edited version of it, for `reparse`. Half the
+ * time the config is edited once before (so it usually has syntax errors already, as while typing).
+ */
 export function reparseCase(seed, corpus) {
   const rand = random(seed);
-  const before = corpus.length > 0 ? corpus[Math.floor(rand() * corpus.length)] : tokenSoup(rand);
+  const original = corpus.length > 0 ? corpus[Math.floor(rand() * corpus.length)] : tokenSoup(rand);
+  const before = rand() < 0.5 ? mutate(rand, original) : original;
   return { before, after: mutate(rand, before) };
 }
 

@@ -1,6 +1,7 @@
 import type { Comment, File, Statement } from "./ast.js";
+import type { Diagnostic } from "./diagnostics.js";
 import { parse, parseSlice, type ParseOptions, type ParseResult } from "./parser.js";
-import { SourceRange, endOffset, startOffset } from "./positions.js";
+import { RangeAnchor, SourceRange, endOffset, startOffset } from "./positions.js";
 
 const CH_TAB = 9;
 const CH_LF = 10;
@@ -17,25 +18,48 @@ const CH_SLASH = 47;
  * `previous` is consumed: the statements after the change are moved to their new offsets and
  * `previous.lineIndex` now describes `text` (the result shares it). Do not read `previous` afterwards.
  *
- * Falls back to a full parse when the change cannot be isolated: `previous` had errors, the edited
- * statements do not parse on their own, or the change affects how a neighbouring statement ends.
+ * Files with syntax errors are handled too: the statements around the change are parsed again from the
+ * start of a line where the parser is known to begin a fresh statement, up to the next such line, and
+ * the diagnostics outside that region are reused.
+ *
+ * Falls back to a full parse when the change cannot be isolated: the edited statements do not parse on
+ * their own into the same result (a bracket, string or comment left open swallows what follows), or the
+ * change affects how a neighbouring statement ends.
  */
 export function reparse(previous: ParseResult, text: string, options: ParseOptions = {}): ParseResult {
   return reparseIncrementally(previous, text, options.filename ?? previous.ast.filename) ?? parse(text, options);
 }
 
+/** The changed span: `old[start, oldEnd)` became `text[start, oldEnd + delta)`. */
+interface Change {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly delta: number;
+}
+
 function reparseIncrementally(previous: ParseResult, text: string, filename: string): ParseResult | undefined {
-  if (previous.diagnostics.length > 0) return undefined;
+  const old = previous.lineIndex.text;
+  const changeStart = commonPrefixLength(old, text);
+  const common = commonSuffixLength(old, text, Math.min(old.length, text.length) - changeStart);
+  const change: Change = { start: changeStart, oldEnd: old.length - common, delta: text.length - old.length };
+  if (previous.diagnostics.length === 0) {
+    const result = reparseBetweenStatements(previous, text, filename, change);
+    if (result !== undefined) return result;
+  }
+  return reparseBetweenLineStarts(previous, text, filename, change);
+}
+
+/**
+ * For a previous version without errors: parses again the touched statements and the gaps around them,
+ * from the end of the statement before to the start of the statement after. `undefined` when the new
+ * region has an error or the boundary conditions do not hold; nothing is changed then.
+ */
+function reparseBetweenStatements(previous: ParseResult, text: string, filename: string, change: Change): ParseResult | undefined {
   const old = previous.lineIndex.text;
   const lineIndex = previous.lineIndex;
-
-  // The changed span: old[changeStart, oldChangeEnd) became text[changeStart, oldChangeEnd + delta).
   const oldLength = old.length;
   const newLength = text.length;
-  const changeStart = commonPrefixLength(old, text);
-  const common = commonSuffixLength(old, text, Math.min(oldLength, newLength) - changeStart);
-  const oldChangeEnd = oldLength - common;
-  const delta = newLength - oldLength;
+  const { start: changeStart, oldEnd: oldChangeEnd, delta } = change;
 
   // The statements touched by the change (a statement ending or starting right at it counts).
   const body = previous.ast.body;
@@ -189,4 +213,120 @@ function newlineBefore(text: string, to: number, end: number): boolean {
  */
 function moveStatement(statement: Statement, delta: number): void {
   (statement.range as SourceRange).rangeAnchor.delta += delta;
+}
+
+/**
+ * For any previous version, errors included: parses again from the start of the last statement at or
+ * before the change up to the start of the first statement at or after it that begins its line. At a
+ * statement's start the parser begins afresh at the top level, after a TERMINATOR and a newline, so every
+ * error before it is on an earlier line (Alloy reports at most one per line) and the parse of the region does not depend on
+ * what precedes it. The region's parse must also end cleanly (a TERMINATOR read from the text last, no
+ * statement, bracket, string or comment still open) so that it does not depend on what follows; then the
+ * statements after it parse as they did. `undefined` when this does not hold; nothing is changed then.
+ */
+function reparseBetweenLineStarts(previous: ParseResult, text: string, filename: string, change: Change): ParseResult | undefined {
+  const old = previous.lineIndex.text;
+  const lineIndex = previous.lineIndex;
+  const body = previous.ast.body;
+  const { start: changeStart, oldEnd: oldChangeEnd, delta } = change;
+
+  const before = lastStartingAtOrBefore(body, changeStart);
+  const first = Math.max(0, before);
+  const regionStart = before >= 0 ? startOffset(body[before].range) : 0;
+  // The region must end at the start of a line: the scanner looks past a comment for a newline to decide
+  // whether it ends a statement, and that look must not reach the end of the region.
+  let next = firstStartingAtOrAfter(body, Math.max(oldChangeEnd, regionStart));
+  while (next < body.length && !beginsLine(text, startOffset(body[next].range) + delta)) next++;
+  if (regionStart === 0 && next === body.length) return undefined; // the whole text: a plain parse
+  const oldRegionEnd = next < body.length ? startOffset(body[next].range) : old.length;
+
+  const parsed = parseSlice(text, regionStart, oldRegionEnd + delta, lineIndex, true);
+  if (parsed === undefined) return undefined;
+
+  // The previous diagnostics before and after the region (read before anything moves).
+  // When the region runs to the end of the text, its parse gives the errors at the end of input again.
+  const diagnosticsBefore: Diagnostic[] = [];
+  const diagnosticsAfter: Diagnostic[] = [];
+  const toEnd = next === body.length;
+  for (const diagnostic of previous.diagnostics) {
+    const start = startOffset(diagnostic.range);
+    if (start < regionStart) diagnosticsBefore.push(diagnostic);
+    else if (!toEnd && start >= oldRegionEnd) diagnosticsAfter.push(diagnostic);
+  }
+  const after = body.slice(next);
+  // How each diagnostic after the region moves: with its statement's anchor, on its own (the text's
+  // anchor), or with an anchor of its own (a statement that did not parse). An anchor shared with a
+  // statement before the region must not move: then parse the whole text.
+  const movedAnchors = new Set<RangeAnchor>();
+  for (const statement of after) movedAnchors.add(anchorOf(statement));
+  const anchorsToMove = new Set<RangeAnchor>();
+  const rangesToShift: SourceRange[] = [];
+  let anchorsBefore: Set<RangeAnchor> | undefined;
+  for (const diagnostic of diagnosticsAfter) {
+    const range = diagnostic.range;
+    if (!(range instanceof SourceRange)) return undefined;
+    const anchor = range.rangeAnchor;
+    if (anchor === lineIndex.rootAnchor) rangesToShift.push(range);
+    else if (!movedAnchors.has(anchor)) {
+      anchorsBefore ??= new Set(body.slice(0, first).map(anchorOf));
+      if (anchorsBefore.has(anchor)) return undefined;
+      anchorsToMove.add(anchor);
+    }
+  }
+
+  // Commit: from here on `previous` is consumed.
+  lineIndex.resetText(text, updatedLineStarts(lineIndex.lineStarts, text, changeStart, oldChangeEnd, delta));
+  if (delta !== 0) {
+    for (const statement of after) moveStatement(statement, delta);
+    for (const anchor of anchorsToMove) anchor.delta += delta;
+    for (const range of rangesToShift) range.shift(delta);
+  }
+
+  const comments: Comment[] = [];
+  for (const comment of previous.ast.comments) {
+    if (endOffset(comment.range) <= regionStart) comments.push(comment);
+    else break;
+  }
+  for (const comment of parsed.comments) comments.push(comment);
+  for (const comment of previous.ast.comments) {
+    if (startOffset(comment.range) >= oldRegionEnd) {
+      if (delta !== 0) (comment.range as SourceRange).shift(delta);
+      comments.push(comment);
+    }
+  }
+
+  const statements: Statement[] = body.slice(0, first);
+  for (const statement of parsed.body) statements.push(statement);
+  for (const statement of after) statements.push(statement);
+  const diagnostics = diagnosticsBefore;
+  for (const diagnostic of parsed.diagnostics) diagnostics.push(diagnostic);
+  for (const diagnostic of diagnosticsAfter) diagnostics.push(diagnostic);
+  const ast: File = { kind: "File", filename, body: statements, comments, range: new SourceRange(lineIndex, 0, text.length) };
+  return { ast, diagnostics, lineIndex };
+}
+
+/** Index of the first statement whose start is at or after `offset` (`body.length` if none). */
+function firstStartingAtOrAfter(body: readonly Statement[], offset: number): number {
+  let lo = 0;
+  let hi = body.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (startOffset(body[mid].range) >= offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Whether only spaces and tabs precede `offset` on its line. */
+function beginsLine(text: string, offset: number): boolean {
+  for (let pos = offset - 1; pos >= 0; pos--) {
+    const c = text.charCodeAt(pos);
+    if (c === CH_LF) return true;
+    if (c !== CH_SPACE && c !== CH_TAB) return false;
+  }
+  return true;
+}
+
+function anchorOf(statement: Statement): RangeAnchor {
+  return (statement.range as SourceRange).rangeAnchor;
 }

@@ -61,6 +61,13 @@ class Parser {
   private tok: Tok = Tok.EOF;
   private last = 0;
   private nextScanError = 0;
+  /** Added to the scanner's error offsets: where the scanned slice starts in `text` (0 for a whole text). */
+  private scanBase = 0;
+  /**
+   * Set by the top-level body loop: whether it stopped at the end of input right after consuming a
+   * TERMINATOR, i.e. no statement was still open when the tokens ran out.
+   */
+  private terminatedAtEnd = true;
   private lastErrorLine = -1;
   private depth = 0;
   /** {@link MAX_NESTING_DEPTH}, or lower when the stack turned out too small for it (see `parse`). */
@@ -86,26 +93,46 @@ class Parser {
 
   /**
    * Parses the top-level statements of `text.slice(from, to)` as if it were a whole file, with ranges in
-   * `text`'s offsets pointing at `lineIndex`. Returns `undefined` when the slice has any lexical or syntax
-   * error (the caller then parses the whole text).
+   * `text`'s offsets pointing at `lineIndex`.
+   *
+   * Without `allowErrors`, returns `undefined` when the slice has any lexical or syntax error. With it, a
+   * slice with errors is returned with its diagnostics, unless the slice does not end cleanly before `to`
+   * (a statement, string or comment still open when the slice's tokens ran out): then what follows `to`
+   * in `text` would change the result, and the caller must parse the whole text.
    */
-  parseSlice(text: string, from: number, to: number, lineIndex: LineIndex): { body: Statement[]; comments: Comment[] } | undefined {
+  parseSlice(text: string, from: number, to: number, lineIndex: LineIndex, allowErrors: boolean): SliceResult | undefined {
+    const length = to - from;
     const tokens = this.scanner.scan(text.slice(from, to));
-    if (tokens.errors.length > 0) return undefined;
-    const { starts, ends, count } = tokens;
+    if (tokens.errors.length > 0 && !allowErrors) return undefined;
+    const { starts, ends, count, kinds } = tokens;
     for (let k = 0; k < count; k++) {
       starts[k] += from;
       ends[k] += from;
     }
-    this.begin(tokens, text, lineIndex);
+    this.begin(tokens, text, lineIndex, from);
     const body = this.parseBody(Tok.EOF);
-    const ok = this.diagnostics.length === 0;
+    const diagnostics = this.diagnostics;
+    let ok = diagnostics.length === 0;
+    if (allowErrors) {
+      // The last token before EOF must be a TERMINATOR read from a newline or comment in the slice (not
+      // the one the scanner adds at the end of input), consumed by the top-level loop; no comment or scan
+      // error may reach the end of the slice.
+      const last = count - 2;
+      ok =
+        to >= text.length ||
+        (this.terminatedAtEnd &&
+          last >= 0 &&
+          kinds[last] === Tok.TERMINATOR &&
+          starts[last] < to &&
+          tokens.comments.every((span) => span.end < length) &&
+          tokens.errors.every((error) => error.offset + error.length < length));
+    }
     const comments = ok ? this.commentsOf(tokens.comments, from) : [];
     this.end();
-    return ok ? { body, comments } : undefined;
+    return ok ? { body, comments, diagnostics } : undefined;
   }
 
-  private begin(tokens: TokenTable, text: string, lineIndex: LineIndex): void {
+  private begin(tokens: TokenTable, text: string, lineIndex: LineIndex, scanBase = 0): void {
     this.tokens = tokens;
     this.kinds = tokens.kinds;
     this.starts = tokens.starts;
@@ -117,6 +144,8 @@ class Parser {
     this.anchor = lineIndex.rootAnchor;
     this.diagnostics = [];
     this.nextScanError = 0;
+    this.scanBase = scanBase;
+    this.terminatedAtEnd = true;
     this.lastErrorLine = -1;
     this.depth = 0;
     this.i = -1;
@@ -159,7 +188,7 @@ class Parser {
         code: e.code,
         severity: "error",
         message: e.message,
-        range: this.range(e.offset, e.offset + e.length),
+        range: this.range(e.offset + this.scanBase, e.offset + this.scanBase + e.length),
       });
     }
   }
@@ -284,19 +313,27 @@ class Parser {
   private parseBody(until: Tok): Statement[] {
     const body: Statement[] = [];
     const topLevel = until === Tok.EOF;
+    let terminated = true;
     while (this.tok !== until && this.tok !== Tok.EOF) {
       // Each top-level statement's ranges share an anchor, so that `reparse` can move the statement at once.
       if (topLevel) this.anchor = new RangeAnchor(this.lineIndex);
       const statement = this.parseStatement();
       if (statement !== undefined) body.push(statement);
-      if (this.tok === until) break;
+      if (this.tok === until) {
+        terminated = false;
+        break;
+      }
       if (this.tok !== Tok.TERMINATOR) {
         this.unexpected("TERMINATOR");
         this.consumeStatement();
       }
+      terminated = this.tok === Tok.TERMINATOR;
       this.next();
     }
-    if (topLevel) this.anchor = this.lineIndex.rootAnchor;
+    if (topLevel) {
+      this.anchor = this.lineIndex.rootAnchor;
+      this.terminatedAtEnd = terminated;
+    }
     return exactSize(body);
   }
 
@@ -738,13 +775,21 @@ function withStackSafeDepth<T>(run: (parser: Parser) => T): T {
   throw new RangeError("the call stack is too small to parse Alloy files");
 }
 
+/** What {@link parseSlice} gives: the slice's top-level statements, comments and diagnostics. @internal */
+export interface SliceResult {
+  readonly body: Statement[];
+  readonly comments: Comment[];
+  readonly diagnostics: Diagnostic[];
+}
+
 /**
- * The top-level statements and comments of `text.slice(from, to)`, parsed on their own with ranges in
- * `text`, or `undefined` when that slice has an error. Used by `reparse`.
+ * The top-level statements, comments and diagnostics of `text.slice(from, to)`, parsed on their own with
+ * ranges in `text`; `undefined` when that slice has an error (or, with `allowErrors`, when it does not end
+ * cleanly: see `Parser.parseSlice`). Used by `reparse`.
  * @internal
  */
-export function parseSlice(text: string, from: number, to: number, lineIndex: LineIndex): { body: Statement[]; comments: Comment[] } | undefined {
-  return withStackSafeDepth((parser) => parser.parseSlice(text, from, to, lineIndex));
+export function parseSlice(text: string, from: number, to: number, lineIndex: LineIndex, allowErrors = false): SliceResult | undefined {
+  return withStackSafeDepth((parser) => parser.parseSlice(text, from, to, lineIndex, allowErrors));
 }
 
 /**

@@ -105,12 +105,64 @@ describe("reparse", () => {
     expectSameAsFullParse(reparse(parse(BASE), text), text);
   });
 
-  it("parses the whole text again after a version with errors, and when nothing changed", () => {
+  it("gives the full parse's result when nothing changed, with or without errors", () => {
     const broken = BASE.replace('"info"', '"info');
-    const withErrors = parse(broken);
-    expect(withErrors.diagnostics.length).toBeGreaterThan(0);
-    expectSameAsFullParse(reparse(withErrors, BASE), BASE);
+    expectSameAsFullParse(reparse(parse(broken), broken), broken);
     expectSameAsFullParse(reparse(parse(BASE), BASE), BASE);
+  });
+
+  it("keeps the statements around an edit that introduces an error, and their errors when it is fixed", () => {
+    const before = parse(BASE);
+    const [logging, scrape, remoteWrite] = before.ast.body;
+    const broken = BASE.replace("default.receiver]\n}", "default.receiver] 2\n}");
+    const withError = reparse(before, broken);
+    expectSameAsFullParse(withError, broken);
+    expect(withError.diagnostics.length).toBeGreaterThan(0);
+    expect(withError.ast.body[0]).toBe(logging);
+    expect(withError.ast.body[1]).not.toBe(scrape);
+    expect(withError.ast.body[2]).toBe(remoteWrite);
+    const fixed = reparse(withError, BASE);
+    expectSameAsFullParse(fixed, BASE);
+    expect(fixed.diagnostics).toEqual([]);
+    expect(fixed.ast.body[0]).toBe(logging);
+    expect(fixed.ast.body[2]).toBe(remoteWrite);
+  });
+
+  it("moves the errors of untouched statements with them when an edit elsewhere changes the length", () => {
+    const broken = BASE + "a {\n\tb = 1 2\n}\nc = 1 2\nd {\n";
+    const before = parse(broken);
+    expect(before.diagnostics.map((d) => d.message)).toEqual([
+      "expected TERMINATOR, got NUMBER",
+      "expected TERMINATOR, got NUMBER",
+      "expected }, got EOF",
+    ]);
+    const reusable = before.ast.body.slice(1);
+    const text = broken.replace('level = "info"', 'level = "debug"\n\tformat = "json"');
+    const after = reparse(before, text);
+    expectSameAsFullParse(after, text);
+    after.ast.body.slice(1).forEach((statement, i) => expect(statement).toBe(reusable[i]));
+    expect(after.diagnostics.map((d) => d.range.start.offset)).toEqual([
+      text.indexOf("b = 1 2") + 6,
+      text.indexOf("c = 1 2") + 6,
+      text.length,
+    ]);
+  });
+
+  it("gives the full parse's result when an edit leaves a bracket open that swallows the next statements", () => {
+    const text = BASE.replace("forward_to = [prometheus.remote_write.default.receiver]", "forward_to = [prometheus.remote_write.default.receiver");
+    const after = reparse(parse(BASE), text);
+    expectSameAsFullParse(after, text);
+    const broken = BASE.replace("level = \"info\"\n}", "level = \"info\"\n");
+    expectSameAsFullParse(reparse(parse(BASE), broken), broken);
+  });
+
+  it("gives the full parse's result when an edit opens a raw string or a block comment that runs on", () => {
+    for (const opened of ['level = `info"', 'level = "info" /* open']) {
+      const text = BASE.replace('level = "info"', opened);
+      expectSameAsFullParse(reparse(parse(BASE), text), text);
+      const closed = reparse(parse(text), BASE);
+      expectSameAsFullParse(closed, BASE);
+    }
   });
 
   it("keeps the filename unless a new one is given", () => {
@@ -190,6 +242,8 @@ describe("reparse under random edit chains", () => {
     const failures: string[] = [];
     let incremental = 0;
     let eligible = 0;
+    let withErrors = 0;
+    let withErrorsIncremental = 0;
     for (let chain = 1; chain <= CHAINS && failures.length < 3; chain++) {
       const next = seededRandom(chain * 7919);
       let text = pool[Math.floor(next() * pool.length)];
@@ -201,9 +255,13 @@ describe("reparse under random edit chains", () => {
         result = reparse(result, changed);
         text = changed;
         const full = parse(text);
+        const reused = result.ast.body.some((s) => previousBody.includes(s));
         if (previousClean && full.diagnostics.length === 0 && previousBody.length > 1) {
           eligible++;
-          if (result.ast.body.some((s) => previousBody.includes(s))) incremental++;
+          if (reused) incremental++;
+        } else if (previousBody.length > 1) {
+          withErrors++;
+          if (reused) withErrorsIncremental++;
         }
         const got = JSON.stringify(dumpParse(result));
         const want = JSON.stringify(dumpParse(full));
@@ -217,5 +275,9 @@ describe("reparse under random edit chains", () => {
     // A clean edit of a multi-statement file keeps some statements: the test must exercise reuse.
     expect(eligible).toBeGreaterThan(CHAINS / 3);
     expect(incremental).toBeGreaterThan(eligible * 0.9);
+    // Edits before or after which the file has errors must be exercised too, and mostly reuse statements
+    // (about 85 % do with these seeds).
+    expect(withErrors).toBeGreaterThan(CHAINS);
+    expect(withErrorsIncremental).toBeGreaterThan(withErrors * 0.75);
   });
 });
