@@ -1,24 +1,75 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from "vscode-jsonrpc/node.js";
+import {
+  createMessageConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from "vscode-jsonrpc/node.js";
 import type { Diagnostic, Position, PublishDiagnosticsParams } from "vscode-languageserver-protocol";
+import { bundleFile, externalPackages } from "../../scripts/bundle.mjs";
 
 export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const fixturesRoot = join(packageRoot, "test", "fixtures");
-const serverBin = join(packageRoot, "bin", "alloy-language-server.js");
+export const serverBin = join(packageRoot, "bin", "alloy-language-server.js");
 
-/** Builds the server when its `dist` is missing (a fresh checkout running the tests first). */
-function ensureBuilt(): void {
-  if (existsSync(join(packageRoot, "dist", "main.js"))) return;
-  const build = spawnSync(process.execPath, [join(packageRoot, "..", "..", "node_modules", "typescript", "bin", "tsc"), "-b", packageRoot], {
-    stdio: "inherit",
-  });
-  if (build.status !== 0) throw new Error("building the language server failed");
+function runNode(args: string[], what: string): void {
+  const run = spawnSync(process.execPath, args, { stdio: "inherit" });
+  if (run.status !== 0) throw new Error(`${what} failed`);
 }
 
-/** A real `alloy-language-server --stdio` process and a JSON-RPC client talking to it. */
+/** The language server's package and the workspace packages bundled with it (its `@alloy-toolkit/` dependencies but the external ones). */
+function bundledPackageDirs(): string[] {
+  const { dependencies } = JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+  const workspace = Object.keys(dependencies).filter((name) => name.startsWith("@alloy-toolkit/") && !externalPackages.includes(name));
+  return [packageRoot, ...workspace.map((name) => realpathSync(join(packageRoot, "node_modules", name)))];
+}
+
+/**
+ * Why the bin's bundle is not the server as built (`undefined` when it is): missing, or older than the last
+ * `tsc -b` of a package it holds. The tests would otherwise drive the previous server.
+ */
+function bundleProblem(): string | undefined {
+  if (!existsSync(bundleFile)) return `${bundleFile} is missing: run pnpm build (tsc -b alone does not bundle the server)`;
+  const bundled = statSync(bundleFile).mtimeMs;
+  for (const dir of bundledPackageDirs()) {
+    const buildInfo = join(dir, "dist", ".tsbuildinfo");
+    if (existsSync(buildInfo) && statSync(buildInfo).mtimeMs > bundled) {
+      return `${relative(packageRoot, dir) || "the language server"} was built after the bin's bundle: run pnpm build (tsc -b alone does not bundle the server)`;
+    }
+  }
+  return undefined;
+}
+
+let built = false;
+
+/**
+ * Builds the server when its `dist` is missing (a fresh checkout running the tests first) as `pnpm build`
+ * does, tsc then the bundle the bin runs; fails when the bundle is missing or stale.
+ */
+export function ensureBuilt(): void {
+  if (built) return;
+  if (!existsSync(join(packageRoot, "dist", "main.js"))) {
+    runNode([join(packageRoot, "..", "..", "node_modules", "typescript", "bin", "tsc"), "-b", packageRoot], "building the language server");
+    runNode([join(packageRoot, "scripts", "bundle.mjs")], "bundling the language server");
+  }
+  const problem = bundleProblem();
+  if (problem) throw new Error(problem);
+  built = true;
+}
+
+/** How a test starts the server: which bin (the package's by default) and over which transport. */
+export interface ServerLaunch {
+  bin?: string;
+  transport?: "stdio" | "node-ipc";
+  env?: NodeJS.ProcessEnv;
+}
+
+/** A real `alloy-language-server` process (over stdio unless asked for node IPC) and a JSON-RPC client talking to it. */
 export class LspClient {
   readonly connection: MessageConnection;
   readonly process: ChildProcess;
@@ -28,11 +79,17 @@ export class LspClient {
   capabilities: Record<string, unknown> = {};
   stderr = "";
 
-  private constructor(env: NodeJS.ProcessEnv = {}) {
+  private constructor({ bin = serverBin, transport = "stdio", env: extraEnv = {} }: ServerLaunch) {
     ensureBuilt();
-    this.process = spawn(process.execPath, [serverBin, "--stdio"], { env: { ...process.env, ...env }, stdio: "pipe" });
+    const env = { ...process.env, ...extraEnv };
+    if (transport === "node-ipc") {
+      this.process = spawn(process.execPath, [bin, "--node-ipc"], { env, stdio: ["ignore", "pipe", "pipe", "ipc"] });
+      this.connection = createMessageConnection(new IPCMessageReader(this.process), new IPCMessageWriter(this.process));
+    } else {
+      this.process = spawn(process.execPath, [bin, "--stdio"], { env, stdio: "pipe" });
+      this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
+    }
     this.process.stderr!.on("data", (chunk: Buffer) => (this.stderr += chunk.toString()));
-    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
       for (const waiter of [...this.waiters]) {
@@ -49,16 +106,23 @@ export class LspClient {
   }
 
   /** Starts a server and initializes it with `rootUri` (a fixtures folder) and settings. */
-  static async start(options: { root?: string; settings?: Record<string, unknown>; env?: NodeJS.ProcessEnv } = {}): Promise<LspClient> {
-    const client = new LspClient(options.env);
+  static async start(options: { root?: string; settings?: Record<string, unknown> } & ServerLaunch = {}): Promise<LspClient> {
+    const client = new LspClient(options);
     const rootUri = options.root ? pathToFileURL(options.root).toString() : null;
-    const result = await client.connection.sendRequest<{ capabilities: Record<string, unknown> }>("initialize", {
+    const initialized = client.connection.sendRequest<{ capabilities: Record<string, unknown> }>("initialize", {
       processId: process.pid,
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: "fixtures" }] : null,
       capabilities: {},
       initializationOptions: { diagnosticsDelay: 0, ...options.settings },
     });
+    // A server that cannot start (a broken build) fails the test at once instead of at its timeout.
+    let onClose = (_code: number | null): void => {};
+    const closed = new Promise<never>((_, reject) => {
+      onClose = (code) => reject(new Error(`the server exited with code ${code} before answering initialize: ${client.stderr}`));
+      client.process.once("close", onClose);
+    });
+    const result = await Promise.race([initialized, closed]).finally(() => client.process.off("close", onClose));
     client.capabilities = result.capabilities;
     client.connection.sendNotification("initialized", {});
     return client;

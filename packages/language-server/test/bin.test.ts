@@ -1,0 +1,91 @@
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildBundle, bundleFile, externalPackages } from "../scripts/bundle.mjs";
+import { ensureBuilt, LspClient, packageRoot, serverBin } from "./support/lsp-client.js";
+
+const misspelled = 'prometheus.scrap "x" {\n}\n';
+
+/** Opens a config with a misspelled component and returns the message of its first diagnostic (which needs the catalog). */
+async function firstDiagnostic(client: LspClient, dir: string): Promise<string> {
+  const uri = pathToFileURL(join(dir, "config.alloy")).toString();
+  client.open(uri, misspelled);
+  const diagnostics = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+  return diagnostics[0].message;
+}
+
+/**
+ * A copy of the package's layout in a temporary folder: package.json, bin/, and in dist/ copies of the files
+ * `copy` and links to the entries `link` of the package's dist/; node_modules holds links to the workspace's
+ * `dependencies`.
+ */
+function packageLayout({ copy = [], link = [], dependencies = [] }: { copy?: string[]; link?: string[]; dependencies?: string[] }): string {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), "alloy-language-server-")));
+  copyFileSync(join(packageRoot, "package.json"), join(dir, "package.json"));
+  mkdirSync(join(dir, "bin"));
+  copyFileSync(serverBin, join(dir, "bin", basename(serverBin)));
+  mkdirSync(join(dir, "dist"));
+  for (const entry of copy) copyFileSync(join(packageRoot, "dist", entry), join(dir, "dist", entry));
+  for (const entry of link) symlinkSync(join(packageRoot, "dist", entry), join(dir, "dist", entry));
+  for (const name of dependencies) {
+    mkdirSync(join(dir, "node_modules", name, ".."), { recursive: true });
+    symlinkSync(realpathSync(join(packageRoot, "node_modules", name)), join(dir, "node_modules", name), "dir");
+  }
+  return dir;
+}
+
+describe("the bin runs the bundled server", () => {
+  beforeAll(() => ensureBuilt());
+
+  it("bundle is what scripts/bundle.mjs makes of dist/ as it is now", async () => {
+    const fresh = readFileSync(bundleFile, "utf8") === (await buildBundle());
+    expect(fresh, `${bundleFile} is stale: run pnpm build`).toBe(true);
+  });
+
+  describe("from a copy of the package holding the bundle but not dist/main.js", () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = packageLayout({ copy: [basename(bundleFile)], dependencies: externalPackages });
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it("serves over --stdio, with the catalog read from the catalog package", async () => {
+      const client = await LspClient.start({ bin: join(dir, "bin", basename(serverBin)) });
+      expect(await firstDiagnostic(client, dir)).toContain('did you mean "prometheus.scrape"');
+      expect(await client.stop()).toBe(0);
+      expect(client.stderr).toBe("");
+    });
+
+    it("serves over --node-ipc", async () => {
+      const client = await LspClient.start({ bin: join(dir, "bin", basename(serverBin)), transport: "node-ipc" });
+      expect(await firstDiagnostic(client, dir)).toContain('did you mean "prometheus.scrape"');
+      expect(await client.stop()).toBe(0);
+    });
+
+    it("prints its usage for --help and without a transport", () => {
+      const bin = join(dir, "bin", basename(serverBin));
+      const help = spawnSync(process.execPath, [bin, "--help"], { encoding: "utf8" });
+      expect([help.status, help.stderr]).toEqual([0, expect.stringContaining("usage: alloy-language-server --stdio")]);
+      expect(spawnSync(process.execPath, [bin], { encoding: "utf8" }).status).toBe(2);
+    });
+  });
+
+  describe("from a copy of the package without the bundle", () => {
+    let dir: string;
+    beforeAll(() => {
+      const unbundled = readdirSync(join(packageRoot, "dist")).filter((entry) => entry !== basename(bundleFile) && !entry.startsWith("."));
+      dir = packageLayout({ link: unbundled });
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it("says so on stderr and runs dist/main.js", async () => {
+      const client = await LspClient.start({ bin: join(dir, "bin", basename(serverBin)) });
+      expect(await firstDiagnostic(client, dir)).toContain('did you mean "prometheus.scrape"');
+      expect(await client.stop()).toBe(0);
+      expect(client.stderr).toContain("dist/alloy-language-server.bundle.js is missing");
+    });
+  });
+});
