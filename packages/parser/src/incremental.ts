@@ -1,6 +1,6 @@
 import type { Comment, File, Statement } from "./ast.js";
 import type { Diagnostic } from "./diagnostics.js";
-import { parse, parseSlice, type ParseOptions, type ParseResult } from "./parser.js";
+import { parse, parseSlice, type ParseOptions, type ParseResult, type SliceResult } from "./parser.js";
 import { RangeAnchor, SourceRange, endOffset, startOffset } from "./positions.js";
 
 const CH_TAB = 9;
@@ -58,7 +58,6 @@ function reparseBetweenStatements(previous: ParseResult, text: string, filename:
   const old = previous.lineIndex.text;
   const lineIndex = previous.lineIndex;
   const oldLength = old.length;
-  const newLength = text.length;
   const { start: changeStart, oldEnd: oldChangeEnd, delta } = change;
 
   // The statements touched by the change (a statement ending or starting right at it counts).
@@ -82,29 +81,68 @@ function reparseBetweenStatements(previous: ParseResult, text: string, filename:
     return undefined;
   }
 
-  // Commit: from here on `previous` is consumed.
+  return commit(previous, text, filename, change, { first, next: last + 1, start: regionStart, oldEnd: oldRegionEnd, parsed }, NO_DIAGNOSTICS);
+}
+
+/**
+ * Where `reparse` parsed again: `previous.ast.body.slice(first, next)` and the old text
+ * `[start, oldEnd)` are replaced by `parsed`.
+ */
+interface Region {
+  readonly first: number;
+  readonly next: number;
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly parsed: SliceResult;
+}
+
+/** The previous diagnostics kept around a region, and what must move for those after it. */
+interface KeptDiagnostics {
+  readonly before: readonly Diagnostic[];
+  readonly after: readonly Diagnostic[];
+  /** Anchors of diagnostics after the region that are not the anchor of a statement after it. */
+  readonly anchorsToMove: Iterable<RangeAnchor>;
+  /** Diagnostics' ranges after the region that are anchored to the text itself. */
+  readonly rangesToShift: readonly SourceRange[];
+}
+
+const NO_DIAGNOSTICS: KeptDiagnostics = { before: [], after: [], anchorsToMove: [], rangesToShift: [] };
+
+/**
+ * Builds the result from `previous` and the re-parsed region: updates the line index to `text`, moves what
+ * follows the region by the change's length difference, and joins statements, comments and diagnostics.
+ * From here on `previous` is consumed.
+ */
+function commit(previous: ParseResult, text: string, filename: string, change: Change, region: Region, kept: KeptDiagnostics): ParseResult {
+  const { lineIndex, ast: old } = previous;
+  const { start: changeStart, oldEnd: oldChangeEnd, delta } = change;
   lineIndex.resetText(text, updatedLineStarts(lineIndex.lineStarts, text, changeStart, oldChangeEnd, delta));
-  const after = body.slice(last + 1);
-  if (delta !== 0) for (const statement of after) moveStatement(statement, delta);
+  const after = old.body.slice(region.next);
+  if (delta !== 0) {
+    for (const statement of after) moveStatement(statement, delta);
+    for (const anchor of kept.anchorsToMove) anchor.delta += delta;
+    for (const range of kept.rangesToShift) range.shift(delta);
+  }
 
   const comments: Comment[] = [];
-  for (const comment of previous.ast.comments) {
-    if (endOffset(comment.range) <= regionStart) comments.push(comment);
+  for (const comment of old.comments) {
+    if (endOffset(comment.range) <= region.start) comments.push(comment);
     else break;
   }
-  for (const comment of parsed.comments) comments.push(comment);
-  for (const comment of previous.ast.comments) {
-    if (startOffset(comment.range) >= oldRegionEnd) {
+  for (const comment of region.parsed.comments) comments.push(comment);
+  for (const comment of old.comments) {
+    if (startOffset(comment.range) >= region.oldEnd) {
       if (delta !== 0) (comment.range as SourceRange).shift(delta);
       comments.push(comment);
     }
   }
 
-  const statements: Statement[] = body.slice(0, first);
-  for (const statement of parsed.body) statements.push(statement);
+  const statements: Statement[] = old.body.slice(0, region.first);
+  for (const statement of region.parsed.body) statements.push(statement);
   for (const statement of after) statements.push(statement);
-  const ast: File = { kind: "File", filename, body: statements, comments, range: new SourceRange(lineIndex, 0, newLength) };
-  return { ast, diagnostics: [], lineIndex };
+  const diagnostics = [...kept.before, ...region.parsed.diagnostics, ...kept.after];
+  const ast: File = { kind: "File", filename, body: statements, comments, range: new SourceRange(lineIndex, 0, text.length) };
+  return { ast, diagnostics, lineIndex };
 }
 
 /**
@@ -274,35 +312,8 @@ function reparseBetweenLineStarts(previous: ParseResult, text: string, filename:
     }
   }
 
-  // Commit: from here on `previous` is consumed.
-  lineIndex.resetText(text, updatedLineStarts(lineIndex.lineStarts, text, changeStart, oldChangeEnd, delta));
-  if (delta !== 0) {
-    for (const statement of after) moveStatement(statement, delta);
-    for (const anchor of anchorsToMove) anchor.delta += delta;
-    for (const range of rangesToShift) range.shift(delta);
-  }
-
-  const comments: Comment[] = [];
-  for (const comment of previous.ast.comments) {
-    if (endOffset(comment.range) <= regionStart) comments.push(comment);
-    else break;
-  }
-  for (const comment of parsed.comments) comments.push(comment);
-  for (const comment of previous.ast.comments) {
-    if (startOffset(comment.range) >= oldRegionEnd) {
-      if (delta !== 0) (comment.range as SourceRange).shift(delta);
-      comments.push(comment);
-    }
-  }
-
-  const statements: Statement[] = body.slice(0, first);
-  for (const statement of parsed.body) statements.push(statement);
-  for (const statement of after) statements.push(statement);
-  const diagnostics = diagnosticsBefore;
-  for (const diagnostic of parsed.diagnostics) diagnostics.push(diagnostic);
-  for (const diagnostic of diagnosticsAfter) diagnostics.push(diagnostic);
-  const ast: File = { kind: "File", filename, body: statements, comments, range: new SourceRange(lineIndex, 0, text.length) };
-  return { ast, diagnostics, lineIndex };
+  const kept = { before: diagnosticsBefore, after: diagnosticsAfter, anchorsToMove, rangesToShift };
+  return commit(previous, text, filename, change, { first, next, start: regionStart, oldEnd: oldRegionEnd, parsed }, kept);
 }
 
 /** Index of the first statement whose start is at or after `offset` (`body.length` if none). */

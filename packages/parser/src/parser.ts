@@ -52,14 +52,12 @@ class Parser {
   private starts!: Int32Array;
   private ends!: Int32Array;
   private lines!: Int32Array;
-  private columns!: Int32Array;
   private text = "";
   private lineIndex!: LineIndex;
   /** The anchor of the ranges being made: the current top-level statement's, else the text's root anchor. */
   private anchor!: RangeAnchor;
   private i = 0;
   private tok: Tok = Tok.EOF;
-  private last = 0;
   private nextScanError = 0;
   /** Added to the scanner's error offsets: where the scanned slice starts in `text` (0 for a whole text). */
   private scanBase = 0;
@@ -138,7 +136,6 @@ class Parser {
     this.starts = tokens.starts;
     this.ends = tokens.ends;
     this.lines = tokens.lines;
-    this.columns = tokens.columns;
     this.text = text;
     this.lineIndex = lineIndex;
     this.anchor = lineIndex.rootAnchor;
@@ -149,7 +146,6 @@ class Parser {
     this.lastErrorLine = -1;
     this.depth = 0;
     this.i = -1;
-    this.last = 0;
     this.next();
   }
 
@@ -178,7 +174,6 @@ class Parser {
   // Tokens and positions
 
   private next(): void {
-    this.last = this.i;
     if (this.i < this.tokens.count - 1) this.i++;
     this.tok = this.kinds[this.i] as Tok;
     const errors = this.tokens.errors;
