@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { CatalogFile, type CatalogDataIndex } from "./catalog-file.js";
+import { dataIndex as dataIndexV1_18_1 } from "./generated/alloy-v1.18.1.index.js";
 import type {
   AttributeSchema,
   BlockSchema,
@@ -33,60 +34,46 @@ export const catalogVersion: AlloyVersion = "v1.18.1";
 /** A body that holds attributes and blocks: a component, a config block, or a block. */
 export type BlockContainer = Pick<BlockSchema, "attributes" | "blocks">;
 
-interface CatalogIndex {
-  catalog: Catalog;
-  components: Map<string, ComponentSchema>;
-  configBlocks: Map<string, ConfigBlockSchema>;
-  functions: Map<string, FunctionSchema>;
-}
-
-const loaded = new Map<AlloyVersion, CatalogIndex>();
+const dataIndexes: Record<AlloyVersion, CatalogDataIndex> = { "v1.18.1": dataIndexV1_18_1 };
+const opened = new Map<AlloyVersion, CatalogFile>();
 
 /** Path of the committed JSON for a release, relative to this module (works from `src/` and `dist/`). */
 export function catalogFileUrl(version: AlloyVersion = catalogVersion): URL {
   return new URL(`../data/alloy-${version}.json`, import.meta.url);
 }
 
-function load(version: AlloyVersion): CatalogIndex {
-  const cached = loaded.get(version);
-  if (cached) return cached;
-  const catalog = JSON.parse(readFileSync(catalogFileUrl(version), "utf8")) as Catalog;
-  const index: CatalogIndex = {
-    catalog,
-    components: new Map(catalog.components.map((c) => [c.name, c])),
-    configBlocks: new Map(catalog.configBlocks.map((b) => [b.name, b])),
-    functions: new Map(catalog.functions.map((f) => [f.name, f])),
-  };
-  loaded.set(version, index);
-  return index;
+function catalogFile(version: AlloyVersion): CatalogFile {
+  let file = opened.get(version);
+  if (!file) opened.set(version, (file = new CatalogFile(catalogFileUrl(version), dataIndexes[version])));
+  return file;
 }
 
-/** The whole catalog of a release (loaded once, then cached). */
+/** The whole catalog of a release: reads every record not read yet, then returns the same object each time. */
 export function getCatalog(version: AlloyVersion = catalogVersion): Catalog {
-  return load(version).catalog;
+  return catalogFile(version).catalog();
 }
 
 /** A component by fully qualified name (`prometheus.scrape`), removed ones included; `undefined` if unknown. */
 export function getComponent(name: string, version: AlloyVersion = catalogVersion): ComponentSchema | undefined {
-  return load(version).components.get(name);
+  return catalogFile(version).record<ComponentSchema>("components", name);
 }
 
-/** All components sorted by name; pass `{ includeRemoved: true }` to get removed ones too. */
+/** All components sorted by name; pass `{ includeRemoved: true }` to get removed ones too. Reads every component. */
 export function listComponents(
   options: { includeRemoved?: boolean; version?: AlloyVersion } = {},
 ): ComponentSchema[] {
-  const { components } = load(options.version ?? catalogVersion).catalog;
+  const components = catalogFile(options.version ?? catalogVersion).records<ComponentSchema>("components");
   return options.includeRemoved ? [...components] : components.filter((c) => c.status === "active");
 }
 
 /** A top-level config block (`logging`, `import.git`, …); `undefined` if unknown. */
 export function getConfigBlock(name: string, version: AlloyVersion = catalogVersion): ConfigBlockSchema | undefined {
-  return load(version).configBlocks.get(name);
+  return catalogFile(version).record<ConfigBlockSchema>("configBlocks", name);
 }
 
 /** All top-level config blocks sorted by name. */
 export function listConfigBlocks(version: AlloyVersion = catalogVersion): ConfigBlockSchema[] {
-  return [...load(version).catalog.configBlocks];
+  return [...catalogFile(version).records<ConfigBlockSchema>("configBlocks")];
 }
 
 /**
@@ -94,19 +81,19 @@ export function listConfigBlocks(version: AlloyVersion = catalogVersion): Config
  * resolve to the current function; compare `result.name` with the name asked to detect them.
  */
 export function getFunction(name: string, version: AlloyVersion = catalogVersion): FunctionSchema | undefined {
-  const index = load(version);
-  const current = index.catalog.deprecatedFunctionNames[name] ?? name;
-  return index.functions.get(current);
+  const deprecated = deprecatedFunctionNames(version);
+  const current = Object.hasOwn(deprecated, name) ? deprecated[name] : name;
+  return catalogFile(version).record<FunctionSchema>("functions", current);
 }
 
 /** All standard-library functions sorted by name. */
 export function listFunctions(version: AlloyVersion = catalogVersion): FunctionSchema[] {
-  return [...load(version).catalog.functions];
+  return [...catalogFile(version).records<FunctionSchema>("functions")];
 }
 
 /** Deprecated pre-namespace function names → their replacement (`concat` → `array.concat`). */
 export function deprecatedFunctionNames(version: AlloyVersion = catalogVersion): Readonly<Record<string, string>> {
-  return load(version).catalog.deprecatedFunctionNames;
+  return catalogFile(version).value<Record<string, string>>("deprecatedFunctionNames");
 }
 
 /**

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
+  availableAlloyVersions,
   catalogFileUrl,
   catalogVersion,
   childBlocks,
@@ -108,5 +109,53 @@ describe("catalog API", () => {
     expect(childBlocks(process, match).map((b) => b.name)).toContain("stage.json");
     expect(findBlock(process, ["stage.json", "stage.json"])).toBeUndefined();
     expect(findBlock(process, ["nope"])).toBeUndefined();
+  });
+
+  it("hands out the same objects on every call and through every function, as the whole-file loader did", () => {
+    const scrape = getComponent("prometheus.scrape")!;
+    expect(getComponent("prometheus.scrape")).toBe(scrape);
+    expect(listComponents().find((c) => c.name === "prometheus.scrape")).toBe(scrape);
+    expect(getCatalog().components.find((c) => c.name === "prometheus.scrape")).toBe(scrape);
+    expect(getCatalog()).toBe(getCatalog());
+    expect(getFunction("env")).toBe(getFunction("sys.env"));
+    expect(listFunctions().find((f) => f.name === "sys.env")).toBe(getFunction("sys.env"));
+    expect(getConfigBlock("logging")).toBe(listConfigBlocks().find((b) => b.name === "logging"));
+    expect(deprecatedFunctionNames()).toBe(getCatalog().deprecatedFunctionNames);
+    // The lists are copies: a caller sorting or filtering one does not change the next.
+    expect(listComponents()).not.toBe(listComponents());
+    expect(listComponents({ includeRemoved: true })).not.toBe(getCatalog().components);
+    expect(listFunctions()).not.toBe(listFunctions());
+  });
+
+  it("equals the committed JSON parsed whole", () => {
+    const eager = JSON.parse(readFileSync(catalogFileUrl(), "utf8"));
+    expect(getCatalog()).toEqual(eager);
+    expect(listComponents({ includeRemoved: true })).toEqual(eager.components);
+    expect(listConfigBlocks()).toEqual(eager.configBlocks);
+    expect(listFunctions()).toEqual(eager.functions);
+    expect(deprecatedFunctionNames()).toEqual(eager.deprecatedFunctionNames);
+  });
+
+  it("answers undefined for unknown names", () => {
+    for (const name of ["no.such.component", "", "prometheus", "__proto__", "constructor", "toString"]) {
+      expect(getComponent(name), name).toBeUndefined();
+      expect(getConfigBlock(name), name).toBeUndefined();
+      expect(getFunction(name), name).toBeUndefined();
+    }
+  });
+
+  it("takes every available version", () => {
+    for (const version of availableAlloyVersions) {
+      expect(getCatalog(version).alloyVersion).toBe(version);
+      const scrape = getComponent("prometheus.scrape", version);
+      expect(scrape?.name).toBe("prometheus.scrape");
+      expect(listComponents({ version }).find((c) => c.name === "prometheus.scrape")).toBe(scrape);
+      expect(getConfigBlock("logging", version)).toBe(getCatalog(version).configBlocks.find((b) => b.name === "logging"));
+      expect(getFunction("env", version)?.name).toBe("sys.env");
+      expect(listFunctions(version).length).toBe(getCatalog(version).functions.length);
+      expect(listConfigBlocks(version).length).toBe(getCatalog(version).configBlocks.length);
+      expect(deprecatedFunctionNames(version)).toBe(getCatalog(version).deprecatedFunctionNames);
+    }
+    expect(getComponent("prometheus.scrape", catalogVersion)).toBe(getComponent("prometheus.scrape"));
   });
 });
