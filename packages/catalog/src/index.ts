@@ -6,6 +6,7 @@ import type {
   Catalog,
   ComponentSchema,
   ConfigBlockSchema,
+  ConstantSchema,
   FunctionSchema,
 } from "./schema.js";
 
@@ -66,6 +67,14 @@ export function listComponents(
   return options.includeRemoved ? [...components] : components.filter((c) => c.status === "active");
 }
 
+/**
+ * The names of `listComponents(options)`, in the same order, without reading any component: for
+ * did-you-mean candidates and the like.
+ */
+export function componentNames(options: { includeRemoved?: boolean; version?: AlloyVersion } = {}): string[] {
+  return catalogFile(options.version ?? catalogVersion).names("components", options.includeRemoved ? undefined : "active");
+}
+
 /** A top-level config block (`logging`, `import.git`, …); `undefined` if unknown. */
 export function getConfigBlock(name: string, version: AlloyVersion = catalogVersion): ConfigBlockSchema | undefined {
   return catalogFile(version).record<ConfigBlockSchema>("configBlocks", name);
@@ -94,6 +103,11 @@ export function listFunctions(version: AlloyVersion = catalogVersion): FunctionS
 /** Deprecated pre-namespace function names → their replacement (`concat` → `array.concat`). */
 export function deprecatedFunctionNames(version: AlloyVersion = catalogVersion): Readonly<Record<string, string>> {
   return catalogFile(version).value<Record<string, string>>("deprecatedFunctionNames");
+}
+
+/** The members of the `constants` object (`constants.hostname`, …), the same objects as `getCatalog().constants`. */
+export function listConstants(version: AlloyVersion = catalogVersion): ConstantSchema[] {
+  return [...catalogFile(version).records<ConstantSchema>("constants")];
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   catalogFileUrl,
   catalogVersion,
   childBlocks,
+  componentNames,
   deprecatedFunctionNames,
   findBlock,
   getCatalog,
@@ -13,6 +14,7 @@ import {
   getFunction,
   listComponents,
   listConfigBlocks,
+  listConstants,
   listFunctions,
 } from "../src/index.js";
 
@@ -121,6 +123,8 @@ describe("catalog API", () => {
     expect(listFunctions().find((f) => f.name === "sys.env")).toBe(getFunction("sys.env"));
     expect(getConfigBlock("logging")).toBe(listConfigBlocks().find((b) => b.name === "logging"));
     expect(deprecatedFunctionNames()).toBe(getCatalog().deprecatedFunctionNames);
+    expect(listConstants()).toEqual(getCatalog().constants);
+    listConstants().forEach((c, i) => expect(c).toBe(getCatalog().constants[i]));
     // The lists are copies: a caller sorting or filtering one does not change the next.
     expect(listComponents()).not.toBe(listComponents());
     expect(listComponents({ includeRemoved: true })).not.toBe(getCatalog().components);
@@ -133,6 +137,7 @@ describe("catalog API", () => {
     expect(listComponents({ includeRemoved: true })).toEqual(eager.components);
     expect(listConfigBlocks()).toEqual(eager.configBlocks);
     expect(listFunctions()).toEqual(eager.functions);
+    expect(listConstants()).toEqual(eager.constants);
     expect(deprecatedFunctionNames()).toEqual(eager.deprecatedFunctionNames);
   });
 
@@ -144,16 +149,24 @@ describe("catalog API", () => {
     }
   });
 
+  it("names components without reading them, as listComponents orders them", () => {
+    expect(componentNames()).toEqual(listComponents().map((c) => c.name));
+    expect(componentNames({ includeRemoved: true })).toEqual(listComponents({ includeRemoved: true }).map((c) => c.name));
+    expect(componentNames()).not.toContain("otelcol.receiver.opencensus");
+  });
+
   it("takes every available version", () => {
     for (const version of availableAlloyVersions) {
       expect(getCatalog(version).alloyVersion).toBe(version);
       const scrape = getComponent("prometheus.scrape", version);
       expect(scrape?.name).toBe("prometheus.scrape");
       expect(listComponents({ version }).find((c) => c.name === "prometheus.scrape")).toBe(scrape);
+      expect(componentNames({ version })).toEqual(listComponents({ version }).map((c) => c.name));
       expect(getConfigBlock("logging", version)).toBe(getCatalog(version).configBlocks.find((b) => b.name === "logging"));
       expect(getFunction("env", version)?.name).toBe("sys.env");
       expect(listFunctions(version).length).toBe(getCatalog(version).functions.length);
       expect(listConfigBlocks(version).length).toBe(getCatalog(version).configBlocks.length);
+      expect(listConstants(version)).toEqual(getCatalog(version).constants);
       expect(deprecatedFunctionNames(version)).toBe(getCatalog(version).deprecatedFunctionNames);
     }
     expect(getComponent("prometheus.scrape", catalogVersion)).toBe(getComponent("prometheus.scrape"));
