@@ -1,4 +1,4 @@
-import { catalogVersion, getCatalog, getComponent, getConfigBlock, type AlloyType } from "@alloy-toolkit/catalog";
+import { catalogVersion, getComponent, getConfigBlock, type AlloyType } from "@alloy-toolkit/catalog";
 import {
   LineIndex,
   SourceRange,
@@ -549,11 +549,6 @@ function moduleDefinition(
     }
   }
   return { name, origin, arguments: args, exports, declare, symbol };
-}
-
-/** Every identifier a config may use without declaring it: stdlib namespaces, functions, `constants`. */
-export function stdlibConstants(version = catalogVersion): readonly string[] {
-  return getCatalog(version).constants.map((c) => c.name);
 }
 
 export { LineIndex };

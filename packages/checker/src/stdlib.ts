@@ -1,8 +1,9 @@
 import {
   catalogVersion,
   deprecatedFunctionNames,
-  getCatalog,
   getFunction,
+  listConstants,
+  listFunctions,
   type AlloyVersion,
   type FunctionSchema,
 } from "@alloy-toolkit/catalog";
@@ -20,18 +21,18 @@ const indexes = new Map<AlloyVersion, StdlibIndex>();
 function index(version: AlloyVersion = catalogVersion): StdlibIndex {
   let found = indexes.get(version);
   if (found) return found;
-  const catalog = getCatalog(version);
+  // Only the stdlib's records: asking for the whole catalog would read every component too.
   const roots = new Set<string>(["constants"]);
   const namespaces = new Set<string>();
   const functions = new Map<string, FunctionSchema>();
-  for (const fn of catalog.functions) {
+  for (const fn of listFunctions(version)) {
     const root = fn.name.split(".")[0];
     roots.add(root);
     if (fn.name.includes(".")) namespaces.add(root);
     functions.set(fn.name, fn);
   }
-  for (const name of Object.keys(catalog.deprecatedFunctionNames)) roots.add(name);
-  found = { roots, functions, constants: new Set(catalog.constants.map((c) => c.name)), namespaces };
+  for (const name of Object.keys(deprecatedFunctionNames(version))) roots.add(name);
+  found = { roots, functions, constants: new Set(listConstants(version).map((c) => c.name)), namespaces };
   indexes.set(version, found);
   return found;
 }

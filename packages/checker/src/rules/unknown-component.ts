@@ -1,4 +1,4 @@
-import { listComponents } from "@alloy-toolkit/catalog";
+import { componentNames } from "@alloy-toolkit/catalog";
 import { nameRange } from "../ranges.js";
 import type { Rule } from "../rule.js";
 import { closestName, didYouMean } from "../suggest.js";
@@ -29,7 +29,7 @@ export const rule: Rule = {
     for (const symbol of model.symbols) {
       if (symbol.kind !== "component" || symbol.module || symbol.uncheckedImport) continue;
       if (symbol.schema && "status" in symbol.schema && symbol.schema.status === "active") continue;
-      names ??= listComponents({ version: model.options.alloyVersion }).map((c) => c.name);
+      names ??= componentNames({ version: model.options.alloyVersion });
       let entry = cache.get(symbol.scope);
       if (!entry) {
         const candidates = [...names];

@@ -1,11 +1,11 @@
 import {
   childBlocks,
-  getCatalog,
   getComponent,
   getConfigBlock,
   getFunction,
   listComponents,
   listConfigBlocks,
+  listConstants,
   listFunctions,
   typeToString,
   type AlloyType,
@@ -250,7 +250,7 @@ function expressionItems(
     for (const value of ["true", "false"]) items.push({ label: value, kind: CompletionItemKind.Keyword, sortText: "1" + value });
   }
   if (!expected || expected.kind !== "capsule") {
-    for (const constant of getCatalog(version).constants) {
+    for (const constant of listConstants(version)) {
       const name = constant.name.startsWith("constants.") ? constant.name : `constants.${constant.name}`;
       items.push({
         label: name,

@@ -1,4 +1,4 @@
-import { getCatalog, getFunction, typeToString } from "@alloy-toolkit/catalog";
+import { getFunction, listConstants, typeToString } from "@alloy-toolkit/catalog";
 import { traversalParts } from "@alloy-toolkit/checker/core";
 import { nodePathAt, type Identifier, type Node } from "@alloy-toolkit/parser";
 import type { Hover, HoverParams } from "vscode-languageserver";
@@ -50,7 +50,7 @@ export function hover(doc: ParsedDocument, params: HoverParams, ctx: FeatureCont
       return fn ? result(functionMarkdown(fn, name), candidate.range) : null;
     }
     if (parts[0].name === "constants" && parts.length === 2) {
-      const constant = getCatalog(version).constants.find((c) => c.name === parts[1].name || c.name === name);
+      const constant = listConstants(version).find((c) => c.name === parts[1].name || c.name === name);
       if (constant) return result(`**${name}** \`${typeToString(constant.type)}\`\n\n${constant.description}`, candidate.range);
     }
     const found = ctx.workspace.model(doc.uri).symbolAt(doc.uri, offset);
