@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildBundle, bundleFile, externalPackages } from "../scripts/bundle.mjs";
+import { buildBundle, bundleFile } from "../scripts/bundle.mjs";
 import { ensureBuilt, LspClient, packageRoot, serverBin } from "./support/lsp-client.js";
 
 const misspelled = 'prometheus.scrap "x" {\n}\n';
@@ -25,8 +25,7 @@ async function firstDiagnostic(client: LspClient, dir: string): Promise<string> 
 function packageLayout({ copy = [], link = [], dependencies = [] }: { copy?: string[]; link?: string[]; dependencies?: string[] }): string {
   const dir = realpathSync(mkdtempSync(join(tmpdir(), "alloy-language-server-")));
   copyFileSync(join(packageRoot, "package.json"), join(dir, "package.json"));
-  mkdirSync(join(dir, "bin"));
-  copyFileSync(serverBin, join(dir, "bin", basename(serverBin)));
+  cpSync(join(packageRoot, "bin"), join(dir, "bin"), { recursive: true });
   mkdirSync(join(dir, "dist"));
   for (const entry of copy) copyFileSync(join(packageRoot, "dist", entry), join(dir, "dist", entry));
   for (const entry of link) symlinkSync(join(packageRoot, "dist", entry), join(dir, "dist", entry));
@@ -48,11 +47,12 @@ describe("the bin runs the bundled server", () => {
   describe("from a copy of the package holding the bundle but not dist/main.js", () => {
     let dir: string;
     beforeAll(() => {
-      dir = packageLayout({ copy: [basename(bundleFile)], dependencies: externalPackages });
+      // The catalog is bundled, its JSON data is read from the catalog package.
+      dir = packageLayout({ copy: [basename(bundleFile)], dependencies: ["@alloy-toolkit/catalog"] });
     });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    it("serves over --stdio, with the catalog read from the catalog package", async () => {
+    it("serves over --stdio, with the catalog data read from the catalog package", async () => {
       const client = await LspClient.start({ bin: join(dir, "bin", basename(serverBin)) });
       expect(await firstDiagnostic(client, dir)).toContain('did you mean "prometheus.scrape"');
       expect(await client.stop()).toBe(0);
@@ -85,7 +85,7 @@ describe("the bin runs the bundled server", () => {
       const client = await LspClient.start({ bin: join(dir, "bin", basename(serverBin)) });
       expect(await firstDiagnostic(client, dir)).toContain('did you mean "prometheus.scrape"');
       expect(await client.stop()).toBe(0);
-      expect(client.stderr).toContain("dist/alloy-language-server.bundle.js is missing");
+      expect(client.stderr).toContain("dist/alloy-language-server.cjs is missing");
     });
   });
 });

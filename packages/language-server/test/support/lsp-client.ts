@@ -11,7 +11,7 @@ import {
   type MessageConnection,
 } from "vscode-jsonrpc/node.js";
 import type { Diagnostic, Position, PublishDiagnosticsParams } from "vscode-languageserver-protocol";
-import { bundleFile, externalPackages } from "../../scripts/bundle.mjs";
+import { bundleFile } from "../../scripts/bundle.mjs";
 
 export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const fixturesRoot = join(packageRoot, "test", "fixtures");
@@ -22,10 +22,10 @@ function runNode(args: string[], what: string): void {
   if (run.status !== 0) throw new Error(`${what} failed`);
 }
 
-/** The language server's package and the workspace packages bundled with it (its `@alloy-toolkit/` dependencies but the external ones). */
+/** The language server's package and the workspace packages bundled with it (its `@alloy-toolkit/` dependencies). */
 function bundledPackageDirs(): string[] {
   const { dependencies } = JSON.parse(readFileSync(join(packageRoot, "package.json"), "utf8")) as { dependencies: Record<string, string> };
-  const workspace = Object.keys(dependencies).filter((name) => name.startsWith("@alloy-toolkit/") && !externalPackages.includes(name));
+  const workspace = Object.keys(dependencies).filter((name) => name.startsWith("@alloy-toolkit/"));
   return [packageRoot, ...workspace.map((name) => realpathSync(join(packageRoot, "node_modules", name)))];
 }
 
