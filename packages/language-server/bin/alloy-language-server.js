@@ -9,7 +9,8 @@ const { join } = require("node:path");
 
 const bundle = join(__dirname, "..", "dist", "alloy-language-server.cjs");
 if (existsSync(bundle)) {
-  require(bundle);
+  // With the V8 code cache the build writes beside the bundle (run-bundle.js).
+  require("./run-bundle.js").runBundle(bundle);
 } else {
   process.stderr.write("alloy-language-server: dist/alloy-language-server.cjs is missing (pnpm build writes it); running dist/main.js\n");
   import("../dist/main.js");

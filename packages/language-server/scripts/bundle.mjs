@@ -4,9 +4,11 @@
 // their dependencies. The root `pnpm build` runs this after `tsc -b`; the library (dist/index.js) is not bundled.
 //
 //   node scripts/bundle.mjs   (after tsc -b)
-import { existsSync, readFileSync, realpathSync, renameSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
 
 export const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -97,7 +99,119 @@ export async function writeBundle() {
   renameSync(partial, bundleFile);
 }
 
+export const binFile = join(packageDir, "bin", "alloy-language-server.js");
+const { codeCacheFile } = createRequire(import.meta.url)("../bin/run-bundle.js");
+export const codeCache = codeCacheFile(bundleFile);
+const examplesDir = join(packageDir, "..", "..", "examples");
+
+/**
+ * Writes the bundle's V8 code cache (bin/run-bundle.js reads it) from a warm-up run of the bin: it opens the
+ * repository's example configs (or a small built-in one) over stdio, waits for their diagnostics, asks for a
+ * completion and a hover, and shuts down; the bin writes the cache as it exits, with every function compiled
+ * by then. Gives up after 60 s (the bin then compiles from source, as without a cache).
+ * @returns {Promise<boolean>} whether the cache was written
+ */
+export async function writeCodeCache() {
+  rmSync(codeCache, { force: true });
+  const configs = existsSync(examplesDir)
+    ? readdirSync(examplesDir, { recursive: true })
+        .filter((f) => f.endsWith(".alloy"))
+        .sort()
+        .map((f) => ({ uri: pathToFileURL(join(examplesDir, f)).href, text: readFileSync(join(examplesDir, f), "utf8") }))
+    : [];
+  if (configs.length === 0) configs.push({ uri: "file:///warm-up/config.alloy", text: WARM_UP_CONFIG });
+  const server = spawn(process.execPath, [binFile, "--stdio"], {
+    env: { ...process.env, ALLOY_LANGUAGE_SERVER_WRITE_CODE_CACHE: "1" },
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const exited = new Promise((resolve) => server.once("exit", (code) => resolve(code)));
+  const pending = new Map();
+  const diagnosed = new Set();
+  let onDiagnostics = () => {};
+  let buffer = Buffer.alloc(0);
+  server.stdout.on("data", (chunk) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    for (;;) {
+      const headerEnd = buffer.indexOf("\r\n\r\n");
+      if (headerEnd < 0) return;
+      const length = Number(/Content-Length: (\d+)/i.exec(buffer.toString("ascii", 0, headerEnd))?.[1]);
+      if (buffer.length < headerEnd + 4 + length) return;
+      const message = JSON.parse(buffer.toString("utf8", headerEnd + 4, headerEnd + 4 + length));
+      buffer = buffer.subarray(headerEnd + 4 + length);
+      if (message.id !== undefined && pending.has(message.id)) {
+        pending.get(message.id)(message);
+        pending.delete(message.id);
+      } else if (message.method === "textDocument/publishDiagnostics") {
+        diagnosed.add(message.params.uri);
+        onDiagnostics();
+      } else if (message.id !== undefined && message.method) {
+        send({ jsonrpc: "2.0", id: message.id, result: null }); // e.g. workspace/configuration
+      }
+    }
+  });
+  const send = (message) => {
+    const body = Buffer.from(JSON.stringify(message), "utf8");
+    server.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    server.stdin.write(body);
+  };
+  let nextId = 1;
+  const request = (method, params) =>
+    new Promise((resolve) => {
+      const id = nextId++;
+      pending.set(id, resolve);
+      send({ jsonrpc: "2.0", id, method, params });
+    });
+  const warmUp = async () => {
+    await request("initialize", { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { diagnosticsDelay: 0 } });
+    send({ jsonrpc: "2.0", method: "initialized", params: {} });
+    const allDiagnosed = new Promise((resolve) => {
+      onDiagnostics = () => configs.every((c) => diagnosed.has(c.uri)) && resolve();
+    });
+    for (const { uri, text } of configs) send({ jsonrpc: "2.0", method: "textDocument/didOpen", params: { textDocument: { uri, languageId: "alloy", version: 1, text } } });
+    await allDiagnosed;
+    const { uri, text } = configs[0];
+    const position = { line: text.split("\n").findIndex((line) => line.includes("{")) + 1, character: 1 };
+    await request("textDocument/completion", { textDocument: { uri }, position });
+    await request("textDocument/hover", { textDocument: { uri }, position: { line: position.line - 1, character: 1 } });
+    await request("shutdown", null);
+    send({ jsonrpc: "2.0", method: "exit", params: null });
+    return exited;
+  };
+  let timer;
+  const timeout = new Promise((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), 60_000);
+  });
+  const outcome = await Promise.race([warmUp(), timeout]);
+  clearTimeout(timer);
+  if (outcome === "timeout") {
+    server.kill();
+    await exited;
+    rmSync(codeCache, { force: true });
+    console.warn("alloy-language-server: the warm-up run for the code cache did not finish in 60 s; no code cache written");
+    return false;
+  }
+  return existsSync(codeCache);
+}
+
+/** Used for the warm-up run when the repository's examples/ folder is not there. */
+const WARM_UP_CONFIG = `discovery.kubernetes "pods" {
+	role = "pod"
+}
+
+prometheus.scrape "pods" {
+	targets    = discovery.kubernetes.pods.targets
+	forward_to = [prometheus.remote_write.default.receiver]
+}
+
+prometheus.remote_write "default" {
+	endpoint {
+		url = sys.env("REMOTE_WRITE_URL")
+	}
+}
+`;
+
 if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
   await writeBundle();
   console.log(`bundled the language server into ${relative(process.cwd(), bundleFile)}`);
+  if (await writeCodeCache()) console.log(`wrote its V8 code cache to ${relative(process.cwd(), codeCache)}`);
 }

@@ -1,10 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildBundle, bundleFile } from "../scripts/bundle.mjs";
+import { buildBundle, bundleFile, codeCache } from "../scripts/bundle.mjs";
 import { ensureBuilt, LspClient, packageRoot, serverBin } from "./support/lsp-client.js";
 
 const misspelled = 'prometheus.scrap "x" {\n}\n';
@@ -70,6 +70,52 @@ describe("the bin runs the bundled server", () => {
       const help = spawnSync(process.execPath, [bin, "--help"], { encoding: "utf8" });
       expect([help.status, help.stderr]).toEqual([0, expect.stringContaining("usage: alloy-language-server --stdio")]);
       expect(spawnSync(process.execPath, [bin], { encoding: "utf8" }).status).toBe(2);
+    });
+  });
+
+  describe("with the V8 code cache the build writes", () => {
+    /** What bin/run-bundle.js makes of a bundle's code cache, asked in a fresh node process (V8 checks its flags). */
+    const cacheState = (bundle: string): string =>
+      spawnSync(process.execPath, ["-e", `process.stdout.write(require(${JSON.stringify(join(packageRoot, "bin", "run-bundle.js"))}).compileBundle(${JSON.stringify(bundle)}).cache)`], {
+        encoding: "utf8",
+      }).stdout;
+    const dirs: string[] = [];
+    afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+    /** A package copy with the bundle changed by `editBundle` and the cache changed by `editCache`. */
+    function layoutWith(editBundle: (text: string) => string, editCache: (bytes: Buffer) => Buffer): string {
+      const dir = packageLayout({ dependencies: ["@alloy-toolkit/catalog"] });
+      dirs.push(dir);
+      writeFileSync(join(dir, "dist", basename(bundleFile)), editBundle(readFileSync(bundleFile, "utf8")));
+      writeFileSync(join(dir, "dist", basename(codeCache)), editCache(readFileSync(codeCache)));
+      return dir;
+    }
+
+    async function serves(dir: string): Promise<void> {
+      const client = await LspClient.start({ bin: join(dir, "bin", basename(serverBin)) });
+      expect(await firstDiagnostic(client, dir)).toContain('did you mean "prometheus.scrape"');
+      expect(await client.stop()).toBe(0);
+      expect(client.stderr).toBe("");
+    }
+
+    it("is used for the bundle it was made from", async () => {
+      expect(cacheState(bundleFile)).toBe("used");
+      await serves(layoutWith((text) => text, (bytes) => bytes));
+    });
+
+    it("is ignored for another bundle, which compiles from source and serves", async () => {
+      const dir = layoutWith((text) => `${text}// changed\n`, (bytes) => bytes);
+      expect(cacheState(join(dir, "dist", basename(bundleFile)))).toBe("stale");
+      await serves(dir);
+    });
+
+    it("is ignored when V8 rejects it (another Node version, other flags), and the bundle still serves", async () => {
+      const dir = layoutWith(
+        (text) => text,
+        (bytes) => Buffer.concat([bytes.subarray(0, bytes.indexOf(10) + 1), Buffer.alloc(bytes.length - bytes.indexOf(10) - 1, 7)]),
+      );
+      expect(cacheState(join(dir, "dist", basename(bundleFile)))).toBe("rejected");
+      await serves(dir);
     });
   });
 
