@@ -34,7 +34,7 @@ export function defaultCatalogVersion() {
  * `dist/catalog/index.js`: the data then resolves to `dist/data/`, where `copyCatalogData` puts it.
  */
 const importMetaUrlShim =
-  'var __alloyImportMetaUrl = require("node:url").pathToFileURL(require("node:path").join(__dirname, "catalog", "index.js")).href;';
+  '"use strict";\nvar __alloyImportMetaUrl = require("node:url").pathToFileURL(require("node:path").join(__dirname, "catalog", "index.js")).href;';
 
 /**
  * The pipeline graph webview's script (src/webview/graph-view.ts), bundled for the browser and returned as
@@ -92,12 +92,18 @@ export async function build({
         __ALLOY_GRAPH_VIEW_SCRIPT__: JSON.stringify(graphViewScript),
       },
     }),
+    // The server: dist/server-bundle.js, run by the loader dist/server.js with a code cache (src/server-main.ts).
     esbuild.build({
       ...common,
       entryPoints: [serverEntry],
-      outfile: join(outDir, "server.js"),
+      outfile: join(outDir, "server-bundle.js"),
       define: { "import.meta.url": "__alloyImportMetaUrl" },
       banner: { js: importMetaUrlShim },
+    }),
+    esbuild.build({
+      ...common,
+      entryPoints: [join(extensionDir, "src/server-main.ts")],
+      outfile: join(outDir, "server.js"),
     }),
   ]);
   copyCatalogData(join(outDir, "data"));

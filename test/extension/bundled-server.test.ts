@@ -1,6 +1,7 @@
 // The language server as the extension ships it: bundled by extension/esbuild.mjs into one CommonJS file
 // with the catalog data beside it, spoken to over stdio.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -8,7 +9,7 @@ import { format } from "../../packages/formatter/dist/index.js";
 import { getComponent } from "../../packages/catalog/dist/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../extension/esbuild.mjs";
-import { extensionDir } from "./manifest";
+import { extensionDir, repoDir } from "./manifest";
 import { StdioLspClient } from "./lsp-client";
 
 const example = join(extensionDir, "test/e2e/workspace/mistake.alloy");
@@ -80,5 +81,33 @@ describe("bundled language server (extension/dist/server.js)", () => {
 
   it("loads the checker that is bundled with it", () => {
     expect(client.stderr).not.toMatch(/unavailable/);
+  });
+});
+
+describe("the bundled server's code cache (ALLOY_LANGUAGE_SERVER_CODE_CACHE_DIR, set by the client)", () => {
+  const runBundle = join(repoDir, "packages/language-server/bin/run-bundle.js");
+  let cacheDir: string;
+  afterAll(() => cacheDir && rmSync(cacheDir, { recursive: true, force: true }));
+
+  it("is written when the server exits, then compiles the bundle on the next start", async () => {
+    cacheDir = mkdtempSync(join(tmpdir(), "alloy-vscode-code-cache-"));
+    const env = { ...process.env, ALLOY_LANGUAGE_SERVER_CODE_CACHE_DIR: join(cacheDir, "code-cache") };
+    const first = new StdioLspClient(join(outDir, "server.js"), env);
+    await first.request("initialize", { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: {} });
+    expect(await first.stop()).toBe(0);
+    expect(first.stderr).toBe("");
+    const files = readdirSync(join(cacheDir, "code-cache"));
+    expect(files).toEqual([expect.stringMatching(/^server-\w+-v8-[\w.-]+\.v8-cache$/)]);
+
+    // A fresh Node process (V8 checks its flags) compiles the bundle from the cache.
+    const cacheFile = join(cacheDir, "code-cache", files[0]);
+    const probe = `process.stdout.write(require(${JSON.stringify(runBundle)}).compileBundle(${JSON.stringify(join(outDir, "server-bundle.js"))}, ${JSON.stringify(cacheFile)}).cache)`;
+    expect(spawnSync(process.execPath, ["-e", probe], { encoding: "utf8" }).stdout).toBe("used");
+
+    const second = new StdioLspClient(join(outDir, "server.js"), env);
+    const result = await second.request("initialize", { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: {} });
+    expect(result.capabilities.hoverProvider).toBeTruthy();
+    expect(await second.stop()).toBe(0);
+    expect(second.stderr).toBe("");
   });
 });

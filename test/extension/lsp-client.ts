@@ -44,10 +44,16 @@ export class StdioLspClient {
     });
   }
 
-  async stop(): Promise<void> {
+  /** Asks the server to shut down and exit, and resolves with its exit code (killing it after 5 s). */
+  async stop(): Promise<number | null> {
+    if (this.child.exitCode !== null) return this.child.exitCode;
+    const exited = new Promise<number | null>((resolve) => this.child.once("exit", (code) => resolve(code)));
     await this.request("shutdown", null).catch(() => undefined);
     this.notify("exit", null);
-    this.child.kill();
+    const timer = setTimeout(() => this.child.kill(), 5_000);
+    const code = await exited;
+    clearTimeout(timer);
+    return code;
   }
 
   private send(message: unknown): void {

@@ -104,7 +104,7 @@ describe("packaged files (vsce ls)", () => {
       .split("\n")
       .filter(Boolean);
     expect(listed).toEqual(expect.arrayContaining(["package.json", "README.md", "CHANGELOG.md", "LICENSE", manifest.icon]));
-    const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|language-configuration\.json|images\/icon\.png|dist\/(extension|server)\.js|dist\/data\/alloy-v[\d.]+\.json|dist\/grammars\/[\w-]+\.tmLanguage\.json)$/;
+    const allowed = /^(package\.json|README\.md|CHANGELOG\.md|LICENSE|language-configuration\.json|images\/icon\.png|dist\/(extension|server|server-bundle)\.js|dist\/data\/alloy-v[\d.]+\.json|dist\/grammars\/[\w-]+\.tmLanguage\.json)$/;
     expect(listed.filter((f) => !allowed.test(f))).toEqual([]);
   });
 });

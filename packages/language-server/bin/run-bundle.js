@@ -20,17 +20,20 @@ function sha256(bytes) {
 }
 
 /**
- * Compiles the bundle with its code cache when the cache was made for this very text. `cache` tells what
- * happened: "used", "rejected" (by V8: another Node version or flags), "stale" (another bundle) or "missing".
+ * Compiles the bundle with its code cache (`cacheFile`, beside the bundle by default) when the cache was made
+ * for this very text. `cache` tells what happened: "used", "rejected" (by V8: another Node version or flags),
+ * "stale" (made for another bundle) or "missing".
  */
-function compileBundle(bundle) {
+function compileBundle(bundle, cacheFile = codeCacheFile(bundle)) {
+  // `cacheFile` null: no cache at all.
   const bytes = readFileSync(bundle);
   const hash = sha256(bytes);
   const source = bytes.toString("utf8");
   let cachedData;
   let cache = "missing";
   try {
-    const file = readFileSync(codeCacheFile(bundle));
+    if (cacheFile === null) throw Object.assign(new Error("no code cache"), { code: "ENOENT" });
+    const file = readFileSync(cacheFile);
     const newline = file.indexOf(10);
     if (newline > 0 && file.toString("latin1", 0, newline) === hash) cachedData = file.subarray(newline + 1);
     else cache = "stale";
@@ -43,19 +46,17 @@ function compileBundle(bundle) {
 }
 
 /**
- * Runs the bundle as the main module. With ALLOY_LANGUAGE_SERVER_WRITE_CODE_CACHE=1 (the build's warm-up run)
- * the code cache is written when the process exits, with every function compiled by then.
+ * Writes the code cache of a compiled bundle, with every function compiled so far, through a temporary file
+ * (a process starting meanwhile reads the old cache or the new one, never half of one).
  */
-function runBundle(bundle) {
-  const { script, hash } = compileBundle(bundle);
-  if (process.env.ALLOY_LANGUAGE_SERVER_WRITE_CODE_CACHE === "1") {
-    process.once("exit", () => {
-      const target = codeCacheFile(bundle);
-      const partial = `${target}.${process.pid}.tmp`;
-      writeFileSync(partial, Buffer.concat([Buffer.from(`${hash}\n`, "latin1"), script.createCachedData()]));
-      renameSync(partial, target);
-    });
-  }
+function writeCodeCache({ script, hash }, cacheFile) {
+  const partial = `${cacheFile}.${process.pid}.tmp`;
+  writeFileSync(partial, Buffer.concat([Buffer.from(`${hash}\n`, "latin1"), script.createCachedData()]));
+  renameSync(partial, cacheFile);
+}
+
+/** Runs a compiled bundle as Node runs a CommonJS main module. */
+function runCompiled({ script }, bundle) {
   const module = new Module(bundle, null);
   module.filename = bundle;
   module.paths = Module._nodeModulePaths(dirname(bundle));
@@ -64,4 +65,14 @@ function runBundle(bundle) {
   wrapper.call(module.exports, module.exports, Module.createRequire(bundle), module, bundle, dirname(bundle));
 }
 
-module.exports = { codeCacheFile, compileBundle, runBundle };
+/**
+ * Runs the bundle as the main module. With ALLOY_LANGUAGE_SERVER_WRITE_CODE_CACHE=1 (the build's warm-up run)
+ * the code cache is written when the process exits, with every function compiled by then.
+ */
+function runBundle(bundle) {
+  const compiled = compileBundle(bundle);
+  if (process.env.ALLOY_LANGUAGE_SERVER_WRITE_CODE_CACHE === "1") process.once("exit", () => writeCodeCache(compiled, codeCacheFile(bundle)));
+  runCompiled(compiled, bundle);
+}
+
+module.exports = { codeCacheFile, compileBundle, runBundle, runCompiled, writeCodeCache };

@@ -10,7 +10,8 @@ beforeAll(async () => {
   client = await LspClient.start({ root: fixturesRoot });
 });
 afterAll(async () => {
-  await client.stop();
+  // Undefined when the server failed to start: beforeAll's error is the one to read.
+  await client?.stop();
 });
 
 describe("alloy/graph", () => {

@@ -1,0 +1,21 @@
+// Types of run-bundle.js (CommonJS, run by the bin as it is; the VS Code extension's server loader imports it).
+import type { Script } from "node:vm";
+
+/** A bundle compiled by {@link compileBundle}, and what became of its code cache. */
+export interface CompiledBundle {
+  readonly script: Script;
+  /** SHA-256 of the bundle's bytes, the first line of its code cache. */
+  readonly hash: string;
+  readonly cache: "used" | "rejected" | "stale" | "missing";
+}
+
+/** The code cache file `pnpm build` writes beside a bundle. */
+export function codeCacheFile(bundle: string): string;
+/** Compiles a bundle with its code cache (beside it by default; `null`: none) when the cache fits. */
+export function compileBundle(bundle: string, cacheFile?: string | null): CompiledBundle;
+/** Writes a compiled bundle's code cache, with every function compiled so far (atomically). */
+export function writeCodeCache(compiled: CompiledBundle, cacheFile: string): void;
+/** Runs a compiled bundle as Node runs a CommonJS main module. */
+export function runCompiled(compiled: CompiledBundle, bundle: string): void;
+/** What the bin does: compiles the bundle with the cache beside it and runs it. */
+export function runBundle(bundle: string): void;
