@@ -257,10 +257,11 @@ function moveStatement(statement: Statement, delta: number): void {
  * For any previous version, errors included: parses again from the start of the last statement at or
  * before the change up to the start of the first statement at or after it that begins its line. At a
  * statement's start the parser begins afresh at the top level, after a TERMINATOR and a newline, so every
- * error before it is on an earlier line (Alloy reports at most one per line) and the parse of the region does not depend on
- * what precedes it. The region's parse must also end cleanly (a TERMINATOR read from the text last, no
- * statement, bracket, string or comment still open) so that it does not depend on what follows; then the
- * statements after it parse as they did. `undefined` when this does not hold; nothing is changed then.
+ * error before it is on an earlier line (Alloy reports at most one per line) and the parse of the region
+ * does not depend on what precedes it. The region's parse must also end cleanly (a TERMINATOR read from the
+ * text last, no statement, bracket, string or comment still open) so that it does not depend on what
+ * follows; then the statements after it parse as they did. `undefined` when this does not hold; nothing is
+ * changed then.
  */
 function reparseBetweenLineStarts(previous: ParseResult, text: string, filename: string, change: Change): ParseResult | undefined {
   const old = previous.lineIndex.text;
@@ -295,8 +296,7 @@ function reparseBetweenLineStarts(previous: ParseResult, text: string, filename:
   // How each diagnostic after the region moves: with its statement's anchor, on its own (the text's
   // anchor), or with an anchor of its own (a statement that did not parse). An anchor shared with a
   // statement before the region must not move: then parse the whole text.
-  const movedAnchors = new Set<RangeAnchor>();
-  for (const statement of after) movedAnchors.add(anchorOf(statement));
+  let movedAnchors: Set<RangeAnchor> | undefined;
   const anchorsToMove = new Set<RangeAnchor>();
   const rangesToShift: SourceRange[] = [];
   let anchorsBefore: Set<RangeAnchor> | undefined;
@@ -304,6 +304,7 @@ function reparseBetweenLineStarts(previous: ParseResult, text: string, filename:
     const range = diagnostic.range;
     if (!(range instanceof SourceRange)) return undefined;
     const anchor = range.rangeAnchor;
+    movedAnchors ??= new Set(after.map(anchorOf));
     if (anchor === lineIndex.rootAnchor) rangesToShift.push(range);
     else if (!movedAnchors.has(anchor)) {
       anchorsBefore ??= new Set(body.slice(0, first).map(anchorOf));
