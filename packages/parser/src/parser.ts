@@ -102,7 +102,7 @@ class Parser {
     const length = to - from;
     const tokens = this.scanner.scan(text.slice(from, to));
     if (tokens.errors.length > 0 && !allowErrors) return undefined;
-    const { starts, ends, count, kinds } = tokens;
+    const { starts, ends, count } = tokens;
     for (let k = 0; k < count; k++) {
       starts[k] += from;
       ends[k] += from;
@@ -112,18 +112,12 @@ class Parser {
     const diagnostics = this.diagnostics;
     let ok = diagnostics.length === 0;
     if (allowErrors) {
-      // The last token before EOF must be a TERMINATOR read from a newline or comment in the slice (not
-      // the one the scanner adds at the end of input), consumed by the top-level loop; no comment or scan
-      // error may reach the end of the slice.
-      const last = count - 2;
+      // The top-level loop must have stopped at the end of input right after consuming a TERMINATOR (the
+      // token before EOF), read from a newline or comment in the slice, not the one the scanner adds at the
+      // end of input after a token left open (a raw string); and no block comment may run to the end.
       ok =
         to >= text.length ||
-        (this.terminatedAtEnd &&
-          last >= 0 &&
-          kinds[last] === Tok.TERMINATOR &&
-          starts[last] < to &&
-          tokens.comments.every((span) => span.end < length) &&
-          tokens.errors.every((error) => error.offset + error.length < length));
+        (this.terminatedAtEnd && count >= 2 && starts[count - 2] < to && tokens.comments.every((span) => span.end < length));
     }
     const comments = ok ? this.commentsOf(tokens.comments, from) : [];
     this.end();

@@ -165,6 +165,14 @@ describe("reparse", () => {
     }
   });
 
+  it("gives the full parse's result when a raw string opened in a broken file runs past the region", () => {
+    // Found by pnpm fuzz (seed 12216): the region's tokens end with the TERMINATOR the scanner adds at the end
+    // of input after the unterminated raw string, not with one read from a newline.
+    const before = "prometheus.scrape \uFEFF\"<SCRAPE_LABEL>\" {\n  targets    = prometheus.exporter.self.<SELF_LABEL>.targets\n  forward_to = [<METRICS_RECEIVER_LIST>]\n}\n";
+    const after = "prometheus.scrape el<SCRAP`unterminatedE_LABEL>\" {\n  targets    = prometheus.exporter.s\uFEFF\"f.<SELF_LABEL>.targets\n  forward_to = [<METRICS_RECEIVER_LIST>]\n}\n";
+    expectSameAsFullParse(reparse(parse(before), after), after);
+  });
+
   it("keeps the filename unless a new one is given", () => {
     const before = parse(BASE, { filename: "a.alloy" });
     expect(reparse(before, BASE + "\n").ast.filename).toBe("a.alloy");
