@@ -108,7 +108,8 @@ const examplesDir = join(packageDir, "..", "..", "examples");
  * Writes the bundle's V8 code cache (bin/run-bundle.js reads it) from a warm-up run of the bin: it opens the
  * repository's example configs (or a small built-in one) over stdio, waits for their diagnostics, asks for a
  * completion and a hover, and shuts down; the bin writes the cache as it exits, with every function compiled
- * by then. Gives up after 60 s (the bin then compiles from source, as without a cache).
+ * by then. Gives up after 60 s or when the bin exits early (the bin then compiles from source, as without a
+ * cache).
  * @returns {Promise<boolean>} whether the cache was written
  */
 export async function writeCodeCache() {
@@ -161,6 +162,8 @@ export async function writeCodeCache() {
       pending.set(id, resolve);
       send({ jsonrpc: "2.0", id, method, params });
     });
+  /** Set once the bin was asked to exit: an exit before that is a failure of the warm-up run. */
+  let finished = false;
   const warmUp = async () => {
     await request("initialize", { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { diagnosticsDelay: 0 } });
     send({ jsonrpc: "2.0", method: "initialized", params: {} });
@@ -174,20 +177,23 @@ export async function writeCodeCache() {
     await request("textDocument/completion", { textDocument: { uri }, position });
     await request("textDocument/hover", { textDocument: { uri }, position: { line: position.line - 1, character: 1 } });
     await request("shutdown", null);
+    finished = true;
     send({ jsonrpc: "2.0", method: "exit", params: null });
-    return exited;
+    await exited;
   };
   let timer;
   const timeout = new Promise((resolve) => {
     timer = setTimeout(() => resolve("timeout"), 60_000);
   });
-  const outcome = await Promise.race([warmUp(), timeout]);
+  const early = exited.then((code) => (finished ? undefined : `exited early (code ${code})`));
+  const outcome = await Promise.race([warmUp(), timeout, early]);
   clearTimeout(timer);
-  if (outcome === "timeout") {
+  if (outcome !== undefined) {
     server.kill();
     await exited;
     rmSync(codeCache, { force: true });
-    console.warn("alloy-language-server: the warm-up run for the code cache did not finish in 60 s; no code cache written");
+    const reason = outcome === "timeout" ? "did not finish in 60 s" : outcome;
+    console.warn(`alloy-language-server: the warm-up run for the code cache ${reason}; no code cache written`);
     return false;
   }
   return existsSync(codeCache);
