@@ -3,7 +3,8 @@
 // against the toolkit's own packages. Run with `pnpm --filter alloy-vscode test:e2e` after `pnpm package`
 // (see .ci/e2e). One server and one window for the whole file; the tests run in order on the same editor.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -175,6 +176,18 @@ describe(`alloy-vscode in code-server (${fileName})`, () => {
     await expect.poll(() => channel.inputValue()).toBe("Alloy");
     await workbench.runCommand("View: Hide Panel");
     await workbench.editor.click();
+  });
+
+  it("keeps the server's code cache in the extension's global storage, made for the installed bundle", async () => {
+    // The first server wrote it as it exited on the restart (or 10 s after it started).
+    const manifest = JSON.parse(readFileSync(join(extensionDir, "package.json"), "utf8")) as { publisher: string; name: string; version: string };
+    const id = `${manifest.publisher}.${manifest.name}`;
+    const cacheDir = join(scratch, "user-data", "User", "globalStorage", id, "code-cache");
+    const caches = () => (existsSync(cacheDir) ? readdirSync(cacheDir).filter((f) => f.endsWith(".v8-cache")) : []);
+    await expect.poll(caches, { timeout: 15_000 }).toHaveLength(1);
+    const bundle = readFileSync(join(scratch, "extensions", `${id}-${manifest.version}`, "dist", "server-bundle.js"));
+    const cache = readFileSync(join(cacheDir, caches()[0]));
+    expect(cache.toString("latin1", 0, cache.indexOf(10))).toBe(createHash("sha256").update(bundle).digest("hex"));
   });
 
   let formatted: string;
