@@ -59,7 +59,8 @@ function writeCodeCache({ script, hash }, cacheFile) {
 function runCompiled({ script }, bundle) {
   const module = new Module(bundle, null);
   module.filename = bundle;
-  module.paths = Module._nodeModulePaths(dirname(bundle));
+  // What `require` would set (an internal of Node's; the bundle resolves through createRequire either way).
+  module.paths = typeof Module._nodeModulePaths === "function" ? Module._nodeModulePaths(dirname(bundle)) : [];
   module.loaded = true;
   const wrapper = script.runInThisContext();
   wrapper.call(module.exports, module.exports, Module.createRequire(bundle), module, bundle, dirname(bundle));
