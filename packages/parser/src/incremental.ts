@@ -197,28 +197,34 @@ function commonSuffixLength(a: string, b: string, max: number): number {
   return n;
 }
 
-/** Index of the first statement whose end is at or after `offset` (`body.length` if none). */
-function firstEndingAtOrAfter(body: readonly Statement[], offset: number): number {
+/**
+ * Index of the first statement for which `after` holds (`body.length` if none), by binary search: `after`
+ * must be false for a prefix of the statements and true for the rest, as a bound on their offsets is.
+ */
+function firstWhere(body: readonly Statement[], after: (statement: Statement) => boolean): number {
   let lo = 0;
   let hi = body.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (endOffset(body[mid].range) >= offset) hi = mid;
+    if (after(body[mid])) hi = mid;
     else lo = mid + 1;
   }
   return lo;
 }
 
+/** Index of the first statement whose end is at or after `offset` (`body.length` if none). */
+function firstEndingAtOrAfter(body: readonly Statement[], offset: number): number {
+  return firstWhere(body, (statement) => endOffset(statement.range) >= offset);
+}
+
+/** Index of the first statement whose start is at or after `offset` (`body.length` if none). */
+function firstStartingAtOrAfter(body: readonly Statement[], offset: number): number {
+  return firstWhere(body, (statement) => startOffset(statement.range) >= offset);
+}
+
 /** Index of the last statement whose start is at or before `offset` (-1 if none). */
 function lastStartingAtOrBefore(body: readonly Statement[], offset: number): number {
-  let lo = 0;
-  let hi = body.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (startOffset(body[mid].range) <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return firstWhere(body, (statement) => startOffset(statement.range) > offset) - 1;
 }
 
 /**
@@ -315,18 +321,6 @@ function reparseBetweenLineStarts(previous: ParseResult, text: string, filename:
 
   const kept = { before: diagnosticsBefore, after: diagnosticsAfter, anchorsToMove, rangesToShift };
   return commit(previous, text, filename, change, { first, next, start: regionStart, oldEnd: oldRegionEnd, parsed }, kept);
-}
-
-/** Index of the first statement whose start is at or after `offset` (`body.length` if none). */
-function firstStartingAtOrAfter(body: readonly Statement[], offset: number): number {
-  let lo = 0;
-  let hi = body.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (startOffset(body[mid].range) >= offset) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 /** Whether only spaces and tabs precede `offset` on its line. */
