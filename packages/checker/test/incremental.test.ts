@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { parse, reparse, type ParseResult } from "@alloy-toolkit/parser";
 import { describe, expect, it } from "vitest";
 import { analyzeDocuments, check, checkModel, resolveOptions, type CheckDiagnostic, type CheckOptions } from "../src/core.js";
-import { seededRandom } from "../../../test/support/random.js";
+import { seededRandom } from "../../../test/support/random.mjs";
 
 // The checker caches per block object (reference chains, bodies found clean). After `reparse`, untouched
 // blocks are the same objects at new offsets: checking the reparsed document must give exactly what a

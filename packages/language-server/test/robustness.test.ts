@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Position } from "vscode-languageserver-protocol";
-import { seededRandom } from "../../../test/support/random.js";
+import { seededRandom } from "../../../test/support/random.mjs";
 import { sharedPath } from "../../../test/support/shared.js";
 import { fixturesRoot, LspClient, packageRoot } from "./support/lsp-client.js";
 

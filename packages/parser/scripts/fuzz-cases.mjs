@@ -1,17 +1,7 @@
 // Deterministic fuzz inputs for the parser: random token soups, random bytes, and mutated real configs.
 // Shared by the test suite (a few tens of thousands of cases) and `pnpm fuzz` (a million).
 
-/** A small, seedable PRNG (mulberry32), so every failing case can be replayed from its seed. */
-export function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from "../../../test/support/random.mjs";
 
 const FRAGMENTS = [
   "a", "b.c", "prometheus.scrape", '"label"', "`raw\nstring`", "{", "}", "[", "]", "(", ")", ",", ".", "=", "==",

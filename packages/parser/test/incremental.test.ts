@@ -4,7 +4,7 @@ import { sharedPath } from "../../../test/support/shared.js";
 // @ts-expect-error plain ESM module shared with `pnpm fuzz`
 import { dumpParse } from "../scripts/fuzz-cases.mjs";
 import { parse, reparse, walk, type Block, type Node, type ParseResult, type Range } from "../src/index.js";
-import { seededRandom } from "../../../test/support/random.js";
+import { seededRandom } from "../../../test/support/random.mjs";
 
 function expectSameAsFullParse(result: ParseResult, text: string): void {
   expect(result.lineIndex.text).toBe(text);

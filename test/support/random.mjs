@@ -1,5 +1,7 @@
+// Plain JavaScript, so that `pnpm fuzz` (packages/parser/scripts, run by node as it is) shares it with the tests.
+
 /** A small seeded generator (mulberry32) of numbers in [0, 1), so that a failing random test replays. */
-export function seededRandom(seed: number): () => number {
+export function seededRandom(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
