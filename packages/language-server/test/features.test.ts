@@ -28,7 +28,8 @@ beforeAll(async () => {
   client = await LspClient.start({ root: fixturesRoot });
 });
 afterAll(async () => {
-  await client.stop();
+  // Undefined when the server failed to start: beforeAll's error is the one to read.
+  await client?.stop();
 });
 
 /** Opens `marked` (with a `<|>` cursor) as a fresh document in its own folder. */

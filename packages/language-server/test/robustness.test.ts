@@ -43,7 +43,8 @@ describe("robustness under random edits", () => {
     client = await LspClient.start({ root: join(fixturesRoot, "pipeline") });
   });
   afterAll(async () => {
-    await client.stop();
+    // Undefined when the server failed to start: beforeAll's error is the one to read.
+    await client?.stop();
   });
 
   it(`survives ${EDITS} random edits with every feature requested after each`, async () => {

@@ -11,7 +11,8 @@ describe("server lifecycle over stdio", () => {
     client = await LspClient.start({ root: join(fixturesRoot, "pipeline") });
   });
   afterAll(async () => {
-    await client.stop();
+    // Undefined when the server failed to start: beforeAll's error is the one to read.
+    await client?.stop();
   });
 
   it("advertises every registered feature", () => {
