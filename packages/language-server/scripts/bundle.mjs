@@ -100,121 +100,79 @@ export async function writeBundle() {
 }
 
 export const binFile = join(packageDir, "bin", "alloy-language-server.js");
-const { codeCacheFile } = createRequire(import.meta.url)("../bin/run-bundle.js");
+const require = createRequire(import.meta.url);
+const { codeCacheFile } = require("../bin/run-bundle.js");
+const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require("vscode-jsonrpc/node");
 export const codeCache = codeCacheFile(bundleFile);
 const examplesDir = join(packageDir, "..", "..", "examples");
 
 /**
  * Writes the bundle's V8 code cache (bin/run-bundle.js reads it) from a warm-up run of the bin: it opens the
- * repository's example configs (or a small built-in one) over stdio, waits for their diagnostics, asks for a
- * completion and a hover, and shuts down; the bin writes the cache as it exits, with every function compiled
- * by then. Gives up after 60 s or when the bin exits early (the bin then compiles from source, as without a
- * cache).
+ * repository's example configs over stdio, waits for their diagnostics, asks for a completion and a hover,
+ * and shuts down; the bin writes the cache as it exits, with every function compiled by then. Gives up after
+ * 60 s or when the bin exits early (the bin then compiles from source, as without a cache).
  * @returns {Promise<boolean>} whether the cache was written
  */
 export async function writeCodeCache() {
   rmSync(codeCache, { force: true });
-  const configs = existsSync(examplesDir)
-    ? readdirSync(examplesDir, { recursive: true })
-        .filter((f) => f.endsWith(".alloy"))
-        .sort()
-        .map((f) => ({ uri: pathToFileURL(join(examplesDir, f)).href, text: readFileSync(join(examplesDir, f), "utf8") }))
-    : [];
-  if (configs.length === 0) configs.push({ uri: "file:///warm-up/config.alloy", text: WARM_UP_CONFIG });
+  const configs = (existsSync(examplesDir) ? readdirSync(examplesDir, { recursive: true }) : [])
+    .filter((f) => f.endsWith(".alloy"))
+    .sort()
+    .map((f) => ({ uri: pathToFileURL(join(examplesDir, f)).href, text: readFileSync(join(examplesDir, f), "utf8") }));
   const server = spawn(process.execPath, [binFile, "--stdio"], {
     env: { ...process.env, ALLOY_LANGUAGE_SERVER_WRITE_CODE_CACHE: "1" },
     stdio: ["pipe", "pipe", "inherit"],
   });
   const exited = new Promise((resolve) => server.once("exit", (code) => resolve(code)));
-  const pending = new Map();
+  const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
   const diagnosed = new Set();
   let onDiagnostics = () => {};
-  let buffer = Buffer.alloc(0);
-  server.stdout.on("data", (chunk) => {
-    buffer = Buffer.concat([buffer, chunk]);
-    for (;;) {
-      const headerEnd = buffer.indexOf("\r\n\r\n");
-      if (headerEnd < 0) return;
-      const length = Number(/Content-Length: (\d+)/i.exec(buffer.toString("ascii", 0, headerEnd))?.[1]);
-      if (buffer.length < headerEnd + 4 + length) return;
-      const message = JSON.parse(buffer.toString("utf8", headerEnd + 4, headerEnd + 4 + length));
-      buffer = buffer.subarray(headerEnd + 4 + length);
-      if (message.id !== undefined && pending.has(message.id)) {
-        pending.get(message.id)(message);
-        pending.delete(message.id);
-      } else if (message.method === "textDocument/publishDiagnostics") {
-        diagnosed.add(message.params.uri);
-        onDiagnostics();
-      } else if (message.id !== undefined && message.method) {
-        send({ jsonrpc: "2.0", id: message.id, result: null }); // e.g. workspace/configuration
-      }
-    }
+  connection.onNotification("textDocument/publishDiagnostics", ({ uri }) => {
+    diagnosed.add(uri);
+    onDiagnostics();
   });
-  const send = (message) => {
-    const body = Buffer.from(JSON.stringify(message), "utf8");
-    server.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
-    server.stdin.write(body);
-  };
-  let nextId = 1;
-  const request = (method, params) =>
-    new Promise((resolve) => {
-      const id = nextId++;
-      pending.set(id, resolve);
-      send({ jsonrpc: "2.0", id, method, params });
-    });
+  connection.onRequest(() => null); // workspace/configuration and the like
+  connection.listen();
   /** Set once the bin was asked to exit: an exit before that is a failure of the warm-up run. */
   let finished = false;
   const warmUp = async () => {
-    await request("initialize", { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { diagnosticsDelay: 0 } });
-    send({ jsonrpc: "2.0", method: "initialized", params: {} });
+    await connection.sendRequest("initialize", { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { diagnosticsDelay: 0 } });
+    await connection.sendNotification("initialized", {});
     const allDiagnosed = new Promise((resolve) => {
       onDiagnostics = () => configs.every((c) => diagnosed.has(c.uri)) && resolve();
+      onDiagnostics();
     });
-    for (const { uri, text } of configs) send({ jsonrpc: "2.0", method: "textDocument/didOpen", params: { textDocument: { uri, languageId: "alloy", version: 1, text } } });
+    for (const { uri, text } of configs) await connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "alloy", version: 1, text } });
     await allDiagnosed;
-    const { uri, text } = configs[0];
-    const position = { line: text.split("\n").findIndex((line) => line.includes("{")) + 1, character: 1 };
-    await request("textDocument/completion", { textDocument: { uri }, position });
-    await request("textDocument/hover", { textDocument: { uri }, position: { line: position.line - 1, character: 1 } });
-    await request("shutdown", null);
+    if (configs.length > 0) {
+      const { uri, text } = configs[0];
+      const position = { line: text.split("\n").findIndex((line) => line.includes("{")) + 1, character: 1 };
+      await connection.sendRequest("textDocument/completion", { textDocument: { uri }, position });
+      await connection.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: position.line - 1, character: 1 } });
+    }
+    await connection.sendRequest("shutdown");
     finished = true;
-    send({ jsonrpc: "2.0", method: "exit", params: null });
+    await connection.sendNotification("exit");
     await exited;
   };
   let timer;
   const timeout = new Promise((resolve) => {
-    timer = setTimeout(() => resolve("timeout"), 60_000);
+    timer = setTimeout(() => resolve("did not finish in 60 s"), 60_000);
   });
   const early = exited.then((code) => (finished ? undefined : `exited early (code ${code})`));
-  const outcome = await Promise.race([warmUp(), timeout, early]);
+  const failed = warmUp().catch((error) => `failed: ${error instanceof Error ? error.message : error}`);
+  const problem = await Promise.race([failed, timeout, early]);
   clearTimeout(timer);
-  if (outcome !== undefined) {
+  connection.dispose();
+  if (problem !== undefined) {
     server.kill();
     await exited;
     rmSync(codeCache, { force: true });
-    const reason = outcome === "timeout" ? "did not finish in 60 s" : outcome;
-    console.warn(`alloy-language-server: the warm-up run for the code cache ${reason}; no code cache written`);
+    console.warn(`alloy-language-server: the warm-up run for the code cache ${problem}; no code cache written`);
     return false;
   }
   return existsSync(codeCache);
 }
-
-/** Used for the warm-up run when the repository's examples/ folder is not there. */
-const WARM_UP_CONFIG = `discovery.kubernetes "pods" {
-	role = "pod"
-}
-
-prometheus.scrape "pods" {
-	targets    = discovery.kubernetes.pods.targets
-	forward_to = [prometheus.remote_write.default.receiver]
-}
-
-prometheus.remote_write "default" {
-	endpoint {
-		url = sys.env("REMOTE_WRITE_URL")
-	}
-}
-`;
 
 if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
   await writeBundle();
