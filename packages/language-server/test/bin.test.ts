@@ -18,6 +18,17 @@ async function firstDiagnostic(client: LspClient, dir: string): Promise<string> 
 }
 
 /**
+ * Starts the bin of the package copy `dir`, checks it reports the misspelled component (reading the catalog)
+ * and exits with 0 when stopped; returns what it wrote on stderr.
+ */
+async function servesFrom(dir: string, transport: "stdio" | "node-ipc" = "stdio"): Promise<string> {
+  const client = await LspClient.start({ bin: join(dir, "bin", basename(serverBin)), transport });
+  expect(await firstDiagnostic(client, dir)).toContain('did you mean "prometheus.scrape"');
+  expect(await client.stop()).toBe(0);
+  return client.stderr;
+}
+
+/**
  * A copy of the package's layout in a temporary folder: package.json, bin/, and in dist/ copies of the files
  * `copy` and links to the entries `link` of the package's dist/; node_modules holds links to the workspace's
  * `dependencies`.
@@ -53,16 +64,11 @@ describe("the bin runs the bundled server", () => {
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     it("serves over --stdio, with the catalog data read from the catalog package", async () => {
-      const client = await LspClient.start({ bin: join(dir, "bin", basename(serverBin)) });
-      expect(await firstDiagnostic(client, dir)).toContain('did you mean "prometheus.scrape"');
-      expect(await client.stop()).toBe(0);
-      expect(client.stderr).toBe("");
+      expect(await servesFrom(dir)).toBe("");
     });
 
     it("serves over --node-ipc", async () => {
-      const client = await LspClient.start({ bin: join(dir, "bin", basename(serverBin)), transport: "node-ipc" });
-      expect(await firstDiagnostic(client, dir)).toContain('did you mean "prometheus.scrape"');
-      expect(await client.stop()).toBe(0);
+      await servesFrom(dir, "node-ipc");
     });
 
     it("prints its usage for --help and without a transport", () => {
@@ -91,22 +97,15 @@ describe("the bin runs the bundled server", () => {
       return dir;
     }
 
-    async function serves(dir: string): Promise<void> {
-      const client = await LspClient.start({ bin: join(dir, "bin", basename(serverBin)) });
-      expect(await firstDiagnostic(client, dir)).toContain('did you mean "prometheus.scrape"');
-      expect(await client.stop()).toBe(0);
-      expect(client.stderr).toBe("");
-    }
-
     it("is used for the bundle it was made from", async () => {
       expect(cacheState(bundleFile)).toBe("used");
-      await serves(layoutWith((text) => text, (bytes) => bytes));
+      expect(await servesFrom(layoutWith((text) => text, (bytes) => bytes))).toBe("");
     });
 
     it("is ignored for another bundle, which compiles from source and serves", async () => {
       const dir = layoutWith((text) => `${text}// changed\n`, (bytes) => bytes);
       expect(cacheState(join(dir, "dist", basename(bundleFile)))).toBe("stale");
-      await serves(dir);
+      expect(await servesFrom(dir)).toBe("");
     });
 
     it("is ignored when V8 rejects it (another Node version, other flags), and the bundle still serves", async () => {
@@ -115,7 +114,7 @@ describe("the bin runs the bundled server", () => {
         (bytes) => Buffer.concat([bytes.subarray(0, bytes.indexOf(10) + 1), Buffer.alloc(bytes.length - bytes.indexOf(10) - 1, 7)]),
       );
       expect(cacheState(join(dir, "dist", basename(bundleFile)))).toBe("rejected");
-      await serves(dir);
+      expect(await servesFrom(dir)).toBe("");
     });
   });
 
@@ -128,10 +127,7 @@ describe("the bin runs the bundled server", () => {
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     it("says so on stderr and runs dist/main.js", async () => {
-      const client = await LspClient.start({ bin: join(dir, "bin", basename(serverBin)) });
-      expect(await firstDiagnostic(client, dir)).toContain('did you mean "prometheus.scrape"');
-      expect(await client.stop()).toBe(0);
-      expect(client.stderr).toContain("dist/alloy-language-server.cjs is missing");
+      expect(await servesFrom(dir)).toContain("dist/alloy-language-server.cjs is missing");
     });
   });
 });
