@@ -24,8 +24,39 @@ export function decodeString(raw: string): string {
   const closed = raw.length >= 2 && raw[raw.length - 1] === quote;
   const body = raw.slice(1, closed ? -1 : undefined);
   if (quote === "`" || !body.includes("\\")) return body;
+  return decodeWithoutBytes(body) ?? decodeThroughBytes(body);
+}
 
-  // `\x` and octal escapes are bytes (they may form UTF-8 sequences together), so decode through bytes.
+/** `body` with its escapes decoded, as long as none is a byte (`\x`, octal); else `undefined`. */
+function decodeWithoutBytes(body: string): string | undefined {
+  let out = "";
+  let i = 0;
+  for (;;) {
+    const backslash = body.indexOf("\\", i);
+    if (backslash === -1) return out + body.slice(i);
+    out += body.slice(i, backslash);
+    const c = body[backslash + 1];
+    if (c === undefined) return out + "\\";
+    const simple = SIMPLE_ESCAPES[c];
+    if (simple !== undefined) {
+      out += simple;
+      i = backslash + 2;
+      continue;
+    }
+    const numeric = readNumericEscape(body, backslash + 1);
+    if (numeric === undefined) {
+      out += "\\" + c;
+      i = backslash + 2;
+      continue;
+    }
+    if (numeric.isByte) return undefined;
+    out += String.fromCodePoint(numeric.value);
+    i = numeric.end;
+  }
+}
+
+/** `body` with its escapes decoded, through UTF-8 bytes: `\x` and octal escapes are bytes that may form UTF-8 sequences together. */
+function decodeThroughBytes(body: string): string {
   const bytes: number[] = [];
   const pushText = (s: string): void => {
     for (const b of utf8Encoder.encode(s)) bytes.push(b);
