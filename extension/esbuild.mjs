@@ -5,9 +5,9 @@
 //   node esbuild.mjs               development build (with source maps)
 //   node esbuild.mjs --production  minified, no source maps (what `pnpm package` ships)
 //   node esbuild.mjs --production --sourcemap   minified with source maps, when asked for
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
 
 const extensionDir = dirname(fileURLToPath(import.meta.url));
@@ -16,6 +16,8 @@ const repoDir = join(extensionDir, "..");
 /** The language server package, through the workspace link in extension/node_modules. */
 export const languageServerDir = realpathSync(join(extensionDir, "node_modules/@alloy-toolkit/language-server"));
 const defaultServerEntry = join(languageServerDir, "dist/main.js");
+/** What the bin's bundle and this one share: built-ins loaded on first use, the hash tag the loader reads. */
+const { lazyBuiltins, withHashTag } = await import(pathToFileURL(join(languageServerDir, "scripts/bundle-support.mjs")).href);
 const catalogDataDir = join(realpathSync(join(languageServerDir, "node_modules/@alloy-toolkit/catalog")), "data");
 
 /** The Alloy release the default catalog describes, read from the catalog's newest data file. */
@@ -81,6 +83,7 @@ export async function build({
     legalComments: "none",
     logLevel: "warning",
   };
+  const serverBundle = join(outDir, "server-bundle.js");
   await Promise.all([
     esbuild.build({
       ...common,
@@ -96,9 +99,10 @@ export async function build({
     esbuild.build({
       ...common,
       entryPoints: [serverEntry],
-      outfile: join(outDir, "server-bundle.js"),
+      outfile: serverBundle,
       define: { "import.meta.url": "__alloyImportMetaUrl" },
       banner: { js: importMetaUrlShim },
+      plugins: [lazyBuiltins],
     }),
     esbuild.build({
       ...common,
@@ -106,6 +110,8 @@ export async function build({
       outfile: join(outDir, "server.js"),
     }),
   ]);
+  // The loader ties the code cache to the bundle by the SHA-256 on its last line.
+  writeFileSync(serverBundle, withHashTag(readFileSync(serverBundle, "utf8")));
   copyCatalogData(join(outDir, "data"));
   copyGrammars(join(outDir, "grammars"));
 }

@@ -4,11 +4,16 @@ import type { Script } from "node:vm";
 /** A bundle compiled by {@link compileBundle}, and what became of its code cache. */
 export interface CompiledBundle {
   readonly script: Script;
-  /** SHA-256 of the bundle's bytes, the first line of its code cache. */
+  /** The bundle's SHA-256 ({@link bundleHash}), the first line of its code cache. */
   readonly hash: string;
   readonly cache: "used" | "rejected" | "stale" | "missing";
 }
 
+/**
+ * The SHA-256 of a bundle: the one its last line records (`//# alloyBundleSha256=<hex>`, written by the build
+ * for the bytes before that line), else that of all its bytes.
+ */
+export function bundleHash(bytes: Buffer): string;
 /** The code cache file `pnpm build` writes beside a bundle. */
 export function codeCacheFile(bundle: string): string;
 /** Compiles a bundle with its code cache (beside it by default; `null`: none) when the cache fits. */

@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
+import { lazyBuiltins, withHashTag } from "./bundle-support.mjs";
 
 export const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const serverEntry = join(packageDir, "dist", "main.js");
@@ -84,12 +85,12 @@ export async function buildBundle() {
     // Whitespace and syntax minified (the bundle loads about 10 ms sooner); names kept, for stack traces.
     minifyWhitespace: true,
     minifySyntax: true,
-    plugins: [moduleUrls],
+    plugins: [moduleUrls, lazyBuiltins],
     banner: { js: moduleUrlRuntime },
     legalComments: "none",
     logLevel: "warning",
   });
-  return result.outputFiles[0].text;
+  return withHashTag(result.outputFiles[0].text);
 }
 
 /** Writes the bundle through a temporary file, so that a server starting meanwhile never reads half of it. */

@@ -5,6 +5,7 @@ import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildBundle, bundleFile, codeCache } from "../scripts/bundle.mjs";
+import { BUNDLE_HASH_TAG, withHashTag } from "../scripts/bundle-support.mjs";
 import { ensureBuilt, LspClient, packageRoot, serverBin } from "./support/lsp-client.js";
 
 const misspelled = 'prometheus.scrap "x" {\n}\n';
@@ -71,6 +72,14 @@ describe("the bin runs the bundled server", () => {
       await servesFrom(dir, "node-ipc");
     });
 
+    it("starts and serves without loading crypto or child_process (only rarely taken paths use them)", async () => {
+      const preload = join(packageRoot, "test", "fixtures", "preload", "report-builtins.cjs");
+      const client = await LspClient.start({ bin: join(dir, "bin", basename(serverBin)), env: { NODE_OPTIONS: `--require ${preload}` } });
+      expect(await firstDiagnostic(client, dir)).toContain('did you mean "prometheus.scrape"');
+      expect(await client.stop()).toBe(0);
+      expect(client.stderr).toBe("loaded built-ins: []\n");
+    });
+
     it("prints its usage for --help and without a transport", () => {
       const bin = join(dir, "bin", basename(serverBin));
       const help = spawnSync(process.execPath, [bin, "--help"], { encoding: "utf8" });
@@ -100,6 +109,26 @@ describe("the bin runs the bundled server", () => {
     it("is used for the bundle it was made from", async () => {
       expect(cacheState(bundleFile)).toBe("used");
       expect(await servesFrom(layoutWith((text) => text, (bytes) => bytes))).toBe("");
+    });
+
+    it("is tied to the bundle by the SHA-256 on the bundle's last line, that of the bytes before it", () => {
+      const bundle = readFileSync(bundleFile, "utf8");
+      const tagAt = bundle.lastIndexOf(BUNDLE_HASH_TAG);
+      expect(withHashTag(bundle.slice(0, tagAt))).toBe(bundle);
+      const cache = readFileSync(codeCache);
+      expect(cache.toString("latin1", 0, cache.indexOf(10))).toBe(bundle.slice(tagAt + BUNDLE_HASH_TAG.length, -1));
+    });
+
+    it("is ignored for a rebuilt bundle of the same length (another hash on its last line)", async () => {
+      const dir = layoutWith((text) => {
+        const body = text.slice(0, text.lastIndexOf(BUNDLE_HASH_TAG));
+        // One character changed in a string the server never shows: the same length, another text.
+        const changed = body.replace("request cancelled", "request canceled!");
+        expect(changed).not.toBe(body);
+        return withHashTag(changed);
+      }, (bytes) => bytes);
+      expect(cacheState(join(dir, "dist", basename(bundleFile)))).toBe("stale");
+      expect(await servesFrom(dir)).toBe("");
     });
 
     it("is ignored for another bundle, which compiles from source and serves", async () => {
