@@ -38,7 +38,13 @@ const NO_LINE = -1;
  */
 export class Printer {
   private readonly out: ColumnWriter;
+  /**
+   * The pending spaces are `spaces[0 .. spaceCount)`. The array is never shrunk: emptying it (`length = 0`)
+   * would drop its backing store and the next push would allocate a new one, hundreds of thousands of times
+   * on a large file.
+   */
   private readonly spaces: Space[] = [];
+  private spaceCount = 0;
   private indent = 0;
   /** Number of line breaks written so far (the NodePrinter compares it with source line spans). */
   lineBreaks = 0;
@@ -86,7 +92,7 @@ export class Printer {
   private lineHint = 0;
 
   space(space: Space): void {
-    this.spaces.push(space);
+    this.spaces[this.spaceCount++] = space;
   }
 
   /** Gives the source offset of the next token written. */
@@ -139,7 +145,7 @@ export class Printer {
 
   private flush(tok: Tok): void {
     if (this.comments.before(this.nextOffset)) this.injectComments(tok);
-    else if (tok !== Tok.EOF) this.writeSpaces(this.spaces.length);
+    else if (tok !== Tok.EOF) this.writeSpaces(this.spaceCount);
   }
 
   private injectComments(tok: Tok): void {
@@ -169,7 +175,7 @@ export class Printer {
     // replaces with as many as the source had (at most one blank line).
     let count = 0;
     const spaces = this.spaces;
-    for (let i = 0; i < spaces.length; i++) {
+    for (let i = 0; i < this.spaceCount; i++) {
       const space = spaces[i];
       if (space === Space.Blank || space === Space.VTab) {
         spaces[i] = Space.Ignore;
@@ -205,7 +211,7 @@ export class Printer {
     let wroteLinebreak = false;
     let droppedFormfeed = false;
     const spaces = this.spaces;
-    for (let i = 0; i < spaces.length; i++) {
+    for (let i = 0; i < this.spaceCount; i++) {
       const space = spaces[i];
       if (space === Space.Blank || space === Space.VTab) spaces[i] = Space.Ignore;
       else if (space === Space.Newline || space === Space.Formfeed) {
@@ -218,7 +224,7 @@ export class Printer {
         }
       }
     }
-    this.writeSpaces(spaces.length);
+    this.writeSpaces(this.spaceCount);
     if (needsLinebreak) {
       this.writeByte("\n", 1);
       wroteLinebreak = true;
@@ -263,8 +269,8 @@ export class Printer {
           break;
       }
     }
-    if (count === spaces.length) spaces.length = 0;
-    else spaces.splice(0, count);
+    if (count < this.spaceCount) spaces.copyWithin(0, count, this.spaceCount);
+    this.spaceCount -= count;
   }
 
   private writeIndent(): void {
