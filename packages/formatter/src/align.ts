@@ -38,11 +38,18 @@ export class ColumnWriter {
     this.output = new TextBuffer(expectedLength + (expectedLength >> 3) + 64);
   }
 
-  /** Appends plain text: a token (no whitespace) or blanks. */
+  /** Appends a token: plain text without whitespace. */
   write(text: string): void {
     this.pieces[this.pieceCount] = text;
-    this.pieceIsSpace[this.pieceCount++] = text.charCodeAt(0) === 32;
+    this.pieceIsSpace[this.pieceCount++] = false;
     this.width += text.length;
+  }
+
+  /** Appends a space, which is trimmed if nothing follows it on its line. */
+  writeSpace(): void {
+    this.pieces[this.pieceCount] = " ";
+    this.pieceIsSpace[this.pieceCount++] = true;
+    this.width++;
   }
 
   /** Appends text that is never trimmed nor split: comments, string literals. */
@@ -231,9 +238,12 @@ class TextBuffer {
   /** Appends `count` times the character `code`. */
   repeat(code: number, count: number): void {
     if (count <= 0) return;
-    if (this.length + count > this.chars.length) this.grow(this.length + count);
-    this.chars.fill(code, this.length, this.length + count);
-    this.length += count;
+    const end = this.length + count;
+    if (end > this.chars.length) this.grow(end);
+    // A loop rather than `fill`, whose call costs more than the few characters of indentation or padding.
+    const chars = this.chars;
+    for (let i = this.length; i < end; i++) chars[i] = code;
+    this.length = end;
   }
 
   pushNewline(): void {

@@ -29,12 +29,22 @@ export class CommentQueue {
     return this.group < this.groupStarts.length - 1 && this.starts[this.groupStarts[this.group]] < offset;
   }
 
-  /** The next group; the queue moves past it. */
-  takeGroup(): readonly Comment[] {
-    const from = this.groupStarts[this.group];
-    const to = this.groupStarts[this.group + 1];
-    this.group++;
-    return this.comments.slice(from, to);
+  /** Index (into the comments given to the constructor) of the first comment not handed out yet. */
+  get nextIndex(): number {
+    return this.groupStarts[this.group];
+  }
+
+  /**
+   * Moves past the next group and returns the index just after its last comment (its first is what
+   * {@link nextIndex} gave before the call): indices rather than a slice, so that a group costs no allocation.
+   */
+  takeGroup(): number {
+    return this.groupStarts[++this.group];
+  }
+
+  /** The `index`-th comment of the file. */
+  comment(index: number): Comment {
+    return this.comments[index];
   }
 
   /** Whether every comment has been handed out. */
@@ -48,12 +58,19 @@ function groupComments(
   lineIndex: LineIndex,
   comments: readonly Comment[], starts: readonly number[]): number[] {
   const groupStarts: number[] = [];
+  const lineStarts = lineIndex.lineStarts;
   let previousEnd = -1;
   let previousEndLine = 0;
   let sameLineOnly = false;
+  // Comments come in source order, so their lines are found by moving a cursor forward (0-based here).
+  let cursor = 0;
+  const lineOf = (offset: number): number => {
+    while (cursor + 1 < lineStarts.length && lineStarts[cursor + 1] <= offset) cursor++;
+    return cursor;
+  };
   for (let i = 0; i < comments.length; i++) {
     const start = starts[i];
-    const line = 1 + lineIndex.lineOf(start);
+    const line = 1 + lineOf(start);
     const contiguous = previousEnd >= 0 && isBlank(text, previousEnd, start);
     if (!contiguous) {
       groupStarts.push(i);
@@ -63,7 +80,7 @@ function groupComments(
       sameLineOnly = false;
     }
     previousEnd = endOffset(comments[i].range);
-    previousEndLine = 1 + lineIndex.lineOf(Math.max(start, previousEnd - 1));
+    previousEndLine = 1 + lineOf(Math.max(start, previousEnd - 1));
   }
   groupStarts.push(comments.length);
   return groupStarts;

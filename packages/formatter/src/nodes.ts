@@ -34,42 +34,47 @@ export class NodePrinter {
 
   statements(statements: readonly Statement[]): void {
     const p = this.p;
+    let previousEndLine = 0;
     for (let i = 0; i < statements.length; i++) {
       const statement = statements[i];
-      if (i > 0) {
-        // Blocks are always set apart by a blank line; other statements keep one blank line if they had any.
-        if (statement.kind === "Block") p.space(Space.Formfeed);
-        else if (this.startLine(statement.range) - this.endLine(statements[i - 1].range) > 1) {
-          p.space(Space.Formfeed);
-        }
-      }
-      this.statement(statement);
-      if (!this.joinedLines && p.lineBreaks === this.breaksAtStart && this.lineSpan(statement.range) > 1) {
+      const range = statement.range;
+      // Each line is looked up once, in source order, which keeps the printer's line lookups short.
+      const start = startOffset(range);
+      const startLine = p.lineAt(start);
+      // Blocks are always set apart by a blank line; other statements keep one blank line if they had any.
+      if (i > 0 && (statement.kind === "Block" || startLine - previousEndLine > 1)) p.space(Space.Formfeed);
+      this.statement(statement, start);
+      const endLine = p.lineAt(lastOffset(range));
+      const multiLine = endLine > startLine;
+      if (multiLine && !this.joinedLines && p.lineBreaks === this.breaksAtStart) {
         // An empty block printed as `b { }` sits alone on its line, so whether a run of aligned lines ends after
         // it makes no difference, unless a trailing comment follows it and could align with the next ones.
-        if (statement.kind === "Attribute" || this.commentFollowsOnLine(endOffset(statement.range))) {
+        if (statement.kind === "Attribute" || this.commentFollowsOnLine(endOffset(range))) {
           this.joinedLines = true;
         }
       }
       // A statement over several lines ends the run of aligned attributes.
-      p.space(this.lineSpan(statement.range) > 1 ? Space.Formfeed : Space.Newline);
+      p.space(multiLine ? Space.Formfeed : Space.Newline);
+      previousEndLine = endLine;
     }
   }
 
-  private statement(statement: Statement): void {
+  /** `start`: the statement's offset. */
+  private statement(statement: Statement, start: number): void {
     switch (statement.kind) {
       case "Attribute":
-        return this.attribute(statement);
+        return this.attribute(statement, start);
       case "Block":
-        return this.block(statement);
+        return this.block(statement, start);
       default:
         return assertNever(statement);
     }
   }
 
-  private attribute(attribute: Attribute): void {
+  /** `start`: the attribute's offset, which is its name's. */
+  private attribute(attribute: Attribute, start: number): void {
     const p = this.p;
-    p.at(startOffset(attribute.name.range));
+    p.at(start);
     p.token(attribute.name.name);
     this.breaksAtStart = p.lineBreaks;
     p.space(Space.VTab);
@@ -78,9 +83,9 @@ export class NodePrinter {
     this.expression(attribute.value);
   }
 
-  private block(block: Block): void {
+  private block(block: Block, start: number): void {
     const p = this.p;
-    p.at(startOffset(block.range));
+    p.at(start);
     p.token(block.name);
     this.breaksAtStart = p.lineBreaks;
     if (block.label !== undefined) {
@@ -212,13 +217,14 @@ export class NodePrinter {
     p.token("{");
     p.space(Space.Indent);
     let previousEnd = open;
+    let previousValueMultiLine = false;
     const fields = object.fields;
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i];
       const keyStart = startOffset(field.keyRange);
       if (this.differentLines(previousEnd, keyStart)) {
         // Keys on consecutive lines align their `=` unless the previous value spanned several lines.
-        p.space(i > 0 && this.lineSpan(fields[i - 1].value.range) === 1 ? Space.Newline : Space.Formfeed);
+        p.space(i > 0 && !previousValueMultiLine ? Space.Newline : Space.Formfeed);
       } else if (i > 0) {
         p.space(Space.Blank);
       }
@@ -230,10 +236,12 @@ export class NodePrinter {
       p.space(Space.VTab);
       p.token("=");
       p.space(Space.Blank);
-      this.expression(field.value);
-      if (!this.joinedLines && p.lineBreaks === breaksAtKey && this.lineSpan(field.value.range) > 1) {
-        this.joinedLines = true;
-      }
+      const value = field.value;
+      const valueStartLine = p.lineAt(startOffset(value.range));
+      this.expression(value);
+      const valueMultiLine = p.lineAt(lastOffset(value.range)) > valueStartLine;
+      if (valueMultiLine && !this.joinedLines && p.lineBreaks === breaksAtKey) this.joinedLines = true;
+      previousValueMultiLine = valueMultiLine;
       if (i + 1 < fields.length) p.token(",", Tok.Comma);
     }
     if (fields.length > 0 && this.differentLines(previousEnd, close)) {
@@ -302,19 +310,6 @@ export class NodePrinter {
 
   private differentLines(a: number, b: number): boolean {
     return this.p.lineAt(a) !== this.p.lineAt(b);
-  }
-
-  private startLine(range: Range): number {
-    return this.p.lineAt(startOffset(range));
-  }
-
-  private endLine(range: Range): number {
-    return this.p.lineAt(lastOffset(range));
-  }
-
-  /** Number of source lines a node spans. */
-  private lineSpan(range: Range): number {
-    return this.endLine(range) - this.startLine(range) + 1;
   }
 }
 

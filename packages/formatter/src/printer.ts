@@ -69,23 +69,37 @@ export class Printer {
     this.out = new ColumnWriter(text.length);
   }
 
-  /** The 1-based line of an offset. Lookups mostly move forward, so the last answer is tried first. */
+  /**
+   * The 1-based line of an offset (>= 0). Lookups mostly stay near the previous one, so rather than a binary
+   * search over every line, the search widens from the last answer in steps that double, then bisects.
+   */
   lineAt(offset: number): number {
     const starts = this.lineIndex.lineStarts;
-    let line = this.lineHint;
-    if (starts[line] <= offset) {
-      // Scan a few lines forward before falling back to a binary search.
-      for (let step = 0; step < 4; step++) {
-        if (line + 1 >= starts.length || starts[line + 1] > offset) {
-          this.lineHint = line;
-          return line + 1;
-        }
-        line++;
+    const count = starts.length;
+    // Find lo < hi with starts[lo] <= offset < starts[hi], where starts[count] stands for the end of the text.
+    let lo = this.lineHint;
+    let hi: number;
+    if (starts[lo] <= offset) {
+      hi = lo + 1;
+      for (let step = 1; hi < count && starts[hi] <= offset; step *= 2) {
+        lo = hi;
+        hi = Math.min(lo + step, count);
+      }
+    } else {
+      hi = lo;
+      lo = Math.max(hi - 1, 0);
+      for (let step = 1; lo > 0 && starts[lo] > offset; step *= 2) {
+        hi = lo;
+        lo = Math.max(hi - step, 0);
       }
     }
-    line = this.lineIndex.lineOf(offset);
-    this.lineHint = line;
-    return line + 1;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid;
+    }
+    this.lineHint = lo;
+    return lo + 1;
   }
 
   /** 0-based index of the line last looked up. */
@@ -150,8 +164,11 @@ export class Printer {
 
   private injectComments(tok: Tok): void {
     let lastComment: Comment | undefined;
-    while (this.comments.before(this.nextOffset)) {
-      for (const comment of this.comments.takeGroup()) {
+    const queue = this.comments;
+    let index = queue.nextIndex;
+    while (queue.before(this.nextOffset)) {
+      for (const end = queue.takeGroup(); index < end; index++) {
+        const comment = queue.comment(index);
         this.writeCommentPrefix(comment, tok);
         const start = startOffset(comment.range);
         this.writeText(start, this.lineAt(start), comment.text, TextKind.Comment);
@@ -282,7 +299,7 @@ export class Printer {
     for (let i = 0; i < count; i++) {
       switch (byte) {
         case " ":
-          this.out.write(" ");
+          this.out.writeSpace();
           break;
         case "\t":
           this.out.endCell(true);
