@@ -14,6 +14,8 @@ export class CommentQueue {
   /** Index of the first comment of each group, plus the comment count at the end. */
   private readonly groupStarts: number[];
   private group = 0;
+  /** Offset of the next group's first comment, Infinity when none is left (read before every token). */
+  private nextStart: number;
 
   constructor(
     text: string,
@@ -22,11 +24,12 @@ export class CommentQueue {
   ) {
     this.starts = comments.map((comment) => startOffset(comment.range));
     this.groupStarts = groupComments(text, lineIndex, comments, this.starts);
+    this.nextStart = this.startOfGroup(0);
   }
 
   /** Whether the next unwritten group starts before `offset`. */
   before(offset: number): boolean {
-    return this.group < this.groupStarts.length - 1 && this.starts[this.groupStarts[this.group]] < offset;
+    return this.nextStart < offset;
   }
 
   /** Index (into the comments given to the constructor) of the first comment not handed out yet. */
@@ -39,7 +42,8 @@ export class CommentQueue {
    * {@link nextIndex} gave before the call): indices rather than a slice, so that a group costs no allocation.
    */
   takeGroup(): number {
-    return this.groupStarts[++this.group];
+    this.nextStart = this.startOfGroup(++this.group);
+    return this.groupStarts[this.group];
   }
 
   /** The `index`-th comment of the file. */
@@ -47,9 +51,8 @@ export class CommentQueue {
     return this.comments[index];
   }
 
-  /** Whether every comment has been handed out. */
-  get done(): boolean {
-    return this.group >= this.groupStarts.length - 1;
+  private startOfGroup(group: number): number {
+    return group < this.groupStarts.length - 1 ? this.starts[this.groupStarts[group]] : Infinity;
   }
 }
 

@@ -10,8 +10,16 @@ import { assertNever, endOffset, startOffset } from "@alloy-toolkit/parser";
 
 /** Whether some comment sits inside an expression or block header rather than between statements or elements. */
 export function hasCommentsInsideExpressions(file: File): boolean {
-  for (const comment of file.comments) {
-    if (!isBetweenItems(file, startOffset(comment.range))) return true;
+  const comments = file.comments;
+  const body = file.body;
+  // Comments and statements are both in source order, so a cursor finds each comment's top-level statement.
+  let next = 0;
+  for (let i = 0; i < comments.length; i++) {
+    const offset = startOffset(comments[i].range);
+    while (next < body.length && endOffset(body[next].range) <= offset) next++;
+    if (next === body.length) return false;
+    const statement = body[next];
+    if (startOffset(statement.range) <= offset && !isBetweenItemsOf(statement, offset)) return true;
   }
   return false;
 }
@@ -34,18 +42,16 @@ function itemAt<T extends { range: Range }>(items: readonly T[], offset: number)
   return undefined;
 }
 
-function isBetweenItems(file: File, offset: number): boolean {
-  let statements: readonly Statement[] = file.body;
+/** Whether an offset inside a statement's range is between the statements or elements it holds. */
+function isBetweenItemsOf(statement: Statement, offset: number): boolean {
   for (;;) {
-    const statement = itemAt(statements, offset);
-    if (statement === undefined) return true;
-    if (statement.kind === "Block") {
-      if (offset < endOffset(statement.openBrace)) return false;
-      statements = statement.body;
-      continue;
+    if (statement.kind === "Attribute") {
+      return contains(statement.value.range, offset) && isBetweenElements(statement.value, offset);
     }
-    if (!contains(statement.value.range, offset)) return false;
-    return isBetweenElements(statement.value, offset);
+    if (offset < endOffset(statement.openBrace)) return false;
+    const inner = itemAt(statement.body, offset);
+    if (inner === undefined) return true;
+    statement = inner;
   }
 }
 
