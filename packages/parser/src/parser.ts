@@ -21,6 +21,9 @@ import { Tok, binaryPrecedence, tokenName, type BinaryOperator } from "./tokens.
  */
 export const MAX_NESTING_DEPTH = 1000;
 
+/** Past every token index (token tables are typed arrays, shorter than this). */
+const NO_TOKEN = 0x7fffffff;
+
 export interface ParseOptions {
   /** Used in `File.filename` and by callers formatting diagnostics. Defaults to `"<input>"`. */
   readonly filename?: string;
@@ -59,6 +62,10 @@ class Parser {
   private i = 0;
   private tok: Tok = Tok.EOF;
   private nextScanError = 0;
+  /** The token of the next scanner error to report ({@link NO_TOKEN}: none left), so `next` checks one number. */
+  private nextScanErrorToken = NO_TOKEN;
+  /** The index of the last token (EOF). */
+  private lastToken = 0;
   /** Added to the scanner's error offsets: where the scanned slice starts in `text` (0 for a whole text). */
   private scanBase = 0;
   /**
@@ -84,7 +91,7 @@ class Parser {
   parse(text: string, filename: string): ParseResult {
     const tokens = this.scanner.scan(text);
     this.begin(tokens, text, new LineIndex(text, tokens.lineStarts));
-    const body = this.parseBody(Tok.EOF);
+    const body = this.parseTopLevel();
     const comments = this.commentsOf(tokens.comments, 0);
     const ast: File = {
       kind: "File",
@@ -117,7 +124,7 @@ class Parser {
       ends[k] += from;
     }
     this.begin(tokens, text, lineIndex, from);
-    const body = this.parseBody(Tok.EOF);
+    const body = this.parseTopLevel();
     const diagnostics = this.diagnostics;
     let ok = diagnostics.length === 0;
     if (allowErrors) {
@@ -144,6 +151,8 @@ class Parser {
     this.anchor = lineIndex.rootAnchor;
     this.diagnostics = [];
     this.nextScanError = 0;
+    this.nextScanErrorToken = tokens.errors.length > 0 ? tokens.errors[0].tokenIndex : NO_TOKEN;
+    this.lastToken = tokens.count - 1;
     this.scanBase = scanBase;
     this.terminatedAtEnd = true;
     this.lastErrorLine = -1;
@@ -178,8 +187,13 @@ class Parser {
   // Tokens and positions
 
   private next(): void {
-    if (this.i < this.tokens.count - 1) this.i++;
+    if (this.i < this.lastToken) this.i++;
     this.tok = this.kinds[this.i] as Tok;
+    if (this.i >= this.nextScanErrorToken) this.reportScanErrors();
+  }
+
+  /** Reports the scanner's errors up to the current token, as Alloy does when its parser reaches them. */
+  private reportScanErrors(): void {
     const errors = this.tokens.errors;
     while (this.nextScanError < errors.length && errors[this.nextScanError].tokenIndex <= this.i) {
       const e = errors[this.nextScanError++];
@@ -190,6 +204,7 @@ class Parser {
         range: this.range(e.offset + this.scanBase, e.offset + this.scanBase + e.length),
       });
     }
+    this.nextScanErrorToken = this.nextScanError < errors.length ? errors[this.nextScanError].tokenIndex : NO_TOKEN;
   }
 
   private range(start: number, end: number): SourceRange {
@@ -325,31 +340,52 @@ class Parser {
 
   // Statements
 
-  private parseBody(until: Tok): Statement[] {
+  /**
+   * The top-level statements, up to the end of input. Each statement's ranges share an anchor of their own,
+   * so that `reparse` can move the statement at once.
+   */
+  private parseTopLevel(): Statement[] {
     const base = this.listTop;
-    const topLevel = until === Tok.EOF;
     let terminated = true;
-    while (this.tok !== until && this.tok !== Tok.EOF) {
-      // Each top-level statement's ranges share an anchor, so that `reparse` can move the statement at once.
-      if (topLevel) this.anchor = new RangeAnchor(this.lineIndex);
+    while (this.tok !== Tok.EOF) {
+      this.anchor = new RangeAnchor(this.lineIndex);
       const statement = this.parseStatement();
       if (statement !== undefined) this.pushItem(statement);
-      if (this.tok === until) {
+      if (this.at(Tok.EOF)) {
         terminated = false;
         break;
       }
-      if (this.tok !== Tok.TERMINATOR) {
-        this.unexpected("TERMINATOR");
-        this.consumeStatement();
-      }
-      terminated = this.tok === Tok.TERMINATOR;
-      this.next();
+      terminated = this.endStatement();
     }
-    if (topLevel) {
-      this.anchor = this.lineIndex.rootAnchor;
-      this.terminatedAtEnd = terminated;
+    this.anchor = this.lineIndex.rootAnchor;
+    this.terminatedAtEnd = terminated;
+    return this.takeList(base);
+  }
+
+  /** The statements of a block body, up to (not including) its `}`. */
+  private parseBody(): Statement[] {
+    const base = this.listTop;
+    while (this.tok !== Tok.RCURLY && this.tok !== Tok.EOF) {
+      const statement = this.parseStatement();
+      if (statement !== undefined) this.pushItem(statement);
+      if (this.at(Tok.RCURLY)) break;
+      this.endStatement();
     }
     return this.takeList(base);
+  }
+
+  /**
+   * After a statement: consumes its TERMINATOR, or reports the tokens before it and skips them. Returns
+   * whether it consumed a TERMINATOR (else the input ended).
+   */
+  private endStatement(): boolean {
+    if (this.tok !== Tok.TERMINATOR) {
+      this.unexpected("TERMINATOR");
+      this.consumeStatement();
+    }
+    const terminated = this.tok === Tok.TERMINATOR;
+    this.next();
+    return terminated;
   }
 
   private parseStatement(): Statement | undefined {
@@ -403,7 +439,7 @@ class Parser {
       const open = this.i;
       this.next();
       this.depth++;
-      const body = this.parseBody(Tok.RCURLY);
+      const body = this.parseBody();
       this.depth--;
       const closeAt = this.i;
       const closed = this.at(Tok.RCURLY);
@@ -661,7 +697,7 @@ class Parser {
     }
     this.next();
     this.depth++;
-    this.parseBody(Tok.RCURLY);
+    this.parseBody();
     this.depth--;
     this.expect(Tok.RCURLY);
   }
