@@ -18,18 +18,20 @@ export class ColumnWriter {
   // The current run of lines, stored flat and reused from run to run. A cell is a range of pieces.
   private pieceCount = 0;
   private readonly pieces: string[] = [];
-  /** Per piece: whether it is only unprotected spaces, which are trimmed at the end of a line. */
-  private readonly pieceIsSpace: boolean[] = [];
+  private readonly pieceKinds: PieceKind[] = [];
   private cellCount = 0;
   private readonly cellEnds: number[] = [];
+  /** Per cell: its width, exact only for cells ended by a tab (the last cell of a line belongs to no column). */
   private readonly cellWidths: number[] = [];
   private readonly cellHardTabs: boolean[] = [];
   /** Per line: index of its first cell; the line's cells run to the next line's first cell. */
   private readonly lineStarts: number[] = [0];
   private lineCount = 0;
 
-  /** Width of the cell being written. */
+  /** Width of the cell being written, counting protected text in UTF-16 units until the cell ends with a tab. */
   private width = 0;
+  /** Index of the first protected piece of the cell being written, or -1. */
+  private firstProtected = -1;
 
   private readonly columnWidths: number[] = [];
 
@@ -41,26 +43,34 @@ export class ColumnWriter {
   /** Appends a token: plain text without whitespace. */
   write(text: string): void {
     this.pieces[this.pieceCount] = text;
-    this.pieceIsSpace[this.pieceCount++] = false;
+    this.pieceKinds[this.pieceCount++] = PieceKind.Token;
     this.width += text.length;
   }
 
   /** Appends a space, which is trimmed if nothing follows it on its line. */
   writeSpace(): void {
     this.pieces[this.pieceCount] = " ";
-    this.pieceIsSpace[this.pieceCount++] = true;
+    this.pieceKinds[this.pieceCount++] = PieceKind.Space;
     this.width++;
   }
 
   /** Appends text that is never trimmed nor split: comments, string literals. */
   writeProtected(text: string): void {
+    if (this.firstProtected < 0) this.firstProtected = this.pieceCount;
     this.pieces[this.pieceCount] = text;
-    this.pieceIsSpace[this.pieceCount++] = false;
-    this.width += codePointCount(text);
+    this.pieceKinds[this.pieceCount++] = PieceKind.Protected;
+    this.width += text.length;
   }
 
   /** Ends the current cell with a hard (`\t`) or soft (`\v`) tab. */
   endCell(hardTab: boolean): void {
+    // Protected text is as wide as its code points (Go counts runes). Only the width of a cell ended by a tab
+    // is used, and protected text mostly ends lines (values, trailing comments), so it is counted only here.
+    if (this.firstProtected >= 0) {
+      for (let piece = this.firstProtected; piece < this.pieceCount; piece++) {
+        if (this.pieceKinds[piece] === PieceKind.Protected) this.width -= surrogatePairCount(this.pieces[piece]);
+      }
+    }
     this.pushCell(hardTab);
   }
 
@@ -93,6 +103,7 @@ export class ColumnWriter {
     this.cellWidths[cell] = this.width;
     this.cellHardTabs[cell] = hardTab;
     this.width = 0;
+    this.firstProtected = -1;
   }
 
   private flush(): void {
@@ -135,7 +146,7 @@ export class ColumnWriter {
     const columnCount = widths.length;
     const output = this.output;
     const pieces = this.pieces;
-    const pieceIsSpace = this.pieceIsSpace;
+    const pieceKinds = this.pieceKinds;
     const cellEnds = this.cellEnds;
     const lineStarts = this.lineStarts;
     for (let line = from; line < to; line++) {
@@ -160,7 +171,7 @@ export class ColumnWriter {
         leading = false;
         for (; piece < pieceEnd; piece++) {
           const text = pieces[piece];
-          if (pieceIsSpace[piece]) {
+          if (pieceKinds[piece] === PieceKind.Space) {
             spaces += text.length;
           } else {
             if (tabs + spaces > 0) {
@@ -186,20 +197,27 @@ function tabPadding(width: number): number {
   return Math.ceil(width / TAB_WIDTH);
 }
 
-/** Width of a text in code points, as Go counts runes. */
-function codePointCount(text: string): number {
-  let count = text.length;
+/** Number of surrogate pairs in a text: its length in UTF-16 units less its length in code points. */
+function surrogatePairCount(text: string): number {
+  let count = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
       const d = text.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
-        count--;
+        count++;
         i++;
       }
     }
   }
   return count;
+}
+
+/** The kinds of pieces: spaces are trimmed at the end of a line, protected text is measured in code points. */
+const enum PieceKind {
+  Token,
+  Space,
+  Protected,
 }
 
 const CHUNK = 8192;

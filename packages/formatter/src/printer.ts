@@ -286,7 +286,8 @@ export class Printer {
           break;
       }
     }
-    if (count < this.spaceCount) spaces.copyWithin(0, count, this.spaceCount);
+    // Rarely more than a few spaces stay pending: a loop costs less than a call to copyWithin.
+    for (let i = count; i < this.spaceCount; i++) spaces[i - count] = spaces[i];
     this.spaceCount -= count;
   }
 
