@@ -12,7 +12,7 @@ import { endOffset, startOffset } from "@alloy-toolkit/parser";
 export class CommentQueue {
   private readonly starts: number[];
   /** Index of the first comment of each group, plus the comment count at the end. */
-  private readonly groupStarts: number[];
+  private readonly groupStarts: Int32Array;
   private group = 0;
   /** Offset of the next group's first comment, Infinity when none is left (read before every token). */
   private nextStart: number;
@@ -59,8 +59,12 @@ export class CommentQueue {
 function groupComments(
   text: string,
   lineIndex: LineIndex,
-  comments: readonly Comment[], starts: readonly number[]): number[] {
-  const groupStarts: number[] = [];
+  comments: readonly Comment[],
+  starts: readonly number[],
+): Int32Array {
+  // At most one group per comment: sized once rather than grown.
+  const groupStarts = new Int32Array(comments.length + 1);
+  let groupCount = 0;
   const lineStarts = lineIndex.lineStarts;
   let previousEnd = -1;
   let previousEndLine = 0;
@@ -76,17 +80,17 @@ function groupComments(
     const line = 1 + lineOf(start);
     const contiguous = previousEnd >= 0 && isBlank(text, previousEnd, start);
     if (!contiguous) {
-      groupStarts.push(i);
+      groupStarts[groupCount++] = i;
       sameLineOnly = followsCodeOnLine(text, start);
     } else if (line > previousEndLine + (sameLineOnly ? 0 : 1)) {
-      groupStarts.push(i);
+      groupStarts[groupCount++] = i;
       sameLineOnly = false;
     }
     previousEnd = endOffset(comments[i].range);
     previousEndLine = 1 + lineOf(Math.max(start, previousEnd - 1));
   }
-  groupStarts.push(comments.length);
-  return groupStarts;
+  groupStarts[groupCount++] = comments.length;
+  return groupStarts.subarray(0, groupCount);
 }
 
 function isBlank(text: string, from: number, to: number): boolean {
