@@ -29,7 +29,6 @@ export const rule: Rule = {
     for (const [scope, symbols] of scopes) {
       let rank = 0;
       for (const component of stronglyConnected(symbols, edges)) {
-        if (component.length < 2) continue;
         const sorted = [...component].sort((a, b) => (a.id > b.id ? 1 : -1));
         const names = sorted.map((s) => s.id).join(", ");
         for (const symbol of sorted) {
@@ -61,50 +60,86 @@ export const rule: Rule = {
   },
 };
 
-/** Tarjan's algorithm, iterative; components in the order of their first member. */
+/**
+ * The cycles among `nodes` and the blocks they reach: the strongly connected components of two or more
+ * blocks (Tarjan's algorithm, iterative), in the order of their first member. Blocks get integer numbers
+ * as they are reached, so the walk keeps its state in typed arrays: most configs have no cycle, and this
+ * runs on every check of every config.
+ */
 function stronglyConnected(nodes: readonly BlockSymbol[], edges: Map<BlockSymbol, Set<BlockSymbol>>): BlockSymbol[][] {
-  const index = new Map<BlockSymbol, number>();
-  const low = new Map<BlockSymbol, number>();
-  const onStack = new Set<BlockSymbol>();
-  const stack: BlockSymbol[] = [];
-  const result: BlockSymbol[][] = [];
+  const numbers = new Map<BlockSymbol, number>();
+  const reached: BlockSymbol[] = [];
+  const numberOf = (node: BlockSymbol): number => {
+    let n = numbers.get(node);
+    if (n === undefined) {
+      n = reached.length;
+      numbers.set(node, n);
+      reached.push(node);
+    }
+    return n;
+  };
+  let capacity = Math.max(16, nodes.length * 2);
+  let index = new Int32Array(capacity).fill(-1);
+  let low = new Int32Array(capacity);
+  let onStack = new Uint8Array(capacity);
+  const grow = (): void => {
+    capacity *= 2;
+    const nextIndex = new Int32Array(capacity).fill(-1);
+    nextIndex.set(index);
+    const nextLow = new Int32Array(capacity);
+    nextLow.set(low);
+    const nextOnStack = new Uint8Array(capacity);
+    nextOnStack.set(onStack);
+    [index, low, onStack] = [nextIndex, nextLow, nextOnStack];
+  };
+  const stack: number[] = [];
+  // The walk's frames: a block and the iterator over the blocks it references.
+  const frameNodes: number[] = [];
+  const frameTargets: (Iterator<BlockSymbol> | undefined)[] = [];
+  const cycles: BlockSymbol[][] = [];
   let counter = 0;
+  const enter = (n: number): void => {
+    if (n >= capacity) grow();
+    index[n] = low[n] = counter++;
+    stack.push(n);
+    onStack[n] = 1;
+    frameNodes.push(n);
+    frameTargets.push(edges.get(reached[n])?.values());
+  };
   for (const start of nodes) {
-    if (index.has(start)) continue;
-    const work: { node: BlockSymbol; targets: BlockSymbol[]; i: number }[] = [];
-    const push = (node: BlockSymbol) => {
-      index.set(node, counter);
-      low.set(node, counter++);
-      stack.push(node);
-      onStack.add(node);
-      work.push({ node, targets: [...(edges.get(node) ?? [])], i: 0 });
-    };
-    push(start);
-    while (work.length > 0) {
-      const frame = work[work.length - 1];
-      if (frame.i < frame.targets.length) {
-        const target = frame.targets[frame.i++];
-        if (!index.has(target)) push(target);
-        else if (onStack.has(target)) low.set(frame.node, Math.min(low.get(frame.node)!, index.get(target)!));
+    // A block that references nothing is in no cycle: most blocks of most configs.
+    if (!edges.has(start)) continue;
+    const s = numberOf(start);
+    if (s < capacity && index[s] !== -1) continue;
+    enter(s);
+    while (frameNodes.length > 0) {
+      const top = frameNodes.length - 1;
+      const n = frameNodes[top];
+      const next = frameTargets[top]?.next();
+      if (next !== undefined && !next.done) {
+        const t = numberOf(next.value);
+        if (t >= capacity || index[t] === -1) enter(t);
+        else if (onStack[t] === 1) low[n] = Math.min(low[n], index[t]);
         continue;
       }
-      work.pop();
-      if (work.length > 0) {
-        const parent = work[work.length - 1].node;
-        low.set(parent, Math.min(low.get(parent)!, low.get(frame.node)!));
+      frameNodes.pop();
+      frameTargets.pop();
+      if (frameNodes.length > 0) {
+        const parent = frameNodes[frameNodes.length - 1];
+        low[parent] = Math.min(low[parent], low[n]);
       }
-      if (low.get(frame.node) === index.get(frame.node)) {
+      if (low[n] === index[n]) {
         const component: BlockSymbol[] = [];
-        let member: BlockSymbol;
+        let member: number;
         do {
           member = stack.pop()!;
-          onStack.delete(member);
-          component.push(member);
-        } while (member !== frame.node);
-        result.push(component);
+          onStack[member] = 0;
+          component.push(reached[member]);
+        } while (member !== n);
+        if (component.length > 1) cycles.push(component);
       }
     }
   }
-  const first = (c: BlockSymbol[]) => Math.min(...c.map((s) => s.order));
-  return result.sort((a, b) => first(a) - first(b));
+  const firsts = new Map(cycles.map((c) => [c, Math.min(...c.map((s) => s.order))]));
+  return cycles.sort((a, b) => firsts.get(a)! - firsts.get(b)!);
 }
