@@ -174,6 +174,14 @@ const coldStarts = async (path, env = process.env) => {
   return `median ${ms(median(times))} of 5 (${ms(Math.min(...times))} – ${ms(Math.max(...times))})`;
 };
 const serverColdStarts = await coldStarts(serverBin);
+// Node 20 reads the certificates NODE_EXTRA_CA_CERTS names as it starts, before any of the server's code runs
+// (Node 22 and later, VS Code's runtime among them, only when TLS is first used): where the variable is set,
+// the starts without it show what that costs.
+let withoutExtraCaCerts;
+if (process.env.NODE_EXTRA_CA_CERTS) {
+  const { NODE_EXTRA_CA_CERTS: _, ...env } = process.env;
+  withoutExtraCaCerts = await coldStarts(serverBin, env);
+}
 const bundle = join(here, "..", "..", "..", "extension", "dist", "server.js");
 // The extension's server keeps its code cache where the client says (its global storage): a first start
 // (not counted) writes it as the server exits, as after a first VS Code session.
@@ -283,6 +291,9 @@ await stopServer({ server, connection });
 
 console.log(`config: ${lines.length} lines, ${(text.length / 1024).toFixed(0)} KB, ${firstDiagnostics.count} diagnostics`);
 console.log(`cold start → first diagnostics: ${ms(coldStart)}; more starts: ${serverColdStarts} (target ≤ 300 ms)`);
+if (withoutExtraCaCerts) {
+  console.log(`  the same without NODE_EXTRA_CA_CERTS (set here; Node ${process.versions.node} reads those certificates as it starts): ${withoutExtraCaCerts}`);
+}
 if (bundleColdStarts) console.log(`  the VS Code extension's server (extension/dist/server.js, with its code cache): ${bundleColdStarts}`);
 console.log(`edit → published diagnostics (${EDITS} edits): p50 ${ms(percentile(editTimes, 50))}, p95 ${ms(percentile(editTimes, 95))} (target p95 ≤ 20 ms)`);
 console.log(`  typing that opens and closes a string (${EDITS} edits, every other one with an error): p50 ${ms(percentile(breakingEditTimes, 50))}, p95 ${ms(percentile(breakingEditTimes, 95))}`);
