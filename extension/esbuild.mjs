@@ -7,8 +7,10 @@
 //   node esbuild.mjs --production --sourcemap   minified with source maps, when asked for
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
+// What the bin's bundle and this one share: built-ins loaded on first use, the hash tag the loader reads.
+import { lazyBuiltins, withHashTag } from "../scripts/bundling.mjs";
 
 const extensionDir = dirname(fileURLToPath(import.meta.url));
 const repoDir = join(extensionDir, "..");
@@ -16,8 +18,6 @@ const repoDir = join(extensionDir, "..");
 /** The language server package, through the workspace link in extension/node_modules. */
 export const languageServerDir = realpathSync(join(extensionDir, "node_modules/@alloy-toolkit/language-server"));
 const defaultServerEntry = join(languageServerDir, "dist/main.js");
-/** What the bin's bundle and this one share: built-ins loaded on first use, the hash tag the loader reads. */
-const { lazyBuiltins, withHashTag } = await import(pathToFileURL(join(languageServerDir, "scripts/bundle-support.mjs")).href);
 const catalogDataDir = join(realpathSync(join(languageServerDir, "node_modules/@alloy-toolkit/catalog")), "data");
 
 /** The Alloy release the default catalog describes, read from the catalog's newest data file. */

@@ -14,7 +14,7 @@ function codeCacheFile(bundle) {
   return `${bundle}.v8-cache`;
 }
 
-/** The last line of a bundle the build made: the SHA-256 of the bytes before it (scripts/bundle-support.mjs). */
+/** The last line of a bundle the build made: the SHA-256 of the bytes before it (scripts/bundling.mjs at the repository root). */
 const HASH_TAG = Buffer.from("//# alloyBundleSha256=", "latin1");
 const HEX_SHA256 = /^[0-9a-f]{64}$/;
 

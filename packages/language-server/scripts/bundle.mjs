@@ -7,10 +7,10 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
-import { lazyBuiltins, withHashTag } from "./bundle-support.mjs";
+import { lazyBuiltins, moduleUrlRuntime, moduleUrls, withHashTag } from "../../../scripts/bundling.mjs";
 
 export const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const serverEntry = join(packageDir, "dist", "main.js");
@@ -18,53 +18,13 @@ export const bundleFile = join(packageDir, "dist", "alloy-language-server.cjs");
 const packageName = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")).name;
 
 /**
- * A CommonJS file has no `import.meta.url`. The catalog reads its JSON data relative to its module's URL, so
- * `moduleUrls` gives every bundled module that uses it the URL it has unbundled: its file in its package,
- * found at run time from the bundle as Node finds a dependency (the workspace link, or the installed
- * package). The data stays in the catalog package and nothing names its files here. The banner starts with
- * "use strict", which esbuild's own would no longer be after it.
+ * A CommonJS file has no `import.meta.url`: the `moduleUrls` plugin gives every bundled module that uses it
+ * (the catalog, for its JSON data) the URL it has unbundled (../../../scripts/bundling.mjs). The banner
+ * starts with "use strict", which esbuild's own would no longer be after it.
  */
-const moduleUrlRuntime = `"use strict";
-var __alloyPackageDirs = new Map();
-function __alloyModuleUrl(packageName, file) {
-  const path = require("node:path");
-  let dir = __alloyPackageDirs.get(packageName);
-  if (dir === undefined) {
-    dir = packageName === ${JSON.stringify(packageName)} ? path.join(__dirname, "..") : (require.resolve.paths(packageName) ?? [])
-      .map((modules) => path.join(modules, packageName))
-      .find((candidate) => require("node:fs").existsSync(path.join(candidate, "package.json")));
-    if (dir === undefined) throw new Error(\`alloy-language-server: \${packageName} not found from \${__dirname}\`);
-    __alloyPackageDirs.set(packageName, dir);
-  }
-  return require("node:url").pathToFileURL(path.join(dir, file)).href;
-}`;
-
-/** The package a file belongs to (the nearest package.json above it): its name and directory. */
-function owningPackage(file) {
-  for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
-    const manifest = join(dir, "package.json");
-    if (existsSync(manifest)) return { name: JSON.parse(readFileSync(manifest, "utf8")).name, dir };
-  }
-  throw new Error(`${file} belongs to no package`);
-}
-
-/** @type {esbuild.Plugin} */
-const moduleUrls = {
-  name: "module-urls",
-  setup(build) {
-    build.onLoad({ filter: /\.js$/ }, (args) => {
-      const source = readFileSync(args.path, "utf8");
-      if (!source.includes("import.meta")) return undefined;
-      const { name, dir } = owningPackage(args.path);
-      const file = relative(dir, args.path).split(sep).join("/");
-      const contents = source.replaceAll(/\bimport\.meta\.url\b/g, `__alloyModuleUrl(${JSON.stringify(name)}, ${JSON.stringify(file)})`);
-      if (/\bimport\.meta\b/.test(contents)) {
-        return { errors: [{ text: `${args.path}: only import.meta.url can be bundled into CommonJS` }] };
-      }
-      return { contents, loader: "js" };
-    });
-  },
-};
+const banner = `"use strict";
+var __alloyBundleDir = __dirname;
+${moduleUrlRuntime(packageName, "alloy-language-server")}`;
 
 /**
  * The bundle's text, built from dist/ as it is now (the test that the bin's bundle is fresh compares it with
@@ -86,7 +46,7 @@ export async function buildBundle() {
     minifyWhitespace: true,
     minifySyntax: true,
     plugins: [moduleUrls, lazyBuiltins],
-    banner: { js: moduleUrlRuntime },
+    banner: { js: banner },
     legalComments: "none",
     logLevel: "warning",
   });

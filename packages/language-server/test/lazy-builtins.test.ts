@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as esbuild from "esbuild";
 import { describe, expect, it } from "vitest";
-import { lazyBuiltins } from "../scripts/bundle-support.mjs";
+import { lazyBuiltins } from "../../../scripts/bundling.mjs";
 
 /** Bundles `source` (CommonJS) with the lazy built-ins plugin, as the server's bundles are, and runs it in a new node. */
 async function runBundled(source: string): Promise<unknown> {
@@ -29,7 +29,7 @@ async function runBundled(source: string): Promise<unknown> {
   }
 }
 
-describe("the bundles' lazy built-ins", () => {
+describe("the bundles' lazy built-ins (scripts/bundling.mjs)", () => {
   it("load crypto and child_process on first use, then behave as the modules themselves", async () => {
     const result = await runBundled(`
       const loaded = (name) => process.moduleLoadList.includes("NativeModule " + name);
