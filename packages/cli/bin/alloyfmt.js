@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-import "../dist/alloyfmt.js";
+import { run } from "./run.js";
+
+await run("alloyfmt");

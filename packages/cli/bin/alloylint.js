@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-import "../dist/alloylint.js";
+import { run } from "./run.js";
+
+await run("alloylint");
