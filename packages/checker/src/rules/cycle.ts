@@ -1,4 +1,4 @@
-import type { BlockSymbol, ModuleScope } from "../model.js";
+import type { BlockSymbol, ModuleScope, SemanticModel } from "../model.js";
 import { headerRange } from "../ranges.js";
 import type { Rule } from "../rule.js";
 
@@ -8,28 +8,12 @@ export const rule: Rule = {
   alloy: true,
   description: "Blocks of a module that reference each other in a cycle, or a block that references itself.",
   check({ model, report }) {
-    const edges = new Map<BlockSymbol, Set<BlockSymbol>>();
-    const selfReferences = new Set<BlockSymbol>();
-    for (const reference of model.references) {
-      if (reference.kind !== "node" || !reference.target || reference.inForeach) continue;
-      if (reference.target === reference.from) {
-        selfReferences.add(reference.from);
-        continue;
-      }
-      let set = edges.get(reference.from);
-      if (!set) edges.set(reference.from, (set = new Set()));
-      set.add(reference.target);
-    }
-    const scopes = new Map<ModuleScope, BlockSymbol[]>();
-    for (const symbol of model.symbols) {
-      const list = scopes.get(symbol.scope);
-      if (list) list.push(symbol);
-      else scopes.set(symbol.scope, [symbol]);
-    }
-    for (const [scope, symbols] of scopes) {
+    const graph = referenceGraph(model);
+    for (const scope of scopesOf(model)) {
+      const symbols = model.symbols.filter((symbol) => symbol.scope === scope);
       let rank = 0;
-      for (const component of stronglyConnected(symbols, edges)) {
-        const sorted = [...component].sort((a, b) => (a.id > b.id ? 1 : -1));
+      for (const cycle of cycles(graph, symbols)) {
+        const sorted = [...cycle].sort((a, b) => (a.id > b.id ? 1 : -1));
         const names = sorted.map((s) => s.id).join(", ");
         for (const symbol of sorted) {
           report({
@@ -46,7 +30,7 @@ export const rule: Rule = {
         }
       }
       for (const symbol of symbols) {
-        if (!selfReferences.has(symbol)) continue;
+        if (graph.selfReference[symbol.order] !== 1) continue;
         report({
           message: "cannot reference self",
           document: symbol.document,
@@ -60,86 +44,134 @@ export const rule: Rule = {
   },
 };
 
+/** The scopes of the model's blocks, in the order of their first block. */
+function scopesOf(model: SemanticModel): ModuleScope[] {
+  const scopes: ModuleScope[] = [];
+  for (const symbol of model.symbols) if (!scopes.includes(symbol.scope)) scopes.push(symbol.scope);
+  return scopes;
+}
+
 /**
- * The cycles among `nodes` and the blocks they reach: the strongly connected components of two or more
- * blocks (Tarjan's algorithm, iterative), in the order of their first member. Blocks get integer numbers
- * as they are reached, so the walk keeps its state in typed arrays: most configs have no cycle, and this
- * runs on every check of every config.
+ * Which block references which, by the blocks' `order` (unique per block): the targets of block `n` are
+ * `targets[start[n]]` up to `targets[start[n + 1]]`. References inside a foreach template, and those of a
+ * block to itself (`selfReference`), are no edges. This runs on every check of every config, and most
+ * configs have no cycle: the graph and the walk below live in typed arrays, not in maps and sets.
  */
-function stronglyConnected(nodes: readonly BlockSymbol[], edges: Map<BlockSymbol, Set<BlockSymbol>>): BlockSymbol[][] {
-  const numbers = new Map<BlockSymbol, number>();
-  const reached: BlockSymbol[] = [];
-  const numberOf = (node: BlockSymbol): number => {
-    let n = numbers.get(node);
-    if (n === undefined) {
-      n = reached.length;
-      numbers.set(node, n);
-      reached.push(node);
-    }
-    return n;
-  };
-  let capacity = Math.max(16, nodes.length * 2);
-  let index = new Int32Array(capacity).fill(-1);
-  let low = new Int32Array(capacity);
-  let onStack = new Uint8Array(capacity);
-  const grow = (): void => {
-    capacity *= 2;
-    const nextIndex = new Int32Array(capacity).fill(-1);
-    nextIndex.set(index);
-    const nextLow = new Int32Array(capacity);
-    nextLow.set(low);
-    const nextOnStack = new Uint8Array(capacity);
-    nextOnStack.set(onStack);
-    [index, low, onStack] = [nextIndex, nextLow, nextOnStack];
-  };
-  const stack: number[] = [];
-  // The walk's frames: a block and the iterator over the blocks it references.
-  const frameNodes: number[] = [];
-  const frameTargets: (Iterator<BlockSymbol> | undefined)[] = [];
-  const cycles: BlockSymbol[][] = [];
+interface ReferenceGraph {
+  readonly symbolAt: (BlockSymbol | undefined)[];
+  readonly start: Int32Array;
+  readonly targets: Int32Array;
+  readonly selfReference: Uint8Array;
+}
+
+function referenceGraph(model: SemanticModel): ReferenceGraph {
+  let size = 0;
+  for (const symbol of model.symbols) size = Math.max(size, symbol.order + 1);
+  const symbolAt: (BlockSymbol | undefined)[] = new Array(size).fill(undefined);
+  for (const symbol of model.symbols) symbolAt[symbol.order] = symbol;
+  const start = new Int32Array(size + 1);
+  const selfReference = new Uint8Array(size);
+  // Every target is a block of the model; the check keeps a target the graph has no number for out of it.
+  const isEdge = (reference: SemanticModel["references"][number]): boolean =>
+    reference.kind === "node" &&
+    reference.target !== undefined &&
+    !reference.inForeach &&
+    reference.target !== reference.from &&
+    symbolAt[reference.target.order] === reference.target;
+  for (const reference of model.references) {
+    if (reference.kind === "node" && reference.target && !reference.inForeach && reference.target === reference.from) {
+      selfReference[reference.from.order] = 1;
+    } else if (isEdge(reference)) start[reference.from.order + 1]++;
+  }
+  for (let n = 0; n < size; n++) start[n + 1] += start[n];
+  const targets = new Int32Array(start[size]);
+  const fill = start.slice(0, size);
+  for (const reference of model.references) {
+    if (isEdge(reference)) targets[fill[reference.from.order]++] = reference.target!.order;
+  }
+  return { symbolAt, start, targets, selfReference };
+}
+
+/**
+ * The cycles among `symbols` and the blocks they reach: the strongly connected components of two or more
+ * blocks (Tarjan's algorithm, iterative), in the order of their first block.
+ */
+function cycles(graph: ReferenceGraph, symbols: readonly BlockSymbol[]): BlockSymbol[][] {
+  const { symbolAt, start, targets } = graph;
+  // Each block enters the walk at most once, so every stack below fits in `size` entries.
+  const { index, low, onStack, visited, stack, frameNode, frameNext } = walkState(symbolAt.length);
+  let visitedCount = 0;
+  let stackTop = 0;
+  let depth = 0;
+  const found: BlockSymbol[][] = [];
   let counter = 0;
   const enter = (n: number): void => {
-    if (n >= capacity) grow();
     index[n] = low[n] = counter++;
-    stack.push(n);
+    visited[visitedCount++] = n;
+    stack[stackTop++] = n;
     onStack[n] = 1;
-    frameNodes.push(n);
-    frameTargets.push(edges.get(reached[n])?.values());
+    frameNode[depth] = n;
+    frameNext[depth++] = start[n];
   };
-  for (const start of nodes) {
+  for (const symbol of symbols) {
+    const first = symbol.order;
     // A block that references nothing is in no cycle: most blocks of most configs.
-    if (!edges.has(start)) continue;
-    const s = numberOf(start);
-    if (s < capacity && index[s] !== -1) continue;
-    enter(s);
-    while (frameNodes.length > 0) {
-      const top = frameNodes.length - 1;
-      const n = frameNodes[top];
-      const next = frameTargets[top]?.next();
-      if (next !== undefined && !next.done) {
-        const t = numberOf(next.value);
-        if (t >= capacity || index[t] === -1) enter(t);
+    if (index[first] !== -1 || start[first] === start[first + 1]) continue;
+    enter(first);
+    while (depth > 0) {
+      const n = frameNode[depth - 1];
+      if (frameNext[depth - 1] < start[n + 1]) {
+        const t = targets[frameNext[depth - 1]++];
+        if (index[t] === -1) enter(t);
         else if (onStack[t] === 1) low[n] = Math.min(low[n], index[t]);
         continue;
       }
-      frameNodes.pop();
-      frameTargets.pop();
-      if (frameNodes.length > 0) {
-        const parent = frameNodes[frameNodes.length - 1];
+      depth--;
+      if (depth > 0) {
+        const parent = frameNode[depth - 1];
         low[parent] = Math.min(low[parent], low[n]);
       }
-      if (low[n] === index[n]) {
+      if (low[n] === index[n] && stack[stackTop - 1] === n) {
+        // A component of one block: no cycle.
+        onStack[n] = 0;
+        stackTop--;
+      } else if (low[n] === index[n]) {
         const component: BlockSymbol[] = [];
         let member: number;
         do {
-          member = stack.pop()!;
+          member = stack[--stackTop];
           onStack[member] = 0;
-          component.push(reached[member]);
+          component.push(symbolAt[member]!);
         } while (member !== n);
-        if (component.length > 1) cycles.push(component);
+        found.push(component);
       }
     }
   }
-  const firsts = new Map(cycles.map((c) => [c, Math.min(...c.map((s) => s.order))]));
-  return cycles.sort((a, b) => firsts.get(a)! - firsts.get(b)!);
+  for (let k = 0; k < visitedCount; k++) index[visited[k]] = -1;
+  const firstOrder = (cycle: BlockSymbol[]): number => Math.min(...cycle.map((s) => s.order));
+  return found.map((cycle) => ({ cycle, first: firstOrder(cycle) })).sort((a, b) => a.first - b.first).map((c) => c.cycle);
+}
+
+/**
+ * The arrays of Tarjan's walk, for blocks numbered below `size`: kept from one check to the next (grown when
+ * a config has more blocks), with `index` all -1 (unvisited) between walks; the others are written before
+ * they are read.
+ */
+let state = walkArrays(0);
+
+function walkArrays(capacity: number) {
+  return {
+    index: new Int32Array(capacity).fill(-1),
+    low: new Int32Array(capacity),
+    onStack: new Uint8Array(capacity),
+    visited: new Int32Array(capacity),
+    stack: new Int32Array(capacity),
+    frameNode: new Int32Array(capacity),
+    frameNext: new Int32Array(capacity),
+  };
+}
+
+function walkState(size: number): typeof state {
+  if (state.index.length < size) state = walkArrays(Math.max(size, state.index.length * 2));
+  return state;
 }
