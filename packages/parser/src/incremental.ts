@@ -117,29 +117,18 @@ function commit(previous: ParseResult, text: string, filename: string, change: C
   const { lineIndex, ast: old } = previous;
   const { start: changeStart, oldEnd: oldChangeEnd, delta } = change;
   lineIndex.resetText(text, updatedLineStarts(lineIndex.lineStarts, text, changeStart, oldChangeEnd, delta));
-  const after = old.body.slice(region.next);
+  // The comments before the region and those after it (in source order, so each a run of the list).
+  const commentsBefore = firstWhere(old.comments, (comment) => endOffset(comment.range) > region.start);
+  const commentsAfter = firstWhere(old.comments, (comment) => startOffset(comment.range) >= region.oldEnd);
   if (delta !== 0) {
-    for (const statement of after) moveStatement(statement, delta);
+    for (let k = region.next; k < old.body.length; k++) moveStatement(old.body[k], delta);
+    for (let k = commentsAfter; k < old.comments.length; k++) (old.comments[k].range as SourceRange).shift(delta);
     for (const anchor of kept.anchorsToMove) anchor.delta += delta;
     for (const range of kept.rangesToShift) range.shift(delta);
   }
-
-  const comments: Comment[] = [];
-  for (const comment of old.comments) {
-    if (endOffset(comment.range) <= region.start) comments.push(comment);
-    else break;
-  }
-  for (const comment of region.parsed.comments) comments.push(comment);
-  for (const comment of old.comments) {
-    if (startOffset(comment.range) >= region.oldEnd) {
-      if (delta !== 0) (comment.range as SourceRange).shift(delta);
-      comments.push(comment);
-    }
-  }
-
-  const statements: Statement[] = old.body.slice(0, region.first);
-  for (const statement of region.parsed.body) statements.push(statement);
-  for (const statement of after) statements.push(statement);
+  // Each list made at once at its size: a file's statements and comments are thousands on large configs.
+  const comments = old.comments.slice(0, commentsBefore).concat(region.parsed.comments, old.comments.slice(commentsAfter));
+  const statements = old.body.slice(0, region.first).concat(region.parsed.body, old.body.slice(region.next));
   const diagnostics = [...kept.before, ...region.parsed.diagnostics, ...kept.after];
   const ast: File = { kind: "File", filename, body: statements, comments, range: new SourceRange(lineIndex, 0, text.length) };
   return { ast, diagnostics, lineIndex };
@@ -150,13 +139,17 @@ function commit(previous: ParseResult, text: string, filename: string, change: C
  * inside it, moved by `delta` after it.
  */
 function updatedLineStarts(old: readonly number[], text: string, changeStart: number, oldChangeEnd: number, delta: number): number[] {
-  const starts: number[] = [];
-  let i = 0;
-  while (i < old.length && old[i] <= changeStart) starts.push(old[i++]);
+  // Unchanged: old[0, before); gone: old[before, after); moved by delta: old[after, …).
+  let before = 0;
+  while (before < old.length && old[before] <= changeStart) before++;
+  let after = before;
+  while (after < old.length && old[after] <= oldChangeEnd) after++;
+  const inserted: number[] = [];
   const newChangeEnd = oldChangeEnd + delta;
-  for (let nl = text.indexOf("\n", changeStart); nl !== -1 && nl < newChangeEnd; nl = text.indexOf("\n", nl + 1)) starts.push(nl + 1);
-  while (i < old.length && old[i] <= oldChangeEnd) i++;
-  for (; i < old.length; i++) starts.push(old[i] + delta);
+  for (let nl = text.indexOf("\n", changeStart); nl !== -1 && nl < newChangeEnd; nl = text.indexOf("\n", nl + 1)) inserted.push(nl + 1);
+  // One array at its size (a large config has tens of thousands of lines), then the moved part shifted.
+  const starts = old.slice(0, before).concat(inserted, old.slice(after));
+  if (delta !== 0) for (let k = before + inserted.length; k < starts.length; k++) starts[k] += delta;
   return starts;
 }
 
@@ -198,15 +191,16 @@ function commonSuffixLength(a: string, b: string, max: number): number {
 }
 
 /**
- * Index of the first statement for which `after` holds (`body.length` if none), by binary search: `after`
- * must be false for a prefix of the statements and true for the rest, as a bound on their offsets is.
+ * Index of the first statement or comment for which `after` holds (`items.length` if none), by binary
+ * search: `after` must be false for a prefix of the items and true for the rest, as a bound on their
+ * offsets is (statements and comments are in source order and do not overlap).
  */
-function firstWhere(body: readonly Statement[], after: (statement: Statement) => boolean): number {
+function firstWhere<T>(items: readonly T[], after: (item: T) => boolean): number {
   let lo = 0;
-  let hi = body.length;
+  let hi = items.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (after(body[mid])) hi = mid;
+    if (after(items[mid])) hi = mid;
     else lo = mid + 1;
   }
   return lo;
