@@ -18,7 +18,9 @@ const referenceIndex = new WeakMap<SemanticModel, Map<Expression, Reference>>();
 export function referenceOf(model: SemanticModel, expression: Expression): Reference | undefined {
   let map = referenceIndex.get(model);
   if (!map) {
-    map = new Map(model.references.map((r) => [r.expression, r]));
+    // A loop, not `new Map(references.map(…))`: no pair array per reference (thousands, on every edit).
+    map = new Map();
+    for (const reference of model.references) map.set(reference.expression, reference);
     referenceIndex.set(model, map);
   }
   return map.get(expression);
