@@ -24,73 +24,62 @@ export function decodeString(raw: string): string {
   const closed = raw.length >= 2 && raw[raw.length - 1] === quote;
   const body = raw.slice(1, closed ? -1 : undefined);
   if (quote === "`" || !body.includes("\\")) return body;
-  return decodeWithoutBytes(body) ?? decodeThroughBytes(body);
+  return decodeEscapes(body);
 }
 
-/** `body` with its escapes decoded, as long as none is a byte (`\x`, octal); else `undefined`. */
-function decodeWithoutBytes(body: string): string | undefined {
-  let out = "";
-  let i = 0;
-  for (;;) {
-    const backslash = body.indexOf("\\", i);
-    if (backslash === -1) return out + body.slice(i);
-    out += body.slice(i, backslash);
-    const c = body[backslash + 1];
-    if (c === undefined) return out + "\\";
-    const simple = SIMPLE_ESCAPES[c];
-    if (simple !== undefined) {
-      out += simple;
-      i = backslash + 2;
-      continue;
-    }
-    const numeric = readNumericEscape(body, backslash + 1);
-    if (numeric === undefined) {
-      out += "\\" + c;
-      i = backslash + 2;
-      continue;
-    }
-    if (numeric.isByte) return undefined;
-    out += String.fromCodePoint(numeric.value);
-    i = numeric.end;
-  }
-}
-
-/** `body` with its escapes decoded, through UTF-8 bytes: `\x` and octal escapes are bytes that may form UTF-8 sequences together. */
-function decodeThroughBytes(body: string): string {
-  const bytes: number[] = [];
-  const pushText = (s: string): void => {
-    for (const b of utf8Encoder.encode(s)) bytes.push(b);
+/**
+ * `body` with its escapes decoded. `\x` and octal escapes are bytes, which may form UTF-8 sequences together:
+ * from the first of them on, the text is gathered as UTF-8 bytes and decoded at the end; until then (for
+ * most strings, to the end) it is kept as text.
+ */
+function decodeEscapes(body: string): string {
+  // The pieces decoded so far, until a byte escape comes; then each is encoded on its own, as the pieces
+  // after it are (a piece may end in half of a surrogate pair).
+  const pieces: string[] = [];
+  let bytes: number[] | undefined;
+  const push = (text: string): void => {
+    if (bytes === undefined) pieces.push(text);
+    else appendUtf8(bytes, text);
   };
   let i = 0;
   while (i < body.length) {
     const backslash = body.indexOf("\\", i);
     if (backslash === -1) {
-      pushText(body.slice(i));
+      push(body.slice(i));
       break;
     }
-    pushText(body.slice(i, backslash));
+    push(body.slice(i, backslash));
     const c = body[backslash + 1];
     if (c === undefined) {
-      pushText("\\");
+      push("\\");
       break;
     }
     const simple = SIMPLE_ESCAPES[c];
     if (simple !== undefined) {
-      pushText(simple);
+      push(simple);
       i = backslash + 2;
       continue;
     }
     const numeric = readNumericEscape(body, backslash + 1);
     if (numeric === undefined) {
-      pushText("\\" + c);
+      push("\\" + c);
       i = backslash + 2;
       continue;
     }
-    if (numeric.isByte) bytes.push(numeric.value);
-    else pushText(String.fromCodePoint(numeric.value));
+    if (numeric.isByte) {
+      if (bytes === undefined) {
+        bytes = [];
+        for (const piece of pieces) appendUtf8(bytes, piece);
+      }
+      bytes.push(numeric.value);
+    } else push(String.fromCodePoint(numeric.value));
     i = numeric.end;
   }
-  return utf8Decoder.decode(new Uint8Array(bytes));
+  return bytes === undefined ? pieces.join("") : utf8Decoder.decode(new Uint8Array(bytes));
+}
+
+function appendUtf8(bytes: number[], text: string): void {
+  for (const b of utf8Encoder.encode(text)) bytes.push(b);
 }
 
 function readNumericEscape(body: string, at: number): { value: number; isByte: boolean; end: number } | undefined {
