@@ -395,14 +395,7 @@ class Parser {
       const name = this.identifierAt(first);
       this.next();
       this.next();
-      const value = this.parseExpression();
-      const attribute: Attribute = {
-        kind: "Attribute",
-        name,
-        value,
-        range: this.range(this.starts[first], Math.max(endOffset(value.range), this.ends[first])),
-      };
-      return attribute;
+      return this.attributeValue(first, name);
     }
     const name = this.parseBlockName();
     if (name === undefined) {
@@ -421,14 +414,7 @@ class Parser {
       } else if (name.label !== undefined) {
         this.addErrorAt("parse/invalid-attribute-name", "attribute names may not have labels", name.label.range);
       }
-      const value = this.parseExpression();
-      const attribute: Attribute = {
-        kind: "Attribute",
-        name: name.parts[0],
-        value,
-        range: this.range(this.starts[first], Math.max(endOffset(value.range), this.ends[first])),
-      };
-      return attribute;
+      return this.attributeValue(first, name.parts[0]);
     }
 
     if (this.tok === Tok.LCURLY) {
@@ -466,6 +452,17 @@ class Parser {
     }
     this.advanceTo(Tok.IDENT);
     return undefined;
+  }
+
+  /** The value of an attribute named `name` (token `first`), after its `=`, and the attribute. */
+  private attributeValue(first: number, name: Identifier): Attribute {
+    const value = this.parseExpression();
+    return {
+      kind: "Attribute",
+      name,
+      value,
+      range: this.range(this.starts[first], Math.max(endOffset(value.range), this.ends[first])),
+    };
   }
 
   private identifierAt(i: number): Identifier {
