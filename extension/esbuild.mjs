@@ -6,11 +6,13 @@
 //   node esbuild.mjs --production  minified, no source maps (what `pnpm package` ships)
 //   node esbuild.mjs --production --sourcemap   minified with source maps, when asked for
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
-// What the bin's bundle and this one share: built-ins loaded on first use, the hash tag the loader reads.
-import { lazyBuiltins, withHashTag } from "../scripts/bundling.mjs";
+// What the bin's bundle and this one share: built-ins loaded on first use, and the hash line the loader reads.
+import { lazyBuiltins } from "../scripts/bundling.mjs";
+const { withHashTag } = createRequire(import.meta.url)("@alloy-toolkit/language-server/run-bundle");
 
 const extensionDir = dirname(fileURLToPath(import.meta.url));
 const repoDir = join(extensionDir, "..");

@@ -1,8 +1,8 @@
-// What the esbuild bundles of the toolkit share: the language server's bin bundle
+// What the esbuild bundles of the toolkit share (the hash line of the language server's bundles is
+// bin/run-bundle.js's, beside the code that reads it): the language server's bin bundle
 // (packages/language-server/scripts/bundle.mjs), the VS Code extension's server bundle (extension/esbuild.mjs)
 // and the alloyfmt and alloylint bundles (packages/cli/scripts/bundle.mjs). Build tooling only: no package
 // imports it at run time.
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, relative, sep } from "node:path";
 
@@ -45,19 +45,6 @@ module.exports = new Proxy({}, {
     }));
   },
 };
-
-/** The last line of a bundle built here: the SHA-256 of the text before it (bin/run-bundle.js reads it). */
-export const BUNDLE_HASH_TAG = "//# alloyBundleSha256=";
-
-/**
- * The bundle's text with its {@link BUNDLE_HASH_TAG} line appended: the code cache is tied to the bundle by
- * that hash, which the server then reads instead of hashing the bundle with `crypto` as it starts.
- * @param {string} text
- */
-export function withHashTag(text) {
-  const body = text.endsWith("\n") ? text : `${text}\n`;
-  return `${body}${BUNDLE_HASH_TAG}${createHash("sha256").update(body).digest("hex")}\n`;
-}
 
 /** The package a file belongs to (the nearest package.json above it): its name and directory. */
 function owningPackage(file) {

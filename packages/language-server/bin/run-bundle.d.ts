@@ -9,6 +9,10 @@ export interface CompiledBundle {
   readonly cache: "used" | "rejected" | "stale" | "missing";
 }
 
+/** How the last line of a bundle the build made starts (the SHA-256 of the bytes before it follows). */
+export const BUNDLE_HASH_TAG: string;
+/** A bundle's text with its hash line appended, as the builds write it. */
+export function withHashTag(text: string): string;
 /**
  * The SHA-256 of a bundle: the one its last line records (`//# alloyBundleSha256=<hex>`, written by the build
  * for the bytes before that line), else that of all its bytes.

@@ -14,9 +14,23 @@ function codeCacheFile(bundle) {
   return `${bundle}.v8-cache`;
 }
 
-/** The last line of a bundle the build made: the SHA-256 of the bytes before it (scripts/bundling.mjs at the repository root). */
-const HASH_TAG = Buffer.from("//# alloyBundleSha256=", "latin1");
+/** How the last line of a bundle the build made starts: the SHA-256 of the bytes before it follows. */
+const BUNDLE_HASH_TAG = "//# alloyBundleSha256=";
+const HASH_TAG = Buffer.from(BUNDLE_HASH_TAG, "latin1");
 const HEX_SHA256 = /^[0-9a-f]{64}$/;
+
+function sha256(data) {
+  return require("node:crypto").createHash("sha256").update(data).digest("hex");
+}
+
+/**
+ * A bundle's text with its hash line appended, as the builds write it (scripts/bundle.mjs, the extension's
+ * esbuild.mjs): the code cache is tied to the bundle by that hash, which {@link bundleHash} then reads.
+ */
+function withHashTag(text) {
+  const body = text.endsWith("\n") ? text : `${text}\n`;
+  return `${body}${BUNDLE_HASH_TAG}${sha256(body)}\n`;
+}
 
 /**
  * The bundle's SHA-256: read from its last line when the build wrote one there, else computed. Reading it
@@ -28,7 +42,7 @@ function bundleHash(bytes) {
     const hex = bytes.toString("latin1", tagAt + HASH_TAG.length, bytes.length - 1);
     if (HEX_SHA256.test(hex)) return hex;
   }
-  return require("node:crypto").createHash("sha256").update(bytes).digest("hex");
+  return sha256(bytes);
 }
 
 /**
@@ -88,4 +102,4 @@ function runBundle(bundle) {
   runCompiled(compiled, bundle);
 }
 
-module.exports = { bundleHash, codeCacheFile, compileBundle, runBundle, runCompiled, writeCodeCache };
+module.exports = { BUNDLE_HASH_TAG, bundleHash, codeCacheFile, compileBundle, runBundle, runCompiled, withHashTag, writeCodeCache };

@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
-import { lazyBuiltins, moduleUrlRuntime, moduleUrls, withHashTag } from "../../../scripts/bundling.mjs";
+import { lazyBuiltins, moduleUrlRuntime, moduleUrls } from "../../../scripts/bundling.mjs";
 
 export const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const serverEntry = join(packageDir, "dist", "main.js");
@@ -62,7 +62,7 @@ export async function writeBundle() {
 
 export const binFile = join(packageDir, "bin", "alloy-language-server.js");
 const require = createRequire(import.meta.url);
-const { codeCacheFile } = require("../bin/run-bundle.js");
+const { codeCacheFile, withHashTag } = require("../bin/run-bundle.js");
 const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require("vscode-jsonrpc/node");
 export const codeCache = codeCacheFile(bundleFile);
 const examplesDir = join(packageDir, "..", "..", "examples");

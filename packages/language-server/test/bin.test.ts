@@ -5,7 +5,7 @@ import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildBundle, bundleFile, codeCache } from "../scripts/bundle.mjs";
-import { BUNDLE_HASH_TAG, withHashTag } from "../../../scripts/bundling.mjs";
+import { BUNDLE_HASH_TAG, withHashTag } from "../bin/run-bundle.js";
 import { ensureBuilt, LspClient, packageRoot, serverBin } from "./support/lsp-client.js";
 
 const misspelled = 'prometheus.scrap "x" {\n}\n';
