@@ -250,7 +250,7 @@ function newlineBefore(text: string, to: number, end: number): boolean {
  * one addition.
  */
 function moveStatement(statement: Statement, delta: number): void {
-  (statement.range as SourceRange).rangeAnchor.delta += delta;
+  anchorOf(statement).delta += delta;
 }
 
 /**
@@ -292,7 +292,6 @@ function reparseBetweenLineStarts(previous: ParseResult, text: string, filename:
     if (start < regionStart) diagnosticsBefore.push(diagnostic);
     else if (!toEnd && start >= oldRegionEnd) diagnosticsAfter.push(diagnostic);
   }
-  const after = body.slice(next);
   // How each diagnostic after the region moves: with its statement's anchor, on its own (the text's
   // anchor), or with an anchor of its own (a statement that did not parse). An anchor shared with a
   // statement before the region must not move: then parse the whole text.
@@ -304,13 +303,17 @@ function reparseBetweenLineStarts(previous: ParseResult, text: string, filename:
     const range = diagnostic.range;
     if (!(range instanceof SourceRange)) return undefined;
     const anchor = range.rangeAnchor;
-    movedAnchors ??= new Set(after.map(anchorOf));
-    if (anchor === lineIndex.rootAnchor) rangesToShift.push(range);
-    else if (!movedAnchors.has(anchor)) {
-      anchorsBefore ??= new Set(body.slice(0, first).map(anchorOf));
-      if (anchorsBefore.has(anchor)) return undefined;
-      anchorsToMove.add(anchor);
+    if (anchor === lineIndex.rootAnchor) {
+      rangesToShift.push(range);
+      continue;
     }
+    // Mostly the anchor of the statement the diagnostic is in (found by its offset, without a set of every
+    // anchor after the region on each edit), else possibly of another statement after the region.
+    const ofItsStatement = anchor === anchorOf(body[lastStartingAtOrBefore(body, range.startOffset)]);
+    if (ofItsStatement || (movedAnchors ??= new Set(body.slice(next).map(anchorOf))).has(anchor)) continue;
+    anchorsBefore ??= new Set(body.slice(0, first).map(anchorOf));
+    if (anchorsBefore.has(anchor)) return undefined;
+    anchorsToMove.add(anchor);
   }
 
   const kept = { before: diagnosticsBefore, after: diagnosticsAfter, anchorsToMove, rangesToShift };
