@@ -45,6 +45,8 @@ export class CatalogFile {
   private readonly values = new Map<string, unknown>();
   private readonly lists = new Map<string, RecordList>();
   private whole: Catalog | undefined;
+  /** Whether the file's size was found to be the index's (once per process, at the first read). */
+  private sizeChecked = false;
 
   constructor(
     private readonly url: URL,
@@ -140,8 +142,11 @@ export class CatalogFile {
   private read(start: number, end: number): string {
     const fd = openSync(this.url, "r");
     try {
-      const size = fstatSync(fd).size;
-      if (size !== this.index.dataBytes) throw this.staleIndex(`the file has ${size} bytes, the index expects ${this.index.dataBytes}`);
+      if (!this.sizeChecked) {
+        const size = fstatSync(fd).size;
+        if (size !== this.index.dataBytes) throw this.staleIndex(`the file has ${size} bytes, the index expects ${this.index.dataBytes}`);
+        this.sizeChecked = true;
+      }
       const buffer = Buffer.allocUnsafe(end - start);
       let filled = 0;
       while (filled < buffer.length) {
