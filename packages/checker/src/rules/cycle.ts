@@ -71,17 +71,17 @@ function referenceGraph(model: SemanticModel): ReferenceGraph {
   for (const symbol of model.symbols) symbolAt[symbol.order] = symbol;
   const start = new Int32Array(size + 1);
   const selfReference = new Uint8Array(size);
+  /** The block a reference counts as leading to, if it does (a reference to itself is no edge). */
+  const targetOf = (reference: SemanticModel["references"][number]): BlockSymbol | undefined =>
+    reference.kind === "node" && !reference.inForeach ? reference.target : undefined;
   // Every target is a block of the model; the check keeps a target the graph has no number for out of it.
-  const isEdge = (reference: SemanticModel["references"][number]): boolean =>
-    reference.kind === "node" &&
-    reference.target !== undefined &&
-    !reference.inForeach &&
-    reference.target !== reference.from &&
-    symbolAt[reference.target.order] === reference.target;
+  const isEdge = (reference: SemanticModel["references"][number]): boolean => {
+    const target = targetOf(reference);
+    return target !== undefined && target !== reference.from && symbolAt[target.order] === target;
+  };
   for (const reference of model.references) {
-    if (reference.kind === "node" && reference.target && !reference.inForeach && reference.target === reference.from) {
-      selfReference[reference.from.order] = 1;
-    } else if (isEdge(reference)) start[reference.from.order + 1]++;
+    if (targetOf(reference) === reference.from) selfReference[reference.from.order] = 1;
+    else if (isEdge(reference)) start[reference.from.order + 1]++;
   }
   for (let n = 0; n < size; n++) start[n + 1] += start[n];
   const targets = new Int32Array(start[size]);
