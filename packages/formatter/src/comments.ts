@@ -65,16 +65,12 @@ function groupComments(
   // At most one group per comment: sized once rather than grown.
   const groupStarts = new Int32Array(comments.length + 1);
   let groupCount = 0;
-  const lineStarts = lineIndex.lineStarts;
   let previousEnd = -1;
   let previousEndLine = 0;
   let sameLineOnly = false;
-  // Comments come in source order, so their lines are found by moving a cursor forward (0-based here).
+  // Comments come in source order, so each line is looked up near the previous one (0-based here).
   let cursor = 0;
-  const lineOf = (offset: number): number => {
-    while (cursor + 1 < lineStarts.length && lineStarts[cursor + 1] <= offset) cursor++;
-    return cursor;
-  };
+  const lineOf = (offset: number): number => (cursor = lineIndex.lineOfNear(offset, cursor));
   for (let i = 0; i < comments.length; i++) {
     const start = starts[i];
     const line = 1 + lineOf(start);

@@ -69,37 +69,10 @@ export class Printer {
     this.out = new ColumnWriter(text.length);
   }
 
-  /**
-   * The 1-based line of an offset (>= 0). Lookups mostly stay near the previous one, so rather than a binary
-   * search over every line, the search widens from the last answer in steps that double, then bisects.
-   */
+  /** The 1-based line of an offset (>= 0). Lookups mostly stay near the previous one, where the search starts. */
   lineAt(offset: number): number {
-    const starts = this.lineIndex.lineStarts;
-    const count = starts.length;
-    // Find lo < hi with starts[lo] <= offset < starts[hi], where starts[count] stands for the end of the text.
-    let lo = this.lineHint;
-    let hi: number;
-    if (starts[lo] <= offset) {
-      hi = lo + 1;
-      for (let step = 1; hi < count && starts[hi] <= offset; step *= 2) {
-        lo = hi;
-        hi = Math.min(lo + step, count);
-      }
-    } else {
-      hi = lo;
-      lo = Math.max(hi - 1, 0);
-      for (let step = 1; lo > 0 && starts[lo] > offset; step *= 2) {
-        hi = lo;
-        lo = Math.max(hi - step, 0);
-      }
-    }
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid;
-    }
-    this.lineHint = lo;
-    return lo + 1;
+    this.lineHint = this.lineIndex.lineOfNear(offset, this.lineHint);
+    return this.lineHint + 1;
   }
 
   /** 0-based index of the line last looked up. */

@@ -143,6 +143,39 @@ export class LineIndex {
   }
 
   /**
+   * {@link lineOf} for an offset whose line is likely near the 0-based line `near`, as for lookups that move
+   * little (a printer's, a pass over comments in order): the search widens from `near` in steps that double,
+   * then bisects, instead of bisecting every line.
+   */
+  lineOfNear(offset: number, near: number): number {
+    const starts = this.lineStarts;
+    const count = starts.length;
+    // Find lo < hi with starts[lo] <= offset < starts[hi], where starts[count] stands for the end of the text.
+    let lo = Math.min(Math.max(near, 0), count - 1);
+    let hi: number;
+    if (starts[lo] <= offset) {
+      hi = lo + 1;
+      for (let step = 1; hi < count && starts[hi] <= offset; step *= 2) {
+        lo = hi;
+        hi = Math.min(lo + step, count);
+      }
+    } else {
+      hi = lo;
+      lo = Math.max(hi - 1, 0);
+      for (let step = 1; lo > 0 && starts[lo] > offset; step *= 2) {
+        hi = lo;
+        lo = Math.max(hi - step, 0);
+      }
+    }
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
    * The 1-based column of a position counted in UTF-8 bytes, as Alloy (Go) prints it in diagnostics.
    */
   byteColumn(position: Position): number {

@@ -217,6 +217,14 @@ describe("ranges", () => {
     expect(d.range.start.column).toBe(14);
     expect(result.lineIndex.byteColumn(d.range.start)).toBe(19);
   });
+
+  it("finds an offset's line from any line nearby as a plain search does (lineOfNear)", () => {
+    const text = Array.from({ length: 40 }, (_, i) => "x".repeat(i % 7) + "\n").join("") + "last";
+    const { lineIndex } = parse(text);
+    for (let offset = -1; offset <= text.length + 1; offset++) {
+      for (const near of [-3, 0, 1, 5, 17, 39, 40, 99]) expect([offset, near, lineIndex.lineOfNear(offset, near)]).toEqual([offset, near, lineIndex.lineOf(offset)]);
+    }
+  });
 });
 
 describe("errors", () => {
