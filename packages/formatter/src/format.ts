@@ -2,6 +2,7 @@ import type { Diagnostic, File, LineIndex, ParseResult } from "@alloy-toolkit/pa
 import { formatDiagnostic, parse } from "@alloy-toolkit/parser";
 import { NodePrinter } from "./nodes.js";
 import { Printer } from "./printer.js";
+import { sectionStarts } from "./sections.js";
 import { hasCommentsInsideExpressions, signature } from "./verify.js";
 
 export interface FormatOptions {
@@ -29,13 +30,54 @@ export class FormatError extends Error {
  * Formats Alloy configuration text exactly as `alloy fmt` does, except that string literals are always kept
  * as written. The output has LF line endings, no BOM and exactly one final newline. Throws
  * {@link FormatError} when the text does not parse.
+ *
+ * A large text is parsed and printed a section at a time (see `sections.ts`), which gives the same output as
+ * the whole file at once; any section with a parse error, or whose output needs the checks of
+ * {@link fixpoint} and fails them, sends the whole text through the whole-file path instead.
  */
 export function format(text: string, options: FormatOptions = {}): string {
   const source = normalizeSource(text);
-  const parsed = parse(source, { filename: options.filename });
+  return formatInSections(source, SECTION_LENGTH) ?? formatWhole(source, options.filename);
+}
+
+/**
+ * How long a section is at least. Shorter sections do not speed formatting up further (each one costs a parser
+ * and a printer of its own); much longer ones bring back the cost of a large tree that stays alive while it
+ * is built (the scavenger copies it).
+ */
+const SECTION_LENGTH = 16_384;
+
+/** {@link format} of a normalized text, from one parse of the whole text. */
+function formatWhole(source: string, filename: string | undefined): string {
+  const parsed = parse(source, { filename });
   const errors = parsed.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
-  if (errors.length > 0) throw new FormatError(options.filename ?? "<input>", errors);
+  if (errors.length > 0) throw new FormatError(filename ?? "<input>", errors);
   return formatParsed(parsed);
+}
+
+/**
+ * {@link format} of a normalized text, section by section: the sections' outputs joined by the blank line
+ * that separated them. `undefined` when the text has no cut into sections of at least `minLength`
+ * characters, or when a section has parse errors or gives up in {@link fixpoint}: the caller then formats
+ * the whole text, which reports the errors with their positions in the file, or returns it unchanged.
+ * @internal Exported for the tests that compare it with the whole-file path.
+ */
+export function formatInSections(source: string, minLength: number): string | undefined {
+  const starts = sectionStarts(source, minLength);
+  if (starts === undefined || starts.length === 0) return undefined;
+  const outputs: string[] = [];
+  let from = 0;
+  for (let k = 0; k <= starts.length; k++) {
+    const to = k < starts.length ? starts[k] : source.length;
+    const section = source.slice(from, to);
+    from = to;
+    const parsed = parse(section);
+    if (parsed.diagnostics.some((diagnostic) => diagnostic.severity === "error")) return undefined;
+    const output = formatChecked(parsed, true);
+    if (output === undefined) return undefined;
+    outputs.push(output);
+  }
+  return outputs.join("\n");
 }
 
 /**
@@ -43,11 +85,21 @@ export function format(text: string, options: FormatOptions = {}): string {
  * {@link normalizeSource}) and have no error diagnostics.
  */
 export function formatParsed(parsed: Pick<ParseResult, "ast" | "lineIndex">): string {
+  return formatChecked(parsed, false) ?? finalNewline(parsed.lineIndex.text);
+}
+
+/**
+ * {@link formatParsed}, or `undefined` where it returns the source unchanged because {@link fixpoint} found no
+ * acceptable output. `alwaysCheckComments` (for a section of a file) checks that comments stay in place
+ * whenever the fixpoint runs, even when this part has no comment inside an expression: the whole file's run
+ * would check it when another part has one.
+ */
+function formatChecked(parsed: Pick<ParseResult, "ast" | "lineIndex">, alwaysCheckComments: boolean): string | undefined {
   const source = parsed.lineIndex.text;
   const { output, joinedLines } = print(parsed.ast, source, parsed.lineIndex);
   const commentsInside = hasCommentsInsideExpressions(parsed.ast);
   if (!joinedLines && !commentsInside) return output;
-  return fixpoint(parsed.ast, source, output, commentsInside);
+  return fixpoint(parsed.ast, output, commentsInside || alwaysCheckComments);
 }
 
 /** Formats a parsed file given its source text and the parser's line index (one pass, no checks). */
@@ -71,10 +123,10 @@ const MAX_PASSES = 4;
  *
  * With comments inside expressions, Alloy's layout can also move a comment, sometimes where it changes the
  * parse, so each pass must then parse to the same tree with every comment in the same statement. When no
- * acceptable fixpoint comes, the source is returned unchanged: formatting never alters a program or its
- * comments, and `format(format(x)) === format(x)` always holds.
+ * acceptable fixpoint comes this returns `undefined`, and the source is kept unchanged: formatting never
+ * alters a program or its comments, and `format(format(x)) === format(x)` always holds.
  */
-function fixpoint(file: File, source: string, output: string, checkComments: boolean): string {
+function fixpoint(file: File, output: string, checkComments: boolean): string | undefined {
   const expected = checkComments ? signature(file) : "";
   let current = output;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
@@ -85,7 +137,7 @@ function fixpoint(file: File, source: string, output: string, checkComments: boo
     if (next === current) return current;
     current = next;
   }
-  return finalNewline(source);
+  return undefined;
 }
 
 /** Drops a byte order mark and turns CRLF line endings into LF, as the formatted output has them. */
