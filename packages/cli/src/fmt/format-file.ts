@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
-import { formatParsed, normalizeSource } from "@alloy-toolkit/formatter";
-import { parse } from "@alloy-toolkit/parser";
+import { FormatError, format, normalizeSource } from "@alloy-toolkit/formatter";
+import { LineIndex } from "@alloy-toolkit/parser";
 
 /** The result of formatting one input: its text before and after, or the messages to report. */
 export type Outcome =
@@ -10,19 +10,20 @@ export type Outcome =
 
 /** Formats one text; parse errors become `name:line:col: message` lines (columns in UTF-8 bytes, as Alloy's). */
 export function formatText(name: string, original: string): Outcome {
-  const source = normalizeSource(original);
-  const parsed = parse(source, { filename: name });
-  const errors = parsed.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
-  if (errors.length > 0) {
+  let formatted: string;
+  try {
+    formatted = format(original, { filename: name });
+  } catch (error) {
+    if (!(error instanceof FormatError)) throw error;
+    const lineIndex = new LineIndex(normalizeSource(original));
     return {
       kind: "error",
-      messages: errors.map((diagnostic) => {
+      messages: error.diagnostics.map((diagnostic) => {
         const start = diagnostic.range.start;
-        return `${name}:${start.line}:${parsed.lineIndex.byteColumn(start)}: ${diagnostic.message}`;
+        return `${name}:${start.line}:${lineIndex.byteColumn(start)}: ${diagnostic.message}`;
       }),
     };
   }
-  const formatted = formatParsed(parsed);
   return { kind: "formatted", changed: formatted !== original, original, formatted };
 }
 
