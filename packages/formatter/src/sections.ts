@@ -26,15 +26,18 @@ const SLASH = 47;
 const STAR = 42;
 const BACKSLASH = 92;
 
-/** Tokens after which a newline ends a statement: identifiers, literals and closing brackets, as in Alloy. */
-function endsStatement(c: number): boolean {
-  return (
-    (c >= 48 && c <= 57) || // digits
-    (c >= 65 && c <= 90) || // A-Z
-    (c >= 97 && c <= 122) || // a-z
-    c === 95 || // _
-    c >= 128 // letters beyond ASCII (identifiers); anything else there is a scan error anyway
-  );
+/**
+ * Characters of tokens after which a newline ends a statement: identifiers and number literals (`true`,
+ * `false` and `null` are identifiers here), as in Alloy. Closing brackets and string literals end one too.
+ * Letters beyond ASCII are taken as identifier characters; anything else there is a scan error anyway.
+ */
+const WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  WORD[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 ? 1 : 0;
+}
+
+function isWord(c: number): boolean {
+  return c < 128 ? WORD[c] === 1 : true;
 }
 
 /**
@@ -48,7 +51,7 @@ export function sectionStarts(source: string, minLength: number): number[] | und
   let depth = 0;
   /** A top-level statement has begun and no newline has ended it yet. */
   let inStatement = false;
-  /** The last token can end a statement (see {@link endsStatement}). */
+  /** The last token can end a statement (see {@link WORD}). */
   let lastEnds = false;
   let sectionStart = 0;
   let sectionHasText = false;
@@ -77,6 +80,13 @@ export function sectionStarts(source: string, minLength: number): number[] | und
         sectionStart = lineStart;
       }
       sectionHasText = true;
+    }
+    if (isWord(c)) {
+      i++;
+      while (i < length && isWord(source.charCodeAt(i))) i++;
+      inStatement = true;
+      lastEnds = true;
+      continue;
     }
     if (c === SLASH && source.charCodeAt(i + 1) === SLASH) {
       const end = source.indexOf("\n", i);
@@ -114,7 +124,7 @@ export function sectionStarts(source: string, minLength: number): number[] | und
       if (--depth < 0) return undefined;
       lastEnds = true;
     } else {
-      lastEnds = endsStatement(c);
+      lastEnds = false;
     }
     i++;
   }
