@@ -135,7 +135,7 @@ describeShared("corpus", "formatting in sections over ../shared/corpus", (corpus
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       return seed % n;
     };
-    const pieces = ['"', "`", "/*", "*/", "//", "{", "}", "[", "]", "(", ")", "'", "=", "+", "\\", "\n\n", "\n", ".", "x"];
+    const pieces = ['"', "`", "/*", "*/", "//", "{", "}", "[", "]", "(", ")", "'", "=", "+", "\\", "\n\n", "\n", "\r", " \t", "\u00a0", ".", "x"];
     const disagreements: string[] = [];
     let formattedInSections = 0;
     for (let round = 0; round < 3000; round++) {
