@@ -37,7 +37,9 @@ export class FormatError extends Error {
  */
 export function format(text: string, options: FormatOptions = {}): string {
   const source = normalizeSource(text);
-  return formatInSections(source, SECTION_LENGTH) ?? formatWhole(source, options.filename);
+  // A text no longer than one section has no cut: skip looking for one.
+  const sectioned = source.length > SECTION_LENGTH ? formatInSections(source, SECTION_LENGTH) : undefined;
+  return sectioned ?? formatWhole(source, options.filename);
 }
 
 /**
