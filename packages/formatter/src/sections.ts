@@ -2,8 +2,9 @@
  * Where a source text can be cut into top-level sections that format on their own.
  *
  * A section ends before a line that follows a blank line, when every bracket opened before it is closed and
- * the top-level statement before it has ended (its last token ended a line, so Alloy's scanner put a
- * TERMINATOR there). Formatting is the same across such a cut: Alloy's layout never aligns, joins or indents
+ * the top-level statement before it has ended: its last token (an identifier, a literal or a closing bracket)
+ * was followed by a line break, where Alloy's scanner inserts a TERMINATOR. After `=` or an operator the
+ * statement goes on, blank lines or not. Formatting is the same across such a cut: Alloy's layout never aligns, joins or indents
  * across a blank line between top-level statements, and runs of blank lines there collapse to one. So
  * `format(a + b)` is `format(a) + "\n" + format(b)` for a cut between `a` and `b`, and `format` prints a large
  * file a section at a time: each section's syntax tree is dropped once printed, instead of the whole file's
