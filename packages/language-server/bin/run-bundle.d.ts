@@ -9,6 +9,11 @@ export interface CompiledBundle {
   readonly cache: "used" | "rejected" | "stale" | "missing";
 }
 
+/**
+ * The global (a registered symbol) holding the function that ends the server's start without TurboFan; the
+ * server calls it once its first diagnostics are out (src/startup.ts).
+ */
+export const END_STARTUP: unique symbol;
 /** How the last line of a bundle the build made starts (the SHA-256 of the bytes before it follows). */
 export const BUNDLE_HASH_TAG: string;
 /** A bundle's text with its hash line appended, as the builds write it. */
@@ -20,9 +25,12 @@ export function withHashTag(text: string): string;
 export function bundleHash(bytes: Buffer): string;
 /** The code cache file `pnpm build` writes beside a bundle. */
 export function codeCacheFile(bundle: string): string;
-/** Compiles a bundle with its code cache (beside it by default; `null`: none) when the cache fits. */
+/**
+ * Compiles a bundle with its code cache (beside it by default; `null`: none) when the cache fits, under the
+ * start's V8 flags (TurboFan off until the server's first diagnostics, or 2 s).
+ */
 export function compileBundle(bundle: string, cacheFile?: string | null): CompiledBundle;
-/** Writes a compiled bundle's code cache, with every function compiled so far (atomically). */
+/** Writes a compiled bundle's code cache, with every function compiled so far (atomically), under the start's flags. */
 export function writeCodeCache(compiled: CompiledBundle, cacheFile: string): void;
 /** Runs a compiled bundle as Node runs a CommonJS main module. */
 export function runCompiled(compiled: CompiledBundle, bundle: string): void;

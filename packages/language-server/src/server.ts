@@ -23,6 +23,7 @@ import { semanticTokenModifiers, semanticTokenTypes, semanticTokens } from "./fe
 import { signatureHelp } from "./features/signature-help.js";
 import { workspaceSymbol } from "./features/workspace-symbol.js";
 import { mergeSettings } from "./settings.js";
+import { endStartup } from "./startup.js";
 import { isAlloyPath, Workspace } from "./workspace.js";
 
 /** A feature answering a request about one document. */
@@ -106,6 +107,7 @@ export function startServer(connection: Connection): void {
     const sent = connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined ? { version } : {}) });
     if (!catalogRead) {
       catalogRead = true;
+      endStartup();
       // After the message is written, not before: the client should see the diagnostics first.
       void sent.then(() => scheduler.whenIdle(readWholeCatalog), () => undefined);
     }

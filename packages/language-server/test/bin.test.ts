@@ -80,6 +80,17 @@ describe("the bin runs the bundled server", () => {
       expect(client.stderr).toBe("loaded built-ins: []\n");
     });
 
+    it("ends its start without TurboFan once its first diagnostics are out, once", async () => {
+      const preload = join(packageRoot, "test", "fixtures", "preload", "report-startup-end.cjs");
+      const client = await LspClient.start({ bin: join(dir, "bin", basename(serverBin)), env: { NODE_OPTIONS: `--require ${preload}` } });
+      expect(await firstDiagnostic(client, dir)).toContain('did you mean "prometheus.scrape"');
+      const uri = pathToFileURL(join(dir, "other.alloy")).toString();
+      client.open(uri, misspelled);
+      await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+      expect(await client.stop()).toBe(0);
+      expect(client.stderr).toBe("start ended by the server (diagnostics written: true)\n");
+    });
+
     it("prints its usage for --help and without a transport", () => {
       const bin = join(dir, "bin", basename(serverBin));
       const help = spawnSync(process.execPath, [bin, "--help"], { encoding: "utf8" });
@@ -144,6 +155,62 @@ describe("the bin runs the bundled server", () => {
       );
       expect(cacheState(join(dir, "dist", basename(bundleFile)))).toBe("rejected");
       expect(await servesFrom(dir)).toBe("");
+    });
+  });
+
+  describe("starts without TurboFan (bin/run-bundle.js)", () => {
+    const runBundle = join(packageRoot, "bin", "run-bundle.js");
+    /** Runs `body` in a fresh node process, with `rb` the loader; returns what it wrote on stdout. */
+    const inNode = (args: string[], body: string): string => {
+      const run = spawnSync(process.execPath, [...args, "-e", `const rb = require(${JSON.stringify(runBundle)});\n${body}`], { encoding: "utf8" });
+      expect(run.stderr).toBe("");
+      return run.stdout;
+    };
+    /** Whether V8 optimizes a fresh function with TurboFan when asked to (natives syntax). */
+    const optimizes = `const optimizes = (f) => {
+        %PrepareFunctionForOptimization(f); f(1); f(2); %OptimizeFunctionOnNextCall(f); f(3);
+        return (%GetOptimizationStatus(f) & 64) !== 0; // kTurboFanned
+      };`;
+
+    it("compiles the bundle with TurboFan off, and turns it on when the server ends the start", () => {
+      const out = inNode(["--allow-natives-syntax"], `${optimizes}
+        const before = optimizes((x) => x + 1);
+        rb.compileBundle(${JSON.stringify(bundleFile)}, null);
+        const during = optimizes((x) => x + 2);
+        globalThis[rb.END_STARTUP]();
+        const after = optimizes((x) => x + 3);
+        process.stdout.write(JSON.stringify({ before, during, after }));`);
+      expect(JSON.parse(out)).toEqual({ before: true, during: false, after: true });
+    });
+
+    it("turns TurboFan on after 2 s when the server does not end the start", () => {
+      const out = inNode(["--allow-natives-syntax"], `${optimizes}
+        rb.compileBundle(${JSON.stringify(bundleFile)}, null);
+        const during = optimizes((x) => x + 1);
+        setTimeout(() => process.stdout.write(JSON.stringify({ during, later: optimizes((x) => x + 2) })), 2300);`);
+      expect(JSON.parse(out)).toEqual({ during: false, later: true });
+    });
+
+    it("leaves TurboFan alone in a node started with --no-opt", () => {
+      const out = inNode(["--allow-natives-syntax", "--no-opt"], `${optimizes}
+        rb.compileBundle(${JSON.stringify(bundleFile)}, null);
+        globalThis[rb.END_STARTUP]?.();
+        process.stdout.write(JSON.stringify({ after: optimizes((x) => x + 1) }));`);
+      expect(JSON.parse(out)).toEqual({ after: false });
+    });
+
+    it("writes a code cache the next start uses, also once TurboFan is back on", () => {
+      const dir = realpathSync(mkdtempSync(join(tmpdir(), "alloy-code-cache-")));
+      try {
+        const cacheFile = join(dir, "bundle.v8-cache");
+        inNode([], `const compiled = rb.compileBundle(${JSON.stringify(bundleFile)}, null);
+          globalThis[rb.END_STARTUP]();
+          rb.writeCodeCache(compiled, ${JSON.stringify(cacheFile)});`);
+        const state = inNode([], `process.stdout.write(rb.compileBundle(${JSON.stringify(bundleFile)}, ${JSON.stringify(cacheFile)}).cache)`);
+        expect(state).toBe("used");
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 
