@@ -37,17 +37,23 @@ export class FormatError extends Error {
  */
 export function format(text: string, options: FormatOptions = {}): string {
   const source = normalizeSource(text);
-  // A text no longer than one section has no cut: skip looking for one.
-  const sectioned = source.length > SECTION_LENGTH ? formatInSections(source, SECTION_LENGTH) : undefined;
+  const sectioned = source.length >= SECTIONS_FROM ? formatInSections(source, SECTION_LENGTH) : undefined;
   return sectioned ?? formatWhole(source, options.filename);
 }
 
 /**
- * How long a section is at least. Shorter sections do not speed formatting up further (each one costs a parser
- * and a printer of its own); much longer ones bring back the cost of a large tree that stays alive while it
- * is built (the scavenger copies it).
+ * From which length a text is formatted in sections. Below it the whole tree is cheap to build, and the
+ * sections' own costs (a parser and a printer each) made formatting 10–15 % slower at 40–100 KB; from a few
+ * hundred KB sections take less time, as the whole tree's garbage collection grows: 23 % less at 400 KB, 33 %
+ * at 1 MB, 55 % at 4 MB (parts of bench/large.alloy).
  */
-const SECTION_LENGTH = 16_384;
+const SECTIONS_FROM = 262_144;
+
+/**
+ * How long a section is at least: shorter ones add sections' costs for nothing, much longer ones bring back
+ * the cost of a large tree that stays alive while it is built.
+ */
+const SECTION_LENGTH = 32_768;
 
 /** {@link format} of a normalized text, from one parse of the whole text. */
 function formatWhole(source: string, filename: string | undefined): string {
