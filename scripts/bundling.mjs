@@ -3,8 +3,32 @@
 // (packages/language-server/scripts/bundle.mjs), the VS Code extension's server bundle (extension/esbuild.mjs)
 // and the alloyfmt and alloylint bundles (packages/cli/scripts/bundle.mjs). Build tooling only: no package
 // imports it at run time.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, relative, sep } from "node:path";
+
+/**
+ * The esbuild options the bins' bundles share (the language server's, alloyfmt's and alloylint's): built in
+ * memory for Node 20, whitespace and syntax minified (a bundle loads about 10 ms sooner), names kept for stack
+ * traces.
+ * @type {import("esbuild").BuildOptions}
+ */
+export const binBundleOptions = {
+  write: false,
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: "none",
+  logLevel: "warning",
+};
+
+/** Writes a file through a temporary one beside it, so that a process starting meanwhile never reads half of it. */
+export function writeAtomically(file, text) {
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, text);
+  renameSync(partial, file);
+}
 
 /**
  * Node built-in modules that vscode-jsonrpc and vscode-languageserver load as they start but the server only

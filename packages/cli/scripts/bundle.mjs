@@ -4,11 +4,11 @@
 // starts about 50 ms sooner, alloylint about 90 ms. The root `pnpm build` runs this after `tsc -b`.
 //
 //   node scripts/bundle.mjs   (after tsc -b)
-import { existsSync, readFileSync, realpathSync, renameSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
-import { moduleUrlRuntime, moduleUrls } from "../../../scripts/bundling.mjs";
+import { binBundleOptions, moduleUrlRuntime, moduleUrls, writeAtomically } from "../../../scripts/bundling.mjs";
 
 export const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const packageName = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")).name;
@@ -40,32 +40,20 @@ export async function buildBundle(command) {
   const entry = join(packageDir, "dist", `${command}.js`);
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run tsc -b first (pnpm build runs both)`);
   const result = await esbuild.build({
+    ...binBundleOptions,
     absWorkingDir: realpathSync(packageDir),
     entryPoints: [entry],
     outfile: bundleFile(command),
-    write: false,
-    bundle: true,
-    platform: "node",
     format: "esm",
-    target: "node20",
-    // Whitespace and syntax minified; names kept, for stack traces.
-    minifyWhitespace: true,
-    minifySyntax: true,
     plugins: [moduleUrls],
     banner: { js: banner(command) },
-    legalComments: "none",
-    logLevel: "warning",
   });
   return result.outputFiles[0].text;
 }
 
-/** Writes each bundle through a temporary file, so that a command starting meanwhile never reads half of one. */
+/** Writes each bundle (atomically: a command starting meanwhile never reads half of one). */
 export async function writeBundles() {
-  for (const command of commands) {
-    const partial = `${bundleFile(command)}.${process.pid}.tmp`;
-    writeFileSync(partial, await buildBundle(command));
-    renameSync(partial, bundleFile(command));
-  }
+  for (const command of commands) writeAtomically(bundleFile(command), await buildBundle(command));
 }
 
 if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
