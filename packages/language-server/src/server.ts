@@ -102,11 +102,12 @@ const registrations: readonly Registration[] = [
  */
 export function startServer(connection: Connection): void {
   const workspace = new Workspace();
-  let catalogRead = false;
+  /** The first diagnostics end the start (see startup.ts) and are followed by reading the whole catalog. */
+  let firstDiagnosticsSent = false;
   const scheduler = new DiagnosticsScheduler(workspace, (uri, diagnostics, version) => {
     const sent = connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined ? { version } : {}) });
-    if (!catalogRead) {
-      catalogRead = true;
+    if (!firstDiagnosticsSent) {
+      firstDiagnosticsSent = true;
       endStartup();
       // After the message is written, not before: the client should see the diagnostics first.
       void sent.then(() => scheduler.whenIdle(readWholeCatalog), () => undefined);
