@@ -33,6 +33,8 @@ function gcWithin(from, to) {
   return { all, scavenges };
 }
 
+const medianOf = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
 /** Median parse time of `texts`; `windows` gets each run's [start, end). */
 function measure(label, texts, runs = 9, windows = []) {
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
@@ -45,8 +47,7 @@ function measure(label, texts, runs = 9, windows = []) {
     times.push(t1 - t0);
     windows.push([t0, t1]);
   }
-  times.sort((a, b) => a - b);
-  const [best, median] = [times[0], times[times.length >> 1]];
+  const [best, median] = [Math.min(...times), medianOf(times)];
   const mbps = (ms) => (bytes / 1e6 / (ms / 1000)).toFixed(1);
   console.log(
     `parse ${label}: ${(bytes / 1e6).toFixed(2)} MB, median ${median.toFixed(1)} ms (${mbps(median)} MB/s), ` +
@@ -68,7 +69,6 @@ const largeRuns = [];
 const total = measure("bench/large.alloy", [large], 9, largeRuns);
 await new Promise((resolve) => setTimeout(resolve, 10));
 const gcTimes = largeRuns.map(([from, to]) => gcWithin(from, to));
-const medianOf = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 const scanner = new Scanner();
 const scanTimes = [];
@@ -77,8 +77,7 @@ for (let i = 0; i < 7; i++) {
   scanner.scan(large);
   scanTimes.push(performance.now() - t0);
 }
-scanTimes.sort((a, b) => a - b);
-const scan = scanTimes[scanTimes.length >> 1];
+const scan = medianOf(scanTimes);
 console.log(
   `  where the time goes on large.alloy: scanning ${scan.toFixed(1)} ms ` +
     `(${((Buffer.byteLength(large) / 1e6) / (scan / 1000)).toFixed(1)} MB/s), building the AST ${(total - scan).toFixed(1)} ms; ` +
