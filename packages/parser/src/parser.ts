@@ -55,6 +55,7 @@ class Parser {
   private starts!: Int32Array;
   private ends!: Int32Array;
   private lines!: Int32Array;
+  /** The scanned text: the whole text, or for `parseSlice` a copy of the slice (see {@link scanBase}). */
   private text = "";
   private lineIndex!: LineIndex;
   /** The anchor of the ranges being made: the current top-level statement's, else the text's root anchor. */
@@ -66,7 +67,11 @@ class Parser {
   private nextScanErrorToken = NO_TOKEN;
   /** The index of the last token (EOF). */
   private lastToken = 0;
-  /** Added to the scanner's error offsets: where the scanned slice starts in `text` (0 for a whole text). */
+  /**
+   * Where the scanned text (`text`) starts in the document: 0 for a whole text, the slice's start for
+   * `parseSlice`. Token offsets are the document's; the scanner's error offsets and the comments' are the
+   * scanned text's.
+   */
   private scanBase = 0;
   /**
    * Set by the top-level body loop: whether it stopped at the end of input right after consuming a
@@ -92,7 +97,7 @@ class Parser {
     const tokens = this.scanner.scan(text);
     this.begin(tokens, text, new LineIndex(text, tokens.lineStarts));
     const body = this.parseTopLevel();
-    const comments = this.commentsOf(tokens.comments, 0);
+    const comments = this.commentsOf(tokens.comments);
     const ast: File = {
       kind: "File",
       filename,
@@ -116,14 +121,15 @@ class Parser {
    */
   parseSlice(text: string, from: number, to: number, lineIndex: LineIndex, allowErrors: boolean): SliceResult | undefined {
     const length = to - from;
-    const tokens = this.scanner.scan(text.slice(from, to));
+    const region = copyOfSlice(text, from, to);
+    const tokens = this.scanner.scan(region);
     if (tokens.errors.length > 0 && !allowErrors) return undefined;
     const { starts, ends, count } = tokens;
     for (let k = 0; k < count; k++) {
       starts[k] += from;
       ends[k] += from;
     }
-    this.begin(tokens, text, lineIndex, from);
+    this.begin(tokens, region, lineIndex, from);
     const body = this.parseTopLevel();
     const diagnostics = this.diagnostics;
     let ok = diagnostics.length === 0;
@@ -135,7 +141,7 @@ class Parser {
         to >= text.length ||
         (this.terminatedAtEnd && count >= 2 && starts[count - 2] < to && tokens.comments.every((span) => span.end < length));
     }
-    const comments = ok ? this.commentsOf(tokens.comments, from) : [];
+    const comments = ok ? this.commentsOf(tokens.comments) : [];
     this.end();
     return ok ? { body, comments, diagnostics } : undefined;
   }
@@ -169,19 +175,18 @@ class Parser {
     this.anchor = undefined!;
   }
 
-  /** The comments of the scanned text, whose offsets are `from` characters into `this.text`. */
-  private commentsOf(spans: readonly { start: number; end: number }[], from: number): Comment[] {
+  /** The comments of the scanned text (`this.text`, offsets relative to it). */
+  private commentsOf(spans: readonly { start: number; end: number }[]): Comment[] {
     const text = this.text;
-    return spans.map((span): Comment => {
-      const start = span.start + from;
-      const end = span.end + from;
-      return {
+    const base = this.scanBase;
+    return spans.map(
+      (span): Comment => ({
         kind: "Comment",
-        style: text.charCodeAt(start + 1) === 42 ? "block" : "line",
-        text: text.slice(start, end),
-        range: this.range(start, end),
-      };
-    });
+        style: text.charCodeAt(span.start + 1) === 42 ? "block" : "line",
+        text: text.slice(span.start, span.end),
+        range: this.range(span.start + base, span.end + base),
+      }),
+    );
   }
 
   // Tokens and positions
@@ -246,7 +251,7 @@ class Parser {
   }
 
   private textOf(i: number): string {
-    return this.text.slice(this.starts[i], this.ends[i]);
+    return this.text.slice(this.starts[i] - this.scanBase, this.ends[i] - this.scanBase);
   }
 
   /** Records a syntax error at the current token; like Alloy, at most one per line. */
@@ -522,7 +527,7 @@ class Parser {
     const end = endOffset(parts[parts.length - 1].range);
     let length = parts.length - 1;
     for (const part of parts) length += part.name.length;
-    return end - start === length ? this.text.slice(start, end) : parts.map((p) => p.name).join(".");
+    return end - start === length ? this.text.slice(start - this.scanBase, end - this.scanBase) : parts.map((p) => p.name).join(".");
   }
 
   // Expressions
@@ -724,7 +729,7 @@ class Parser {
       }
       case Tok.BOOL:
         this.next();
-        return { kind: "BoolLiteral", value: this.text.charCodeAt(this.starts[at]) === 116, range: this.rangeOf(at) };
+        return { kind: "BoolLiteral", value: this.text.charCodeAt(this.starts[at] - this.scanBase) === 116, range: this.rangeOf(at) };
       case Tok.NULL:
         this.next();
         return { kind: "NullLiteral", range: this.rangeOf(at) };
@@ -846,6 +851,17 @@ export interface SliceResult {
   readonly body: Statement[];
   readonly comments: Comment[];
   readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * `text.slice(from, to)` in a string of its own. V8 makes a slice of 13 characters or more point into the
+ * whole string, and so would every name and comment the parser slices from it: the statements `reparse`
+ * parses again would keep each version of the text they were parsed from alive. A string built by
+ * concatenation is copied into a flat string of its own when first read, and slices point into that copy.
+ */
+function copyOfSlice(text: string, from: number, to: number): string {
+  const copy = " " + text.slice(from, to);
+  return copy.slice(1);
 }
 
 /**

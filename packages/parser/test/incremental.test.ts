@@ -1,3 +1,5 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../../../test/support/corpus.js";
 import { sharedPath } from "../../../test/support/shared.js";
@@ -183,6 +185,30 @@ describe("reparse", () => {
     const result = parse(BASE + "x = -a.b[1] * (2 + f(3, { k = 4 }))\n");
     const ranges = rangeObjects(result);
     expect(new Set(ranges).size).toBe(ranges.length);
+  });
+
+  it("does not keep earlier versions of the text alive in the statements it parses again", () => {
+    // V8 makes a slice of a string (13 characters and more) point into the whole string: a name sliced from
+    // each new version of a text would keep that version alive as long as its statement.
+    setFlagsFromString("--expose-gc");
+    const gc = runInNewContext("gc") as () => void;
+    const statement = (i: number) =>
+      `prometheus.scrape "a_component_label_${i}" {\n\ttargets    = [{ "__address__" = "host-${i}.example.internal:9090" }]\n\tforward_to = [prometheus.remote_write.default.receiver]\n}\n\n`;
+    let text = Array.from({ length: 2_000 }, (_, i) => statement(i)).join("");
+    let result = parse(text);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const edits = 200;
+    for (let k = 0; k < edits; k++) {
+      const at = text.indexOf(`a_component_label_${k * 10}"`) + 2;
+      text = text.slice(0, at) + "x" + text.slice(at);
+      result = reparse(result, text);
+    }
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    expect(result.ast.body).toHaveLength(2_000);
+    // Keeping every version would hold 200 copies of this text (about 80 MB); ten copies are allowed.
+    expect(grown).toBeLessThan(10 * text.length);
   });
 });
 
