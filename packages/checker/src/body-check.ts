@@ -10,6 +10,7 @@ import {
 } from "@alloy-toolkit/catalog";
 import { endOffset, startOffset, type Attribute, type Block, type Expression, type Range, type Statement } from "@alloy-toolkit/parser";
 import { rangeAt } from "./analyze.js";
+import { derived, derivedValue } from "./derived.js";
 import type { Fix } from "./diagnostic.js";
 import type { BlockSymbol, SemanticModel, SourceDocument } from "./model.js";
 import { closestName, didYouMean } from "./suggest.js";
@@ -50,8 +51,6 @@ const ALLOY_ENUMS: Record<string, Record<string, { values: string[]; message: (v
   },
 };
 
-const cache = new WeakMap<SemanticModel, BodyFinding[]>();
-
 /**
  * Blocks whose check found nothing, with what that result depended on beyond the block itself: its schema,
  * the `alloyCompatible` option, and the types of the references it compared. An edited document keeps the
@@ -82,9 +81,11 @@ function isStillClean(model: SemanticModel, symbol: BlockSymbol, clean: CleanBlo
  * the types of references. Computed once per model; the rules each report their own kind.
  */
 export function checkBodies(model: SemanticModel): readonly BodyFinding[] {
-  let findings = cache.get(model);
-  if (findings) return findings;
-  findings = [];
+  return derivedValue(model, bodyFindings);
+}
+
+const bodyFindings = derived((model) => {
+  const findings: BodyFinding[] = [];
   for (const symbol of model.symbols) {
     // Module instances depend on their module's arguments; foreach bodies are split: not cached.
     const cacheable = symbol.schema !== undefined && symbol.kind !== "declare" && !symbol.module && symbol.name !== "foreach";
@@ -102,9 +103,8 @@ export function checkBodies(model: SemanticModel): readonly BodyFinding[] {
       cleanBlocks.delete(symbol.block);
     }
   }
-  cache.set(model, findings);
   return findings;
-}
+});
 
 class BodyChecker {
   private readonly document: SourceDocument;

@@ -1,5 +1,6 @@
 import { listComponents, type ComponentSchema } from "@alloy-toolkit/catalog";
 import type { Block, Expression } from "@alloy-toolkit/parser";
+import { derived, derivedValue } from "./derived.js";
 import type { BlockSymbol, Reference, SemanticModel } from "./model.js";
 
 /** Names of the components that accept a `clustering` block. */
@@ -31,15 +32,14 @@ export interface Upstream {
  * (`discovery.relabel` → `discovery.kubernetes` …).
  */
 export function upstreamOfTargets(model: SemanticModel, symbol: BlockSymbol): readonly Upstream[] {
-  let cache = upstreamCache.get(model);
-  if (!cache) upstreamCache.set(model, (cache = new Map()));
+  const cache = derivedValue(model, upstreamCache);
   let result = cache.get(symbol);
   if (!result) cache.set(symbol, (result = findUpstream(model, symbol)));
   return result;
 }
 
 /** Both clustering rules walk the same components' upstream: once per model and component. */
-const upstreamCache = new WeakMap<SemanticModel, Map<BlockSymbol, readonly Upstream[]>>();
+const upstreamCache = derived(() => new Map<BlockSymbol, readonly Upstream[]>());
 
 function findUpstream(model: SemanticModel, symbol: BlockSymbol): Upstream[] {
   const referencesFrom = referencesBySource(model);
@@ -63,20 +63,20 @@ function findUpstream(model: SemanticModel, symbol: BlockSymbol): Upstream[] {
   return result;
 }
 
-const bySource = new WeakMap<SemanticModel, Map<BlockSymbol, Reference[]>>();
+/** The references each symbol makes (once per model). */
+export function referencesBySource(model: SemanticModel): ReadonlyMap<BlockSymbol, readonly Reference[]> {
+  return derivedValue(model, bySource);
+}
 
-export function referencesBySource(model: SemanticModel): Map<BlockSymbol, Reference[]> {
-  let map = bySource.get(model);
-  if (map) return map;
-  map = new Map();
+const bySource = derived((model) => {
+  const map = new Map<BlockSymbol, Reference[]>();
   for (const reference of model.references) {
     const list = map.get(reference.from);
     if (list) list.push(reference);
     else map.set(reference.from, [reference]);
   }
-  bySource.set(model, map);
   return map;
-}
+});
 
 /** Whether an expression mentions a node-name field selector (`spec.nodeName=`). */
 export function mentionsNodeNameSelector(text: string, expression: Expression): boolean {

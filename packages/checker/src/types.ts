@@ -1,5 +1,6 @@
 import { typeToString, type AlloyType, type ComponentSchema } from "@alloy-toolkit/catalog";
 import type { Expression } from "@alloy-toolkit/parser";
+import { derived, derivedValue } from "./derived.js";
 import type { Reference, SemanticModel } from "./model.js";
 import { isStdlibConstant, stdlibFunction } from "./stdlib.js";
 
@@ -13,17 +14,15 @@ const OBJECT: AlloyType = { kind: "object" };
  * Looks up the reference made by an expression, so that {@link inferType} can type references. The
  * model's references are indexed once per model.
  */
-const referenceIndex = new WeakMap<SemanticModel, Map<Expression, Reference>>();
+const referenceIndex = derived((model) => {
+  // A loop, not `new Map(references.map(…))`: no pair array per reference (thousands, on every edit).
+  const map = new Map<Expression, Reference>();
+  for (const reference of model.references) map.set(reference.expression, reference);
+  return map;
+});
 
 export function referenceOf(model: SemanticModel, expression: Expression): Reference | undefined {
-  let map = referenceIndex.get(model);
-  if (!map) {
-    // A loop, not `new Map(references.map(…))`: no pair array per reference (thousands, on every edit).
-    map = new Map();
-    for (const reference of model.references) map.set(reference.expression, reference);
-    referenceIndex.set(model, map);
-  }
-  return map.get(expression);
+  return derivedValue(model, referenceIndex).get(expression);
 }
 
 /**
