@@ -21,6 +21,9 @@ export class DiagnosticsScheduler {
   /** Files that currently show diagnostics, so a closed or fixed file gets an empty list. */
   private readonly published = new Set<string>();
   private idleCallbacks: (() => void)[] = [];
+  /** When a run was last scheduled or ended ({@link whenQuiet}). */
+  private lastActivity = performance.now();
+  private quietTimers = new Set<NodeJS.Timeout>();
   onError: (error: unknown) => void = () => {};
 
   constructor(
@@ -32,6 +35,7 @@ export class DiagnosticsScheduler {
   schedule(uri: string, delay = this.workspace.settings.diagnosticsDelay): void {
     const key = this.keyOf(uri);
     this.cancel(key);
+    this.lastActivity = performance.now();
     const run = () => {
       this.pending.delete(key);
       void this.run(uri, key);
@@ -52,10 +56,38 @@ export class DiagnosticsScheduler {
     else this.idleCallbacks.push(callback);
   }
 
+  /**
+   * Calls `callback` once no run has been waiting or in progress for `quietMs` milliseconds: after the
+   * user stopped typing for a while, not between two keystrokes.
+   */
+  whenQuiet(quietMs: number, callback: () => void): void {
+    const check = () => {
+      this.quietTimers.delete(timer);
+      const busy = this.pending.size > 0 || this.running.size > 0;
+      const quietFor = performance.now() - this.lastActivity;
+      if (!busy && quietFor >= quietMs) {
+        try {
+          callback();
+        } catch (error) {
+          this.onError(error);
+        }
+        return;
+      }
+      timer = setTimeout(check, busy ? quietMs : quietMs - quietFor);
+      timer.unref();
+      this.quietTimers.add(timer);
+    };
+    let timer = setTimeout(check, quietMs);
+    timer.unref();
+    this.quietTimers.add(timer);
+  }
+
   /** Cancels every pending and running run (shutdown). */
   dispose(): void {
     for (const key of [...this.pending.keys(), ...this.running.keys()]) this.cancel(key);
     this.idleCallbacks = [];
+    for (const timer of this.quietTimers) clearTimeout(timer);
+    this.quietTimers.clear();
   }
 
   /** Clears the diagnostics of a file (closed and not part of the workspace). */
@@ -97,6 +129,7 @@ export class DiagnosticsScheduler {
       this.onError(error);
     } finally {
       if (this.running.get(key) === state) this.running.delete(key);
+      this.lastActivity = performance.now();
       if (this.pending.size === 0 && this.running.size === 0 && this.idleCallbacks.length > 0) {
         const callbacks = this.idleCallbacks;
         this.idleCallbacks = [];
