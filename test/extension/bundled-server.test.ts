@@ -97,7 +97,7 @@ describe("the bundled server's code cache (ALLOY_LANGUAGE_SERVER_CODE_CACHE_DIR,
     expect(await first.stop()).toBe(0);
     expect(first.stderr).toBe("");
     const files = readdirSync(join(cacheDir, "code-cache"));
-    expect(files).toEqual([expect.stringMatching(/^server-\w+-v8-[\w.-]+\.v8-cache$/)]);
+    expect(files).toEqual([expect.stringMatching(/^server-bundle-\w+-v8-[\w.-]+\.v8-cache$/)]);
 
     // A fresh Node process (V8 checks its flags) compiles the bundle from the cache.
     const cacheFile = join(cacheDir, "code-cache", files[0]);

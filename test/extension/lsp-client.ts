@@ -11,7 +11,8 @@ export class StdioLspClient {
   private readonly notifications: { method: string; params: any }[] = [];
   stderr = "";
 
-  constructor(serverModule: string, env: NodeJS.ProcessEnv = process.env) {
+  /** `env` defaults to this process's, without a code cache of the server's own (run-bundle.js). */
+  constructor(serverModule: string, env: NodeJS.ProcessEnv = { ...process.env, ALLOY_LANGUAGE_SERVER_CODE_CACHE_DIR: "" }) {
     this.child = spawn(process.execPath, [serverModule, "--stdio"], { env });
     this.child.stderr.on("data", (chunk) => (this.stderr += chunk));
     this.child.stdout.on("data", (chunk: Buffer) => this.receive(chunk));

@@ -1,7 +1,7 @@
 // `pnpm bench` (language server): drives the built server over stdio on a generated 10,000-line config and
 // prints edit → published diagnostics p50/p95, completion p50/p95, hover p95, cold start to first
 // diagnostics (of the bin, and of the extension's bundle when built) and the server's peak RSS.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
@@ -122,6 +122,8 @@ const serverBin = process.env.BENCH_SERVER ?? join(here, "..", "bin", "alloy-lan
 // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server; BENCH_TIMELINE=1 prints where its
 // cold start goes (cold-start-timeline.cjs).
 const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+// BENCH_SERVER_NODE=path runs the server under another Node than the bench's.
+const serverNode = process.env.BENCH_SERVER_NODE ?? process.execPath;
 if (process.env.BENCH_TIMELINE) nodeArgs.unshift("--require", join(here, "cold-start-timeline.cjs"));
 
 /**
@@ -130,7 +132,7 @@ if (process.env.BENCH_TIMELINE) nodeArgs.unshift("--require", join(here, "cold-s
  */
 async function startServer(path, args = nodeArgs, env = process.env) {
   const started = performance.now();
-  const server = spawn(process.execPath, [...args, path, "--stdio"], { stdio: ["pipe", "pipe", "inherit"], env });
+  const server = spawn(serverNode, [...args, path, "--stdio"], { stdio: ["pipe", "pipe", "inherit"], env });
   const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
   const waiters = new Map();
   let first;
@@ -289,10 +291,11 @@ try {
 
 await stopServer({ server, connection });
 
-console.log(`config: ${lines.length} lines, ${(text.length / 1024).toFixed(0)} KB, ${firstDiagnostics.count} diagnostics`);
+const serverNodeVersion = spawnSync(serverNode, ["-p", "process.version"], { encoding: "utf8" }).stdout.trim();
+console.log(`config: ${lines.length} lines, ${(text.length / 1024).toFixed(0)} KB, ${firstDiagnostics.count} diagnostics; server on Node ${serverNodeVersion}`);
 console.log(`cold start → first diagnostics: ${ms(coldStart)}; more starts: ${serverColdStarts} (target ≤ 300 ms)`);
 if (withoutExtraCaCerts) {
-  console.log(`  the same without NODE_EXTRA_CA_CERTS (set here; Node ${process.versions.node} reads those certificates as it starts): ${withoutExtraCaCerts}`);
+  console.log(`  the same without NODE_EXTRA_CA_CERTS (set here; Node 20 reads those certificates as it starts): ${withoutExtraCaCerts}`);
 }
 if (bundleColdStarts) console.log(`  the VS Code extension's server (extension/dist/server.js, with its code cache): ${bundleColdStarts}`);
 console.log(`edit → published diagnostics (${EDITS} edits): p50 ${ms(percentile(editTimes, 50))}, p95 ${ms(percentile(editTimes, 95))} (target p95 ≤ 20 ms)`);

@@ -4,9 +4,11 @@ import type { Script } from "node:vm";
 /** A bundle compiled by {@link compileBundle}, and what became of its code cache. */
 export interface CompiledBundle {
   readonly script: Script;
-  /** The bundle's SHA-256 ({@link bundleHash}), the first line of its code cache. */
+  /** The bundle's SHA-256 ({@link bundleHash}), on the first line of its code cache ({@link cacheHeader}). */
   readonly hash: string;
   readonly cache: "used" | "rejected" | "stale" | "missing";
+  /** The code cache file handed to V8, if one fitted. */
+  readonly cacheFile: string | undefined;
 }
 
 /**
@@ -26,13 +28,23 @@ export function bundleHash(bytes: Buffer): string;
 /** The code cache file `pnpm build` writes beside a bundle. */
 export function codeCacheFile(bundle: string): string;
 /**
- * Compiles a bundle with its code cache (beside it by default; `null`: none) when the cache fits, under the
- * start's V8 flags (TurboFan off until the server's first diagnostics, or 2 s).
+ * The code cache a start keeps for a bundle under this V8 when none other fits: in
+ * ALLOY_LANGUAGE_SERVER_CODE_CACHE_DIR when set (empty: none is kept), else in the user's cache folder.
  */
-export function compileBundle(bundle: string, cacheFile?: string | null): CompiledBundle;
+export function ownCodeCacheFile(bundle: string): string | undefined;
+/** The first line of a code cache made by this process's V8 for the bundle of SHA-256 `hash`. */
+export function cacheHeader(hash: string): string;
+/**
+ * Compiles a bundle with the first of `cacheFiles` (the cache beside it by default; `null`: none) made for it by
+ * this V8, under the start's V8 flags (TurboFan off until the server's first diagnostics, or 2 s).
+ */
+export function compileBundle(bundle: string, cacheFiles?: string | readonly string[] | null): CompiledBundle;
 /** Writes a compiled bundle's code cache, with every function compiled so far (atomically), under the start's flags. */
 export function writeCodeCache(compiled: CompiledBundle, cacheFile: string): void;
 /** Runs a compiled bundle as Node runs a CommonJS main module. */
 export function runCompiled(compiled: CompiledBundle, bundle: string): void;
-/** What the bin does: compiles the bundle with the cache beside it and runs it. */
+/**
+ * What the bin (and the VS Code extension's server) does: compiles the bundle with its own code cache or the one
+ * beside it, keeps a cache of its own when neither fits this V8, and runs the bundle.
+ */
 export function runBundle(bundle: string): void;

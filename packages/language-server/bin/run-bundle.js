@@ -1,12 +1,14 @@
-// Runs the bundled server (dist/alloy-language-server.cjs) as Node would `require` it, but compiled with the V8
-// code cache `pnpm build` writes beside it (scripts/bundle.mjs): the bundle (about 800 KB) compiles from the cache
-// in about 15-20 ms with the functions the build's warm-up run compiled already in it, instead of compiling
-// each of them from source as it is first called. A cache made for another build of the bundle (its first line holds the bundle's SHA-256) or by
-// another Node version is ignored: the bundle is then compiled from source, as `require` would.
+// Runs the bundled server (dist/alloy-language-server.cjs) as Node would `require` it, but compiled with a V8
+// code cache: the bundle (about 800 KB) compiles from the cache in about 15-20 ms with the functions a warm-up run
+// compiled already in it, instead of compiling each of them from source as it is first called. A cache is only
+// valid for the exact V8 that made it: the one `pnpm build` writes beside the bundle (scripts/bundle.mjs) serves
+// the Node of the build; under any other Node a start keeps a cache of its own in a cache folder (ownCodeCacheFile).
+// A cache made for another build of the bundle (its first line holds the bundle's SHA-256) or by another V8 is
+// ignored: the bundle is then compiled from source, as `require` would.
 "use strict";
-const { readFileSync, renameSync, writeFileSync } = require("node:fs");
+const { mkdirSync, readFileSync, renameSync, writeFileSync } = require("node:fs");
 const Module = require("node:module");
-const { dirname } = require("node:path");
+const { basename, dirname, extname, join } = require("node:path");
 const v8 = require("node:v8");
 const vm = require("node:vm");
 
@@ -61,6 +63,33 @@ function codeCacheFile(bundle) {
   return `${bundle}.v8-cache`;
 }
 
+/**
+ * The folder a start keeps its own code caches in: ALLOY_LANGUAGE_SERVER_CODE_CACHE_DIR when set (the VS Code
+ * extension sets it to its global storage; set empty, no cache is kept), else the user's cache folder.
+ */
+function codeCacheDir() {
+  const set = process.env.ALLOY_LANGUAGE_SERVER_CODE_CACHE_DIR;
+  if (set !== undefined) return set === "" ? undefined : set;
+  const home = require("node:os").homedir();
+  if (process.platform === "win32") return join(process.env.LOCALAPPDATA || join(home, "AppData", "Local"), "alloy-language-server", "code-cache");
+  if (process.platform === "darwin") return join(home, "Library", "Caches", "alloy-language-server");
+  return join(process.env.XDG_CACHE_HOME || join(home, ".cache"), "alloy-language-server");
+}
+
+/** The code cache a start keeps for a bundle under this V8, in {@link codeCacheDir}; `undefined` when none is kept. */
+function ownCodeCacheFile(bundle) {
+  const dir = codeCacheDir();
+  return dir === undefined ? undefined : join(dir, `${basename(bundle, extname(bundle))}-${process.arch}-v8-${process.versions.v8}.v8-cache`);
+}
+
+/**
+ * The first line of a code cache: the bundle's SHA-256 and the V8 that made the cache. A start only hands V8 a
+ * cache whose line matches its own, so that no cache made by another V8 costs it a read and a rejection.
+ */
+function cacheHeader(hash) {
+  return `${hash} ${process.arch} v8-${process.versions.v8}`;
+}
+
 /** How the last line of a bundle the build made starts: the SHA-256 of the bytes before it follows. */
 const BUNDLE_HASH_TAG = "//# alloyBundleSha256=";
 const HASH_TAG = Buffer.from(BUNDLE_HASH_TAG, "latin1");
@@ -93,30 +122,39 @@ function bundleHash(bytes) {
 }
 
 /**
- * Compiles the bundle with its code cache (`cacheFile`, beside the bundle by default) when the cache was made
- * for this very text. `cache` tells what happened: "used", "rejected" (by V8: another Node version or flags),
- * "stale" (made for another bundle) or "missing". Begins the start without TurboFan (see STARTUP_FLAG).
+ * Compiles the bundle with a code cache made for this very text by this V8: the first such of `cacheFiles` (a
+ * file, a list of files tried in order, or null for none; the cache beside the bundle by default). `cache`
+ * tells what happened: "used", "rejected" (by V8: other flags), "stale" (made for another bundle or by another
+ * V8) or "missing"; `cacheFile` is the file handed to V8. Begins the start without TurboFan (see STARTUP_FLAG).
  */
-function compileBundle(bundle, cacheFile = codeCacheFile(bundle)) {
+function compileBundle(bundle, cacheFiles = codeCacheFile(bundle)) {
   beginStartup();
-  // `cacheFile` null: no cache at all.
   const bytes = readFileSync(bundle);
   const hash = bundleHash(bytes);
   const source = bytes.toString("utf8");
+  const header = cacheHeader(hash);
   let cachedData;
+  let cacheFile;
   let cache = "missing";
-  try {
-    if (cacheFile === null) throw Object.assign(new Error("no code cache"), { code: "ENOENT" });
-    const file = readFileSync(cacheFile);
-    const newline = file.indexOf(10);
-    if (newline > 0 && file.toString("latin1", 0, newline) === hash) cachedData = file.subarray(newline + 1);
-    else cache = "stale";
-  } catch (error) {
-    if (error.code !== "ENOENT") throw error;
+  for (const file of cacheFiles === null ? [] : [cacheFiles].flat()) {
+    let data;
+    try {
+      data = readFileSync(file);
+    } catch (error) {
+      if (error.code === "ENOENT") continue;
+      throw error;
+    }
+    const newline = data.indexOf(10);
+    if (newline > 0 && data.toString("latin1", 0, newline) === header) {
+      cachedData = data.subarray(newline + 1);
+      cacheFile = file;
+      break;
+    }
+    cache = "stale";
   }
   const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
   if (cachedData) cache = script.cachedDataRejected ? "rejected" : "used";
-  return { script, hash, cache };
+  return { script, hash, cache, cacheFile };
 }
 
 /**
@@ -126,8 +164,32 @@ function compileBundle(bundle, cacheFile = codeCacheFile(bundle)) {
 function writeCodeCache({ script, hash }, cacheFile) {
   const partial = `${cacheFile}.${process.pid}.tmp`;
   const data = underStartupFlags(() => script.createCachedData());
-  writeFileSync(partial, Buffer.concat([Buffer.from(`${hash}\n`, "latin1"), data]));
+  writeFileSync(partial, Buffer.concat([Buffer.from(`${cacheHeader(hash)}\n`, "latin1"), data]));
   renameSync(partial, cacheFile);
+}
+
+/** When a start writes its own code cache: once this long after it began, or at exit if sooner. */
+const OWN_CACHE_AFTER_MS = 10_000;
+
+/**
+ * Writes the code cache of a start that had none fitting (see {@link ownCodeCacheFile}), with the functions
+ * compiled by then, so that the next start under this V8 compiles from it. A cache that cannot be written
+ * costs only start-up time: the server says why once on stderr.
+ */
+function keepOwnCodeCache(compiled, cacheFile) {
+  let written = false;
+  const write = () => {
+    if (written) return;
+    written = true;
+    try {
+      mkdirSync(dirname(cacheFile), { recursive: true });
+      writeCodeCache(compiled, cacheFile);
+    } catch (error) {
+      process.stderr.write(`alloy-language-server: could not write the code cache ${cacheFile}: ${error.message}\n`);
+    }
+  };
+  setTimeout(write, OWN_CACHE_AFTER_MS).unref();
+  process.once("exit", write);
 }
 
 /** Runs a compiled bundle as Node runs a CommonJS main module. */
@@ -142,13 +204,34 @@ function runCompiled({ script }, bundle) {
 }
 
 /**
- * Runs the bundle as the main module. With ALLOY_LANGUAGE_SERVER_WRITE_CODE_CACHE=1 (the build's warm-up run)
- * the code cache is written when the process exits, with every function compiled by then.
+ * Runs the bundle as the main module, compiled with the start's own code cache or else the one beside the
+ * bundle; when neither fits, the start keeps a cache of its own for the next (keepOwnCodeCache). With
+ * ALLOY_LANGUAGE_SERVER_WRITE_CODE_CACHE=1 (the build's warm-up run) the cache beside the bundle is written
+ * when the process exits, with every function compiled by then.
  */
 function runBundle(bundle) {
-  const compiled = compileBundle(bundle);
-  if (process.env.ALLOY_LANGUAGE_SERVER_WRITE_CODE_CACHE === "1") process.once("exit", () => writeCodeCache(compiled, codeCacheFile(bundle)));
+  if (process.env.ALLOY_LANGUAGE_SERVER_WRITE_CODE_CACHE === "1") {
+    const compiled = compileBundle(bundle, null);
+    process.once("exit", () => writeCodeCache(compiled, codeCacheFile(bundle)));
+    runCompiled(compiled, bundle);
+    return;
+  }
+  const own = ownCodeCacheFile(bundle);
+  const compiled = compileBundle(bundle, own === undefined ? codeCacheFile(bundle) : [own, codeCacheFile(bundle)]);
+  if (own !== undefined && compiled.cache !== "used") keepOwnCodeCache(compiled, own);
   runCompiled(compiled, bundle);
 }
 
-module.exports = { BUNDLE_HASH_TAG, END_STARTUP, bundleHash, codeCacheFile, compileBundle, runBundle, runCompiled, withHashTag, writeCodeCache };
+module.exports = {
+  BUNDLE_HASH_TAG,
+  END_STARTUP,
+  bundleHash,
+  cacheHeader,
+  codeCacheFile,
+  compileBundle,
+  ownCodeCacheFile,
+  runBundle,
+  runCompiled,
+  withHashTag,
+  writeCodeCache,
+};

@@ -5,7 +5,7 @@ import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildBundle, bundleFile, codeCache } from "../scripts/bundle.mjs";
-import { BUNDLE_HASH_TAG, withHashTag } from "../bin/run-bundle.js";
+import { BUNDLE_HASH_TAG, cacheHeader, withHashTag } from "../bin/run-bundle.js";
 import { ensureBuilt, LspClient, packageRoot, serverBin } from "./support/lsp-client.js";
 
 const misspelled = 'prometheus.scrap "x" {\n}\n';
@@ -93,9 +93,10 @@ describe("the bin runs the bundled server", () => {
 
     it("prints its usage for --help and without a transport", () => {
       const bin = join(dir, "bin", basename(serverBin));
-      const help = spawnSync(process.execPath, [bin, "--help"], { encoding: "utf8" });
+      const options = { encoding: "utf8", env: { ...process.env, ALLOY_LANGUAGE_SERVER_CODE_CACHE_DIR: "" } } as const;
+      const help = spawnSync(process.execPath, [bin, "--help"], options);
       expect([help.status, help.stderr]).toEqual([0, expect.stringContaining("usage: alloy-language-server --stdio")]);
-      expect(spawnSync(process.execPath, [bin], { encoding: "utf8" }).status).toBe(2);
+      expect(spawnSync(process.execPath, [bin], options).status).toBe(2);
     });
   });
 
@@ -122,12 +123,56 @@ describe("the bin runs the bundled server", () => {
       expect(await servesFrom(layoutWith((text) => text, (bytes) => bytes))).toBe("");
     });
 
-    it("is tied to the bundle by the SHA-256 on the bundle's last line, that of the bytes before it", () => {
+    it("is tied to the bundle by the SHA-256 on the bundle's last line, that of the bytes before it, and to this V8", () => {
       const bundle = readFileSync(bundleFile, "utf8");
       const tagAt = bundle.lastIndexOf(BUNDLE_HASH_TAG);
       expect(withHashTag(bundle.slice(0, tagAt))).toBe(bundle);
       const cache = readFileSync(codeCache);
-      expect(cache.toString("latin1", 0, cache.indexOf(10))).toBe(bundle.slice(tagAt + BUNDLE_HASH_TAG.length, -1));
+      const hash = bundle.slice(tagAt + BUNDLE_HASH_TAG.length, -1);
+      expect(cache.toString("latin1", 0, cache.indexOf(10))).toBe(`${hash} ${process.arch} v8-${process.versions.v8}`);
+      expect(cacheHeader(hash)).toBe(`${hash} ${process.arch} v8-${process.versions.v8}`);
+    });
+
+    it("is ignored when another V8 made it (its first line says so): the start keeps its own cache, which the next start uses", async () => {
+      const otherV8 = (bytes: Buffer) => {
+        const newline = bytes.indexOf(10);
+        const header = bytes.toString("latin1", 0, newline).replace(/ v8-[^ ]+$/, " v8-0.0.0.0-other");
+        return Buffer.concat([Buffer.from(header, "latin1"), bytes.subarray(newline)]);
+      };
+      const dir = layoutWith((text) => text, otherV8);
+      const bundle = join(dir, "dist", basename(bundleFile));
+      const own = join(dir, "own-cache");
+      const state = (env: NodeJS.ProcessEnv) =>
+        spawnSync(
+          process.execPath,
+          ["-e", `const rb = require(${JSON.stringify(join(dir, "bin", "run-bundle.js"))}); const c = rb.compileBundle(${JSON.stringify(bundle)}, [rb.ownCodeCacheFile(${JSON.stringify(bundle)}), rb.codeCacheFile(${JSON.stringify(bundle)})].filter(Boolean)); process.stdout.write(c.cache + " " + c.cacheFile)`],
+          { encoding: "utf8", env: { ...process.env, ...env } },
+        ).stdout;
+      expect(state({ ALLOY_LANGUAGE_SERVER_CODE_CACHE_DIR: own })).toBe("stale undefined");
+      // The first start serves (compiled from source) and writes its own cache as it exits.
+      const client = await LspClient.start({ bin: join(dir, "bin", basename(serverBin)), env: { ALLOY_LANGUAGE_SERVER_CODE_CACHE_DIR: own } });
+      expect(await firstDiagnostic(client, dir)).toContain('did you mean "prometheus.scrape"');
+      expect(await client.stop()).toBe(0);
+      expect(client.stderr).toBe("");
+      const written = readdirSync(own);
+      expect(written).toEqual([`alloy-language-server-${process.arch}-v8-${process.versions.v8}.v8-cache`]);
+      expect(state({ ALLOY_LANGUAGE_SERVER_CODE_CACHE_DIR: own })).toBe(`used ${join(own, written[0])}`);
+      // Set empty, no folder: the start keeps no cache.
+      expect(state({ ALLOY_LANGUAGE_SERVER_CODE_CACHE_DIR: "" })).toBe("stale undefined");
+    });
+
+    it("keeps its own cache in the user's cache folder when no folder is set (XDG_CACHE_HOME here)", () => {
+      const home = realpathSync(mkdtempSync(join(tmpdir(), "alloy-cache-home-")));
+      dirs.push(home);
+      const { ALLOY_LANGUAGE_SERVER_CODE_CACHE_DIR: _, ...env } = process.env;
+      const file = spawnSync(process.execPath, ["-e", `process.stdout.write(require(${JSON.stringify(join(packageRoot, "bin", "run-bundle.js"))}).ownCodeCacheFile("/x/dist/alloy-language-server.cjs"))`], {
+        encoding: "utf8",
+        env: { ...env, XDG_CACHE_HOME: home },
+      }).stdout;
+      const expected =
+        process.platform === "linux" ? join(home, "alloy-language-server", `alloy-language-server-${process.arch}-v8-${process.versions.v8}.v8-cache`) : undefined;
+      if (expected) expect(file).toBe(expected);
+      else expect(file).toMatch(/alloy-language-server.*\.v8-cache$/);
     });
 
     it("is ignored for a rebuilt bundle of the same length (another hash on its last line)", async () => {

@@ -81,7 +81,8 @@ export class LspClient {
 
   private constructor({ bin = serverBin, transport = "stdio", env: extraEnv = {} }: ServerLaunch) {
     ensureBuilt();
-    const env = { ...process.env, ...extraEnv };
+    // No code cache of the server's own in the user's cache folder (run-bundle.js) unless a test asks for one.
+    const env = { ...process.env, ALLOY_LANGUAGE_SERVER_CODE_CACHE_DIR: "", ...extraEnv };
     if (transport === "node-ipc") {
       this.process = spawn(process.execPath, [bin, "--node-ipc"], { env, stdio: ["ignore", "pipe", "pipe", "ipc"] });
       this.connection = createMessageConnection(new IPCMessageReader(this.process), new IPCMessageWriter(this.process));
