@@ -9,8 +9,7 @@ export const rule: Rule = {
   description: "Blocks of a module that reference each other in a cycle, or a block that references itself.",
   check({ model, report }) {
     const graph = referenceGraph(model);
-    for (const scope of scopesOf(model)) {
-      const symbols = model.symbols.filter((symbol) => symbol.scope === scope);
+    for (const [scope, symbols] of symbolsByScope(model)) {
       let rank = 0;
       for (const cycle of cycles(graph, symbols)) {
         const sorted = [...cycle].sort((a, b) => (a.id > b.id ? 1 : -1));
@@ -44,11 +43,15 @@ export const rule: Rule = {
   },
 };
 
-/** The scopes of the model's blocks, in the order of their first block. */
-function scopesOf(model: SemanticModel): ModuleScope[] {
-  const scopes: ModuleScope[] = [];
-  for (const symbol of model.symbols) if (!scopes.includes(symbol.scope)) scopes.push(symbol.scope);
-  return scopes;
+/** The model's blocks by scope, the scopes in the order of their first block (one pass: a config may have thousands of scopes). */
+function symbolsByScope(model: SemanticModel): Map<ModuleScope, BlockSymbol[]> {
+  const byScope = new Map<ModuleScope, BlockSymbol[]>();
+  for (const symbol of model.symbols) {
+    const list = byScope.get(symbol.scope);
+    if (list) list.push(symbol);
+    else byScope.set(symbol.scope, [symbol]);
+  }
+  return byScope;
 }
 
 /**
