@@ -185,12 +185,15 @@ describe(`alloy-vscode in code-server (${fileName})`, () => {
     const cacheDir = join(scratch, "user-data", "User", "globalStorage", id, "code-cache");
     const caches = () => (existsSync(cacheDir) ? readdirSync(cacheDir).filter((f) => f.endsWith(".v8-cache")) : []);
     await expect.poll(caches, { timeout: 15_000 }).toHaveLength(1);
-    // The bundle's last line records the SHA-256 of the bytes before it; the cache's first line is that hash.
+    // The bundle's last line records the SHA-256 of the bytes before it; the cache's first line is that hash
+    // and the V8 that made the cache (code-server's Node), which the file's name also carries.
     const bundle = readFileSync(join(scratch, "extensions", `${id}-${manifest.version}`, "dist", "server-bundle.js"), "latin1");
     const tag = /\/\/# alloyBundleSha256=([0-9a-f]{64})\n$/.exec(bundle);
     expect(tag?.[1]).toBe(createHash("sha256").update(bundle.slice(0, tag!.index), "latin1").digest("hex"));
+    const made = /^server-bundle-(\w+)-v8-(.+)\.v8-cache$/.exec(caches()[0]);
+    expect(made, caches()[0]).not.toBeNull();
     const cache = readFileSync(join(cacheDir, caches()[0]));
-    expect(cache.toString("latin1", 0, cache.indexOf(10))).toBe(tag![1]);
+    expect(cache.toString("latin1", 0, cache.indexOf(10))).toBe(`${tag![1]} ${made![1]} v8-${made![2]}`);
   });
 
   let formatted: string;
