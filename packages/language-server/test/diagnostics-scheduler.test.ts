@@ -20,7 +20,7 @@ function failingWorkspace(): Workspace {
 
 describe("DiagnosticsScheduler.whenQuiet", () => {
   beforeEach(() => {
-    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setImmediate", "clearImmediate", "performance"] });
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setImmediate", "clearImmediate", "Date"] });
   });
   afterEach(() => {
     vi.useRealTimers();
