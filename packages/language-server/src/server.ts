@@ -97,12 +97,12 @@ const registrations: readonly Registration[] = [
   },
 ];
 
-/**
- * Wires the features to a connection and keeps the workspace in sync with the client.
- */
 /** How long no diagnostics run must have been pending before the server reads the whole catalog. */
 const CATALOG_AFTER_QUIET_MS = 1_500;
 
+/**
+ * Wires the features to a connection and keeps the workspace in sync with the client.
+ */
 export function startServer(connection: Connection): void {
   const workspace = new Workspace();
   /** The first diagnostics end the start (see startup.ts); the whole catalog is read once typing pauses. */
