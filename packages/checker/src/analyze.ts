@@ -26,6 +26,7 @@ import type {
   SymbolKind,
 } from "./model.js";
 import type { CheckOptions } from "./options.js";
+import { addToGroup } from "./group.js";
 import { isStdlibRoot } from "./stdlib.js";
 import { exportType } from "./types.js";
 
@@ -116,10 +117,7 @@ export function analyzeDocuments(documents: readonly SourceDocument[], options: 
   builder.resolveAll();
   const referencesTo = new Map<BlockSymbol, Reference[]>();
   for (const reference of builder.references) {
-    if (!reference.target) continue;
-    const list = referencesTo.get(reference.target);
-    if (list) list.push(reference);
-    else referencesTo.set(reference.target, [reference]);
+    if (reference.target) addToGroup(referencesTo, reference.target, reference);
   }
   const typeCache = new Map<Reference, AlloyType | undefined>();
   const model: SemanticModel = {

@@ -1,6 +1,7 @@
 import { listComponents, type ComponentSchema } from "@alloy-toolkit/catalog";
 import type { Block, Expression } from "@alloy-toolkit/parser";
 import { derived, derivedValue } from "./derived.js";
+import { addToGroup } from "./group.js";
 import type { BlockSymbol, Reference, SemanticModel } from "./model.js";
 
 /** Names of the components that accept a `clustering` block. */
@@ -70,11 +71,7 @@ export function referencesBySource(model: SemanticModel): ReadonlyMap<BlockSymbo
 
 const bySource = derived((model) => {
   const map = new Map<BlockSymbol, Reference[]>();
-  for (const reference of model.references) {
-    const list = map.get(reference.from);
-    if (list) list.push(reference);
-    else map.set(reference.from, [reference]);
-  }
+  for (const reference of model.references) addToGroup(map, reference.from, reference);
   return map;
 });
 

@@ -1,4 +1,5 @@
 import type { BlockSymbol, ModuleScope, SemanticModel } from "../model.js";
+import { addToGroup } from "../group.js";
 import { headerRange } from "../ranges.js";
 import type { Rule } from "../rule.js";
 
@@ -46,11 +47,7 @@ export const rule: Rule = {
 /** The model's blocks by scope, the scopes in the order of their first block (one pass: a config may have thousands of scopes). */
 function symbolsByScope(model: SemanticModel): Map<ModuleScope, BlockSymbol[]> {
   const byScope = new Map<ModuleScope, BlockSymbol[]>();
-  for (const symbol of model.symbols) {
-    const list = byScope.get(symbol.scope);
-    if (list) list.push(symbol);
-    else byScope.set(symbol.scope, [symbol]);
-  }
+  for (const symbol of model.symbols) addToGroup(byScope, symbol.scope, symbol);
   return byScope;
 }
 

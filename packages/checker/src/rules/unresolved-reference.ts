@@ -1,15 +1,13 @@
 import type { Rule } from "../rule.js";
 import type { ModuleScope } from "../model.js";
+import { addToGroup } from "../group.js";
 import { closestName, didYouMean } from "../suggest.js";
 
 /** Labels of the scope's blocks by block name, so suggestions compare labels of one kind only. */
 function labelsByName(scope: ModuleScope): Map<string, string[]> {
   const map = new Map<string, string[]>();
   for (const symbol of scope.symbols) {
-    if (symbol.label === undefined) continue;
-    const list = map.get(symbol.name);
-    if (list) list.push(symbol.label);
-    else map.set(symbol.name, [symbol.label]);
+    if (symbol.label !== undefined) addToGroup(map, symbol.name, symbol.label);
   }
   return map;
 }
