@@ -44,7 +44,7 @@ export function writeCodeCache(compiled: CompiledBundle, cacheFile: string): voi
 /** Runs a compiled bundle as Node runs a CommonJS main module. */
 export function runCompiled(compiled: CompiledBundle, bundle: string): void;
 /**
- * What the bin (and the VS Code extension's server) does: compiles the bundle with its own code cache or the one
- * beside it, keeps a cache of its own when neither fits this V8, and runs the bundle.
+ * What the bin (and the VS Code extension's server) does: compiles the bundle with the code cache beside it or
+ * else its own, keeps a cache of its own when neither fits this V8, and runs the bundle.
  */
 export function runBundle(bundle: string): void;

@@ -204,8 +204,10 @@ function runCompiled({ script }, bundle) {
 }
 
 /**
- * Runs the bundle as the main module, compiled with the start's own code cache or else the one beside the
- * bundle; when neither fits, the start keeps a cache of its own for the next (keepOwnCodeCache). With
+ * Runs the bundle as the main module, compiled with the code cache beside the bundle or else the start's own
+ * (the one beside it is read first: where it fits, a stale cache of the start's own is not read at all); when
+ * neither fits, the start keeps a cache of its own for the next (keepOwnCodeCache). A cache beside the bundle
+ * that V8 rejects (other V8 flags) is not replaced by one of the start's own, which no start would read. With
  * ALLOY_LANGUAGE_SERVER_WRITE_CODE_CACHE=1 (the build's warm-up run) the cache beside the bundle is written
  * when the process exits, with every function compiled by then.
  */
@@ -216,9 +218,10 @@ function runBundle(bundle) {
     runCompiled(compiled, bundle);
     return;
   }
+  const beside = codeCacheFile(bundle);
   const own = ownCodeCacheFile(bundle);
-  const compiled = compileBundle(bundle, own === undefined ? codeCacheFile(bundle) : [own, codeCacheFile(bundle)]);
-  if (own !== undefined && compiled.cache !== "used") keepOwnCodeCache(compiled, own);
+  const compiled = compileBundle(bundle, own === undefined ? beside : [beside, own]);
+  if (own !== undefined && compiled.cache !== "used" && compiled.cacheFile !== beside) keepOwnCodeCache(compiled, own);
   runCompiled(compiled, bundle);
 }
 
