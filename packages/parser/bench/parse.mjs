@@ -1,5 +1,7 @@
 // Parser throughput: the whole corpus, bench/large.alloy, and the pathological inputs of the limits test.
-// Prints MB/s (best and median of several runs after warm-up) and where the time goes (scan vs parse).
+// Prints MB/s (best and median of several runs after warm-up) and where the time goes (scan vs parse, garbage
+// collection, and the page faults of memory the process touches for the first time).
+import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,15 +37,19 @@ function gcWithin(from, to) {
 
 const medianOf = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
-/** Median parse time of `texts`; `windows` gets each run's [start, end). */
-function measure(label, texts, runs = 9, windows = []) {
+const minorPageFaults = () => process.resourceUsage().minorPageFault;
+
+/** Median parse time of `texts`; `windows` gets each run's [start, end), `faults` its minor page faults. */
+function measure(label, texts, runs = 9, windows = [], faults = []) {
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
   for (let i = 0; i < 2; i++) for (const t of texts) parse(t);
   const times = [];
   for (let i = 0; i < runs; i++) {
+    const f0 = minorPageFaults();
     const t0 = performance.now();
     for (const t of texts) parse(t);
     const t1 = performance.now();
+    faults.push(minorPageFaults() - f0);
     times.push(t1 - t0);
     windows.push([t0, t1]);
   }
@@ -56,6 +62,13 @@ function measure(label, texts, runs = 9, windows = []) {
   return median;
 }
 
+const large = readFileSync(join(corpusRoot, "bench/large.alloy"), "utf8");
+// The child run below: bench/large.alloy alone, under the young generation its parent gave it.
+if (process.env.BENCH_PARSE_LARGE_ONLY) {
+  measure(`bench/large.alloy (${process.execArgv.join(" ")})`, [large]);
+  process.exit(0);
+}
+
 const corpus = [];
 for (const source of readdirSync(corpusRoot).sort()) {
   const dir = join(corpusRoot, source);
@@ -64,9 +77,9 @@ for (const source of readdirSync(corpusRoot).sort()) {
 }
 measure(`corpus (${corpus.length} files)`, corpus);
 
-const large = readFileSync(join(corpusRoot, "bench/large.alloy"), "utf8");
 const largeRuns = [];
-const total = measure("bench/large.alloy", [large], 9, largeRuns);
+const largeFaults = [];
+const total = measure("bench/large.alloy", [large], 9, largeRuns, largeFaults);
 await new Promise((resolve) => setTimeout(resolve, 10));
 const gcTimes = largeRuns.map(([from, to]) => gcWithin(from, to));
 
@@ -84,6 +97,54 @@ console.log(
     `garbage collection during a parse (as perf_hooks reports it, median) ${medianOf(gcTimes.map((t) => t.all)).toFixed(0)} ms, ` +
     `of which scavenges ${medianOf(gcTimes.map((t) => t.scavenges)).toFixed(0)} ms (they copy the tree, which stays alive until the parse returns)`,
 );
+
+// Most of that is not copying but the kernel handing the process fresh pages: the scavenger promotes the tree to
+// old-generation pages that V8 mapped anew, and V8 gives pages back once a tree is dropped, so each parse of a
+// large file touches tens of MB of memory for the first time. What one first touch of a MB costs on this machine:
+const touchMB = 32;
+const firstTouch = [];
+const againTouch = [];
+for (let i = 0; i < 3; i++) {
+  let buffer = Buffer.allocUnsafeSlow(touchMB * 1024 * 1024);
+  const t0 = performance.now();
+  buffer.fill(1);
+  const t1 = performance.now();
+  buffer.fill(2);
+  firstTouch.push(t1 - t0);
+  againTouch.push(performance.now() - t1);
+  buffer = undefined;
+  globalThis.gc?.();
+}
+const msPerMB = medianOf(firstTouch) / touchMB;
+const faultedMB = (medianOf(largeFaults) * 4096) / 1e6;
+let retained = "";
+if (globalThis.gc) {
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const kept = parse(large);
+  gc();
+  const heldMB = (process.memoryUsage().heapUsed - before) / 1e6;
+  retained = `; its tree (${kept.ast.body.length} top-level statements) holds ${heldMB.toFixed(0)} MB of heap`;
+}
+console.log(
+  `  memory touched for the first time: writing ${touchMB} MB of new memory takes ${medianOf(firstTouch).toFixed(0)} ms ` +
+    `(${msPerMB.toFixed(2)} ms per MB; the same memory again ${medianOf(againTouch).toFixed(1)} ms). A parse of large.alloy ` +
+    `takes ${medianOf(largeFaults)} page faults (median), ${faultedMB.toFixed(0)} MB of 4 KiB pages, about ` +
+    `${(faultedMB * msPerMB).toFixed(0)} ms at that rate${retained}`,
+);
+
+// The same parse with a young generation that holds a whole tree (semi-spaces of 64 MB, set on the command line:
+// V8 takes heap sizes only when it starts): trees die young, and the parse reuses pages it touched already.
+const youngFlags = ["--min-semi-space-size=64", "--max-semi-space-size=64"];
+const child = spawnSync(process.execPath, [...youngFlags, fileURLToPath(import.meta.url)], {
+  env: { ...process.env, BENCH_PARSE_LARGE_ONLY: "1" },
+  encoding: "utf8",
+});
+if (child.status !== 0) {
+  process.stderr.write(child.stderr);
+  process.exit(1);
+}
+process.stdout.write(child.stdout.replace(/^parse /, "  parse "));
 
 measure("10 MB string", [`x = "${"x".repeat(10 * 1024 * 1024)}"\n`], 3);
 measure("1 MB line", [`x = [${Array.from({ length: 200_000 }, (_, i) => i).join(",")}]\n`], 3);
