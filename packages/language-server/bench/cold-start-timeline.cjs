@@ -2,8 +2,9 @@
 // in ms since the server process started, up to the first published diagnostics, and the CPU time spent.
 // Measurement only: it wraps JSON.parse (to time the catalog and the didOpen message) and stdout writes.
 "use strict";
-const marks = [["node started, preload runs", performance.now()]];
-const mark = (name, at = performance.now()) => marks.push([name, at]);
+const faults = () => process.resourceUsage().minorPageFault;
+const marks = [["node started, preload runs", performance.now(), faults()]];
+const mark = (name, at = performance.now()) => marks.push([name, at, faults()]);
 
 const parse = JSON.parse;
 JSON.parse = function timedParse(text, reviver) {
@@ -26,9 +27,13 @@ process.stdout.write = function timedWrite(chunk, ...rest) {
     process.stdout.write = write;
     const cpu = process.cpuUsage();
     let previous = 0;
-    const lines = marks.map(([name, at]) => {
-      const line = `${at.toFixed(0).padStart(6)} ms ${`(+${(at - previous).toFixed(0)})`.padStart(7)}  ${name}`;
+    let previousFaults = 0;
+    const lines = marks.map(([name, at, faultsThen]) => {
+      const line =
+        `${at.toFixed(0).padStart(6)} ms ${`(+${(at - previous).toFixed(0)})`.padStart(7)} ` +
+        `${`+${faultsThen - previousFaults}`.padStart(7)} page faults  ${name}`;
       previous = at;
+      previousFaults = faultsThen;
       return line;
     });
     lines.push(`  CPU time: user ${(cpu.user / 1000).toFixed(0)} ms, system ${(cpu.system / 1000).toFixed(0)} ms`);
