@@ -12,8 +12,9 @@ export interface CompiledBundle {
 }
 
 /**
- * The global (a registered symbol) holding the function that ends the server's start without TurboFan; the
- * server calls it once its first diagnostics are out (src/startup.ts).
+ * The global (a registered symbol) holding the function that ends the server's start (TurboFan off, the young
+ * generation kept small; see run-bundle.js); the server calls it once its first diagnostics are out
+ * (src/startup.ts).
  */
 export const END_STARTUP: unique symbol;
 /** How the last line of a bundle the build made starts (the SHA-256 of the bytes before it follows). */
@@ -36,7 +37,8 @@ export function ownCodeCacheFile(bundle: string): string | undefined;
 export function cacheHeader(hash: string): string;
 /**
  * Compiles a bundle with the first of `cacheFiles` (the cache beside it by default; `null`: none) made for it by
- * this V8, under the start's V8 flags (TurboFan off until the server's first diagnostics, or 2 s).
+ * this V8, under the start's V8 flags (TurboFan off and the young generation kept small until the server's first
+ * diagnostics, or 2 s).
  */
 export function compileBundle(bundle: string, cacheFiles?: string | readonly string[] | null): CompiledBundle;
 /** Writes a compiled bundle's code cache, with every function compiled so far (atomically), under the start's flags. */

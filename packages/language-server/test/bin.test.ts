@@ -203,7 +203,7 @@ describe("the bin runs the bundled server", () => {
     });
   });
 
-  describe("starts without TurboFan (bin/run-bundle.js)", () => {
+  describe("starts without TurboFan and with a young generation that does not grow (bin/run-bundle.js)", () => {
     const runBundle = join(packageRoot, "bin", "run-bundle.js");
     /** Runs `body` in a fresh node process, with `rb` the loader; returns what it wrote on stdout. */
     const inNode = (args: string[], body: string): string => {
@@ -242,6 +242,42 @@ describe("the bin runs the bundled server", () => {
         globalThis[rb.END_STARTUP]?.();
         process.stdout.write(JSON.stringify({ after: optimizes((x) => x + 1) }));`);
       expect(JSON.parse(out)).toEqual({ after: false });
+    });
+
+    /**
+     * The young generation's size (MB) after `keep` MB of objects that all survive are allocated: V8 doubles it
+     * whenever most of it survives a collection, unless its growth factor is 1.
+     */
+    const youngGenerationAfter = `const youngGenerationAfter = (keep) => {
+        const kept = [];
+        for (let i = 0; i < keep * 1024 * 1024 / 64; i++) kept.push({ a: i, b: i + 1, c: null });
+        const newSpace = require("node:v8").getHeapSpaceStatistics().find((space) => space.space_name === "new_space");
+        return Math.round(newSpace.space_size / 1024 / 1024);
+      };`;
+
+    it("keeps the young generation at its first size during the start, and lets it grow after", () => {
+      const plain = inNode([], `${youngGenerationAfter}
+        process.stdout.write(JSON.stringify({ first: youngGenerationAfter(0), grown: youngGenerationAfter(40) }));`);
+      const { first, grown } = JSON.parse(plain);
+      expect(grown).toBeGreaterThanOrEqual(8 * first);
+      const out = inNode([], `${youngGenerationAfter}
+        rb.compileBundle(${JSON.stringify(bundleFile)}, null);
+        const during = youngGenerationAfter(40);
+        globalThis[rb.END_STARTUP]();
+        process.stdout.write(JSON.stringify({ during, after: youngGenerationAfter(40) }));`);
+      const { during, after } = JSON.parse(out);
+      // V8 sets the young generation's capacity once as it first fills (to 2 MB); it does not double after that.
+      expect(during).toBeLessThanOrEqual(2 * first);
+      expect(after).toBe(grown);
+    });
+
+    it("leaves the young generation alone in a node started with a growth factor of its own", () => {
+      const out = inNode(["--semi-space-growth-factor=4"], `${youngGenerationAfter}
+        const first = youngGenerationAfter(0);
+        rb.compileBundle(${JSON.stringify(bundleFile)}, null);
+        process.stdout.write(JSON.stringify({ first, during: youngGenerationAfter(40) }));`);
+      const { first, during } = JSON.parse(out);
+      expect(during).toBeGreaterThanOrEqual(8 * first);
     });
 
     it("writes a code cache the next start uses, also once TurboFan is back on", () => {
