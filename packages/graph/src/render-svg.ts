@@ -12,6 +12,7 @@ const FONT = "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace";
 const CHAR_WIDTH = 7.2;
 const NODE_HEIGHT = 46;
 const PADDING_X = 14;
+const EMPTY_MODULE_HEIGHT = 28;
 
 interface Point {
   x: number;
@@ -40,7 +41,13 @@ export function layoutGraph(graph: PipelineGraph): GraphLayout {
   const g = new graphlib.Graph({ compound: true, multigraph: true });
   g.setGraph({ rankdir: "LR", nodesep: 22, ranksep: 70, edgesep: 12, marginx: 16, marginy: 16 });
   g.setDefaultEdgeLabel(() => ({}));
-  for (const module of graph.modules) g.setNode(`module:${module.id}`, {});
+  // A module with components is a cluster sized by them; one without any (an empty `declare`) is laid out as a
+  // box of its own, big enough for its caption (dagre gives a node without children and without a size no place).
+  const withMembers = new Set(graph.nodes.map((node) => node.module));
+  for (const module of graph.modules) {
+    const size = withMembers.has(module.id) ? {} : { width: `declare ${module.id}`.length * CHAR_WIDTH + 2 * PADDING_X, height: EMPTY_MODULE_HEIGHT };
+    g.setNode(`module:${module.id}`, size);
+  }
   for (const node of graph.nodes) {
     const [title, subtitle] = captionLines(node);
     const width = Math.max(title.length, subtitle.length) * CHAR_WIDTH + 2 * PADDING_X;

@@ -87,6 +87,22 @@ describe("pipeline graph", () => {
     expect(JSON.parse(renderGraph(g, "json"))).toEqual(JSON.parse(JSON.stringify(g)));
   });
 
+  it("draws a declared module without components as a frame of its own", () => {
+    const g = graphOf("fixtures/empty-declare.alloy");
+    expect(g.modules.map((m) => m.id)).toEqual(["empty"]);
+    const layout = layoutGraph(g);
+    const frame = layout.clusters.get("empty")!;
+    expect([frame.x, frame.y, frame.width, frame.height].every(Number.isFinite)).toBe(true);
+    const node = layout.nodes.get("prometheus.relabel.a")!;
+    // The frame and the component do not overlap.
+    const apart =
+      Math.abs(frame.x - node.x) >= (frame.width + node.width) / 2 || Math.abs(frame.y - node.y) >= (frame.height + node.height) / 2;
+    expect(apart).toBe(true);
+    const svg = toSvg(g, layout);
+    expect(svg).toContain('<g class="module" data-id="empty">');
+    expect(svg).not.toContain("NaN");
+  });
+
   it("lays data flow out left to right", () => {
     const g = graphOf("../../../examples/clustered-scrape/config.alloy");
     const layout = layoutGraph(g);
