@@ -37,3 +37,20 @@ console.log(
   `graph of ${graph.nodes.length} components, ${graph.edges.length} edges: analyze ${median(times.analyze).toFixed(1)} ms, ` +
     `build ${median(times.build).toFixed(1)} ms, layout (dagre) ${median(times.layout).toFixed(1)} ms, SVG ${median(times.svg).toFixed(1)} ms`,
 );
+
+// The corpus's large.alloy: thousands of separate pipelines, each part laid out on its own (see layoutGraph).
+const { existsSync, readFileSync } = await import("node:fs");
+const large = new URL("../../../../shared/corpus/bench/large.alloy", import.meta.url);
+if (existsSync(large)) {
+  const model = analyze([{ filename: "large.alloy", text: readFileSync(large, "utf8") }], { stabilityLevel: "experimental" });
+  const big = buildGraph(model);
+  const t = performance.now();
+  const layout = layoutGraph(big);
+  const laidOut = performance.now() - t;
+  console.log(
+    `graph of large.alloy: ${big.nodes.length} components, ${big.edges.length} edges: layout ${(laidOut / 1000).toFixed(1)} s ` +
+      `(${layout.width.toFixed(0)} × ${layout.height.toFixed(0)} px)`,
+  );
+} else {
+  console.log(`graph of large.alloy skipped: ${large.pathname} not found`);
+}

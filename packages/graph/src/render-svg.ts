@@ -4,6 +4,7 @@ import {
   NODE_KIND_FILLS,
   flowEnds,
   type DataKind,
+  type GraphModule,
   type GraphNode,
   type PipelineGraph,
 } from "./model.js";
@@ -13,6 +14,8 @@ const CHAR_WIDTH = 7.2;
 const NODE_HEIGHT = 46;
 const PADDING_X = 14;
 const EMPTY_MODULE_HEIGHT = 28;
+/** How much wider than high the rows of separate parts make the picture (see layoutGraph). */
+const ROW_ASPECT = 2;
 
 interface Point {
   x: number;
@@ -36,45 +39,125 @@ function captionLines(node: GraphNode): [string, string] {
   return [title, subtitle];
 }
 
-/** Lays the graph out left to right by data flow with dagre (`declare`d modules as compound clusters). */
-export function layoutGraph(graph: PipelineGraph): GraphLayout {
+/** One connected part of a graph: its nodes, the modules they are in, and the indexes of its edges. */
+interface Part {
+  readonly nodes: GraphNode[];
+  readonly modules: GraphModule[];
+  readonly edges: number[];
+}
+
+/**
+ * The graph's connected parts (nodes joined by an edge or by being in the same module), in the order of their
+ * first node; a module without components is a part of its own, after them.
+ */
+function connectedParts(graph: PipelineGraph): Part[] {
+  const parent = new Map<string, string>();
+  const root = (id: string): string => {
+    let at = id;
+    for (let up = parent.get(at); up !== undefined && up !== at; up = parent.get(at)) {
+      const grand = parent.get(up)!;
+      parent.set(at, grand);
+      at = up;
+    }
+    return at;
+  };
+  const join = (a: string, b: string) => {
+    const [ra, rb] = [root(a), root(b)];
+    if (ra !== rb) parent.set(rb, ra);
+  };
+  for (const node of graph.nodes) parent.set(node.id, node.id);
+  const moduleMember = new Map<string, string>();
+  for (const node of graph.nodes) {
+    if (node.module === undefined) continue;
+    const member = moduleMember.get(node.module);
+    if (member === undefined) moduleMember.set(node.module, node.id);
+    else join(member, node.id);
+  }
+  for (const edge of graph.edges) {
+    const [from, to] = flowEnds(edge);
+    if (parent.has(from) && parent.has(to)) join(from, to);
+  }
+  const parts = new Map<string, Part>();
+  const partOf = (key: string): Part => {
+    let part = parts.get(key);
+    if (!part) parts.set(key, (part = { nodes: [], modules: [], edges: [] }));
+    return part;
+  };
+  for (const node of graph.nodes) partOf(root(node.id)).nodes.push(node);
+  for (const module of graph.modules) {
+    const member = moduleMember.get(module.id);
+    partOf(member === undefined ? `module:${module.id}` : root(member)).modules.push(module);
+  }
+  graph.edges.forEach((edge, index) => partOf(root(flowEnds(edge)[0])).edges.push(index));
+  return [...parts.values()];
+}
+
+/** Lays one part out with dagre, left to right by data flow, its modules as compound clusters. */
+function layoutPart(graph: PipelineGraph, part: Part): GraphLayout {
   const g = new graphlib.Graph({ compound: true, multigraph: true });
   g.setGraph({ rankdir: "LR", nodesep: 22, ranksep: 70, edgesep: 12, marginx: 16, marginy: 16 });
   g.setDefaultEdgeLabel(() => ({}));
   // A module with components is a cluster sized by them; one without any (an empty `declare`) is laid out as a
   // box of its own, big enough for its caption (dagre gives a node without children and without a size no place).
-  const withMembers = new Set(graph.nodes.map((node) => node.module));
-  for (const module of graph.modules) {
-    const size = withMembers.has(module.id) ? {} : { width: `declare ${module.id}`.length * CHAR_WIDTH + 2 * PADDING_X, height: EMPTY_MODULE_HEIGHT };
+  for (const module of part.modules) {
+    const empty = part.nodes.every((node) => node.module !== module.id);
+    const size = empty ? { width: `declare ${module.id}`.length * CHAR_WIDTH + 2 * PADDING_X, height: EMPTY_MODULE_HEIGHT } : {};
     g.setNode(`module:${module.id}`, size);
   }
-  for (const node of graph.nodes) {
+  for (const node of part.nodes) {
     const [title, subtitle] = captionLines(node);
     const width = Math.max(title.length, subtitle.length) * CHAR_WIDTH + 2 * PADDING_X;
     g.setNode(node.id, { width, height: NODE_HEIGHT });
     if (node.module !== undefined) g.setParent(node.id, `module:${node.module}`);
   }
-  graph.edges.forEach((edge, index) => {
-    const [from, to] = flowEnds(edge);
+  for (const index of part.edges) {
+    const [from, to] = flowEnds(graph.edges[index]);
     g.setEdge(from, to, { width: 0, height: 0 }, String(index));
-  });
+  }
   layout(g);
 
   const box = (id: string) => {
     const n = g.node(id) as unknown as { x: number; y: number; width: number; height: number };
     return { x: n.x, y: n.y, width: n.width, height: n.height };
   };
-  const result: GraphLayout = {
+  return {
     width: (g.graph().width as number) ?? 0,
     height: (g.graph().height as number) ?? 0,
-    nodes: new Map(graph.nodes.map((n) => [n.id, box(n.id)])),
-    clusters: new Map(graph.modules.map((m) => [m.id, box(`module:${m.id}`)])),
-    edges: graph.edges.map((edge, index) => {
-      const [from, to] = flowEnds(edge);
+    nodes: new Map(part.nodes.map((n) => [n.id, box(n.id)])),
+    clusters: new Map(part.modules.map((m) => [m.id, box(`module:${m.id}`)])),
+    edges: part.edges.map((index) => {
+      const [from, to] = flowEnds(graph.edges[index]);
       const e = g.edge({ v: from, w: to, name: String(index) }) as unknown as { points: Point[] };
       return { index, points: e.points };
     }),
   };
+}
+
+/**
+ * Lays the graph out left to right by data flow with dagre (`declare`d modules as compound clusters). Each
+ * connected part is laid out on its own and the parts are set in rows, in the order of their first component,
+ * each row as wide as the widest part or, if more, as a picture twice as wide as high would be
+ * (√(2 × the parts' total area)). Dagre's time grows faster than the graph, so a config of thousands of separate
+ * pipelines (large.alloy of the corpus: 14,000 components in 4,600 parts) is laid out in seconds, not minutes.
+ */
+export function layoutGraph(graph: PipelineGraph): GraphLayout {
+  const laid = connectedParts(graph).map((part) => layoutPart(graph, part));
+  if (laid.length === 1) return laid[0];
+  const area = laid.reduce((sum, part) => sum + part.width * part.height, 0);
+  const rowWidth = Math.max(...laid.map((part) => part.width), Math.sqrt(ROW_ASPECT * area));
+  const result: GraphLayout = { width: 0, height: 0, nodes: new Map(), clusters: new Map(), edges: new Array(graph.edges.length) };
+  let [x, y, rowHeight] = [0, 0, 0];
+  for (const part of laid) {
+    if (x > 0 && x + part.width > rowWidth) [x, y, rowHeight] = [0, y + rowHeight, 0];
+    const move = <T extends Point>(p: T): T => ({ ...p, x: p.x + x, y: p.y + y });
+    for (const [id, box] of part.nodes) result.nodes.set(id, move(box));
+    for (const [id, box] of part.clusters) result.clusters.set(id, move(box));
+    for (const edge of part.edges) result.edges[edge.index] = { index: edge.index, points: edge.points.map(move) };
+    x += part.width;
+    rowHeight = Math.max(rowHeight, part.height);
+    result.width = Math.max(result.width, x);
+  }
+  result.height = y + rowHeight;
   return result;
 }
 

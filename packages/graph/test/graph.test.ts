@@ -103,6 +103,36 @@ describe("pipeline graph", () => {
     expect(svg).not.toContain("NaN");
   });
 
+  it("lays separate pipelines out one by one, in rows, none over another", () => {
+    // 60 pipelines of two components each: 60 parts, laid out apart and set in rows about twice as wide as high.
+    const text = Array.from(
+      { length: 60 },
+      (_, n) =>
+        `prometheus.scrape "s${n}" {\n\ttargets = []\n\tforward_to = [prometheus.remote_write.w${n}.receiver]\n}\n` +
+        `prometheus.remote_write "w${n}" {\n\tendpoint {\n\t\turl = "http://m${n}:9009"\n\t}\n}\n`,
+    ).join("\n");
+    const g = buildGraph(analyze([{ filename: "many.alloy", text }], { stabilityLevel: "experimental" }));
+    expect(g.nodes).toHaveLength(120);
+    const layout = layoutGraph(g);
+    const boxes = [...layout.nodes.values()];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i], boxes[j]];
+        const apart = Math.abs(a.x - b.x) >= (a.width + b.width) / 2 || Math.abs(a.y - b.y) >= (a.height + b.height) / 2;
+        expect(apart).toBe(true);
+      }
+    }
+    for (const box of boxes) {
+      expect(box.x + box.width / 2).toBeLessThanOrEqual(layout.width);
+      expect(box.y + box.height / 2).toBeLessThanOrEqual(layout.height);
+    }
+    expect(layout.width / layout.height).toBeGreaterThan(1);
+    expect(layout.width / layout.height).toBeLessThan(4);
+    const x = (id: string) => layout.nodes.get(id)!.x;
+    expect(x("prometheus.scrape.s7")).toBeLessThan(x("prometheus.remote_write.w7"));
+    for (const edge of layout.edges) expect(edge.points.every((p) => Number.isFinite(p.x) && Number.isFinite(p.y))).toBe(true);
+  });
+
   it("lays data flow out left to right", () => {
     const g = graphOf("../../../examples/clustered-scrape/config.alloy");
     const layout = layoutGraph(g);
