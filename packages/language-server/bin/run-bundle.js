@@ -27,8 +27,8 @@ const vm = require("node:vm");
  *   the start of pnpm bench), and each doubling maps memory that the process then touches for the first time:
  *   about 4 ms a MB on the machines this was measured on (the parser's `pnpm bench` prints the rate). Kept
  *   small, the start touches about 8 MB less (6,400 page faults instead of 8,600) and the first diagnostics
- *   come about 40 ms sooner; the young generation grows as before over the first edits after the start. (V8 takes
- *   a growth factor below 2 only once it runs, as here: on the command line it makes it 2.)
+ *   come about 40 ms sooner; the young generation grows as before over the first edits after the start. (A factor of
+ *   1 works set as here, once V8 runs; given on the command line it changes nothing.)
  *
  * V8 ties a code cache to the flags it was made under, so the bundle is always compiled and its cache always
  * written under the start's flags (compileBundle, writeCodeCache). A setting that the command line (or
