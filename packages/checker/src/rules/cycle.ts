@@ -3,6 +3,9 @@ import { addToGroup } from "../group.js";
 import { headerRange } from "../ranges.js";
 import type { Rule } from "../rule.js";
 
+/** How many members of a cycle its diagnostics name, and point to as related information, at most. */
+const CYCLE_MEMBERS_NAMED = 50;
+
 export const rule: Rule = {
   id: "check/cycle",
   severity: "error",
@@ -14,7 +17,15 @@ export const rule: Rule = {
       let rank = 0;
       for (const cycle of cycles(graph, symbols)) {
         const sorted = [...cycle].sort((a, b) => (a.id > b.id ? 1 : -1));
-        const names = sorted.map((s) => s.id).join(", ");
+        // Like Alloy, one diagnostic per member, each naming the members: all of them up to CYCLE_MEMBERS_NAMED,
+        // so that a cycle of thousands of components gives output that grows with it, not with its square
+        // (a cycle of 30,000 made alloylint run out of memory).
+        const named = sorted.slice(0, CYCLE_MEMBERS_NAMED + 1);
+        const names =
+          sorted.length <= CYCLE_MEMBERS_NAMED
+            ? sorted.map((s) => s.id).join(", ")
+            : `${named.slice(0, CYCLE_MEMBERS_NAMED).map((s) => s.id).join(", ")} and ${sorted.length - CYCLE_MEMBERS_NAMED} more`;
+        const relatedOf = named.map((s) => ({ file: s.document.filename, range: headerRange(s), message: `${s.id} is part of the cycle` }));
         for (const symbol of sorted) {
           report({
             message: `cycle detected: ${names}`,
@@ -23,9 +34,7 @@ export const rule: Rule = {
             order: scope.endOrder,
             phase: "node",
             rank: rank++,
-            related: sorted
-              .filter((s) => s !== symbol)
-              .map((s) => ({ file: s.document.filename, range: headerRange(s), message: `${s.id} is part of the cycle` })),
+            related: relatedOf.filter((_, k) => named[k] !== symbol).slice(0, CYCLE_MEMBERS_NAMED),
           });
         }
       }
