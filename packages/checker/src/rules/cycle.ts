@@ -3,8 +3,13 @@ import { addToGroup } from "../group.js";
 import { headerRange } from "../ranges.js";
 import type { Rule } from "../rule.js";
 
-/** How many members of a cycle its diagnostics name, and point to as related information, at most. */
+/** How many members of a cycle each of its diagnostics names at most. */
 const CYCLE_MEMBERS_NAMED = 50;
+/**
+ * How many other members each of its diagnostics points to as related information at most: every diagnostic
+ * of a cycle of thousands relating 50 others made the language server publish hundreds of MB.
+ */
+const CYCLE_MEMBERS_RELATED = 10;
 
 export const rule: Rule = {
   id: "check/cycle",
@@ -19,13 +24,14 @@ export const rule: Rule = {
         const sorted = [...cycle].sort((a, b) => (a.id > b.id ? 1 : -1));
         // Like Alloy, one diagnostic per member, each naming the members: all of them up to CYCLE_MEMBERS_NAMED,
         // so that a cycle of thousands of components gives output that grows with it, not with its square
-        // (a cycle of 30,000 made alloylint run out of memory).
-        const named = sorted.slice(0, CYCLE_MEMBERS_NAMED + 1);
+        // (a cycle of 30,000 made alloylint run out of memory), and relating up to CYCLE_MEMBERS_RELATED.
+        const named = sorted.slice(0, CYCLE_MEMBERS_NAMED);
         const names =
           sorted.length <= CYCLE_MEMBERS_NAMED
             ? sorted.map((s) => s.id).join(", ")
-            : `${named.slice(0, CYCLE_MEMBERS_NAMED).map((s) => s.id).join(", ")} and ${sorted.length - CYCLE_MEMBERS_NAMED} more`;
-        const relatedOf = named.map((s) => ({ file: s.document.filename, range: headerRange(s), message: `${s.id} is part of the cycle` }));
+            : `${named.map((s) => s.id).join(", ")} and ${sorted.length - CYCLE_MEMBERS_NAMED} more`;
+        const relatable = sorted.slice(0, CYCLE_MEMBERS_RELATED + 1);
+        const relatedOf = relatable.map((s) => ({ file: s.document.filename, range: headerRange(s), message: `${s.id} is part of the cycle` }));
         for (const symbol of sorted) {
           report({
             message: `cycle detected: ${names}`,
@@ -34,7 +40,7 @@ export const rule: Rule = {
             order: scope.endOrder,
             phase: "node",
             rank: rank++,
-            related: relatedOf.filter((_, k) => named[k] !== symbol).slice(0, CYCLE_MEMBERS_NAMED),
+            related: relatedOf.filter((_, k) => relatable[k] !== symbol).slice(0, CYCLE_MEMBERS_RELATED),
           });
         }
       }
