@@ -25,11 +25,8 @@ export const rule: Rule = {
         // Like Alloy, one diagnostic per member, each naming the members: all of them up to CYCLE_MEMBERS_NAMED,
         // so that a cycle of thousands of components gives output that grows with it, not with its square
         // (a cycle of 30,000 made alloylint run out of memory), and relating up to CYCLE_MEMBERS_RELATED.
-        const named = sorted.slice(0, CYCLE_MEMBERS_NAMED);
-        const names =
-          sorted.length <= CYCLE_MEMBERS_NAMED
-            ? sorted.map((s) => s.id).join(", ")
-            : `${named.map((s) => s.id).join(", ")} and ${sorted.length - CYCLE_MEMBERS_NAMED} more`;
+        const shown = sorted.slice(0, CYCLE_MEMBERS_NAMED).map((s) => s.id).join(", ");
+        const names = sorted.length > CYCLE_MEMBERS_NAMED ? `${shown} and ${sorted.length - CYCLE_MEMBERS_NAMED} more` : shown;
         const relatable = sorted.slice(0, CYCLE_MEMBERS_RELATED + 1);
         const relatedOf = relatable.map((s) => ({ file: s.document.filename, range: headerRange(s), message: `${s.id} is part of the cycle` }));
         for (const symbol of sorted) {
