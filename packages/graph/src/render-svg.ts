@@ -73,10 +73,7 @@ function connectedParts(graph: PipelineGraph): Part[] {
     if (member === undefined) moduleMember.set(node.module, node.id);
     else join(member, node.id);
   }
-  for (const edge of graph.edges) {
-    const [from, to] = flowEnds(edge);
-    if (parent.has(from) && parent.has(to)) join(from, to);
-  }
+  for (const edge of graph.edges) join(...flowEnds(edge));
   const parts = new Map<string, Part>();
   const partOf = (key: string): Part => {
     let part = parts.get(key);
@@ -99,9 +96,9 @@ function layoutPart(graph: PipelineGraph, part: Part): GraphLayout {
   g.setDefaultEdgeLabel(() => ({}));
   // A module with components is a cluster sized by them; one without any (an empty `declare`) is laid out as a
   // box of its own, big enough for its caption (dagre gives a node without children and without a size no place).
+  const withMembers = new Set(part.nodes.map((node) => node.module));
   for (const module of part.modules) {
-    const empty = part.nodes.every((node) => node.module !== module.id);
-    const size = empty ? { width: `declare ${module.id}`.length * CHAR_WIDTH + 2 * PADDING_X, height: EMPTY_MODULE_HEIGHT } : {};
+    const size = withMembers.has(module.id) ? {} : { width: `declare ${module.id}`.length * CHAR_WIDTH + 2 * PADDING_X, height: EMPTY_MODULE_HEIGHT };
     g.setNode(`module:${module.id}`, size);
   }
   for (const node of part.nodes) {
