@@ -10,3 +10,8 @@ export { decodeString, goQuote, isValidIdentifier } from "./strings.js";
 export { childrenOf, nodePathAt, sourceOf, walk } from "./walk.js";
 export type { Visitor } from "./walk.js";
 export type { BinaryOperator, UnaryOperator } from "./tokens.js";
+export { attributeNamed, blockNamed, traversalParts } from "./ast-helpers.js";
+export { statementCuts } from "./statements.js";
+export type { StatementCuts, TextSpan } from "./statements.js";
+export { tokenAt, tokenSpanAround, tokensIn } from "./token-at.js";
+export type { SourceToken, SourceTokenKind } from "./token-at.js";
