@@ -1,7 +1,9 @@
 import { catalogVersion, getComponent, getConfigBlock, type AlloyType } from "@alloy-toolkit/catalog";
 import {
-  LineIndex,
   SourceRange,
+  attributeNamed,
+  blockNamed,
+  traversalParts,
   endOffset,
   parse,
   startOffset,
@@ -83,10 +85,14 @@ export function blockId(block: Block): string {
   return block.label ? `${block.name}.${block.label.value}` : block.name;
 }
 
-function classify(block: Block): SymbolKind {
-  if (CONFIG_BLOCKS.has(block.name)) return "config";
-  if (block.name === "declare") return "declare";
-  if (SERVICE_BLOCKS.has(block.name)) return "service";
+/**
+ * What a block at the top level of a module (a file, a `declare` body, a `foreach` template) is, by its name:
+ * the one classification the rules, the graph and the language server share.
+ */
+export function classifyBlock(name: string): SymbolKind {
+  if (CONFIG_BLOCKS.has(name)) return "config";
+  if (name === "declare") return "declare";
+  if (SERVICE_BLOCKS.has(name)) return "service";
   return "component";
 }
 
@@ -175,7 +181,7 @@ class ModelBuilder {
         scope.strayAttributes.push({ document: located.document, attribute: located.statement, owner });
         continue;
       }
-      groups[classify(located.statement)].push(located);
+      groups[classifyBlock(located.statement.name)].push(located);
     }
     // Alloy checks declares first (they register custom components), then configs, components, services.
     for (const kindName of ["declare", "config", "component", "service"] as const) {
@@ -231,12 +237,9 @@ class ModelBuilder {
           symbol.importInfo = this.readImport(symbol);
         }
         if (symbol.name === "foreach") {
-          const template = block.body.find((s): s is Block => s.kind === "Block" && s.name === "template");
-          const varAttribute = block.body.find((s) => s.kind === "Attribute" && s.name.name === "var");
-          const varName =
-            varAttribute?.kind === "Attribute" && varAttribute.value.kind === "StringLiteral"
-              ? varAttribute.value.value
-              : undefined;
+          const template = blockNamed(block, "template");
+          const varValue = attributeNamed(block, "var")?.value;
+          const varName = varValue?.kind === "StringLiteral" ? varValue.value : undefined;
           this.addReferences(symbol, referencesIn(block.body.filter((s) => s !== template)));
           if (template) {
             symbol.inner = this.buildScope(
@@ -269,7 +272,7 @@ class ModelBuilder {
     const empty: ImportInfo = { source, resolved: false, modules: new Map() };
     let text: string | undefined;
     let filename = symbol.document.filename;
-    const value = attributeValue(symbol.block, source === "file" ? "filename" : "content");
+    const value = attributeNamed(symbol.block, source === "file" ? "filename" : "content")?.value;
     if (source === "file") {
       if (value?.kind !== "StringLiteral" || !this.options.resolveImport) return empty;
       filename = value.value;
@@ -460,19 +463,6 @@ export function lookupComponentType(
   return undefined;
 }
 
-/** The identifiers of `a.b.c` when the expression is only identifiers and field accesses. */
-export function traversalParts(expression: Expression): Identifier[] | undefined {
-  const parts: Identifier[] = [];
-  let node: Expression = expression;
-  while (node.kind === "AccessExpression") {
-    parts.push(node.property);
-    node = node.object;
-  }
-  if (node.kind !== "Identifier") return undefined;
-  parts.push(node);
-  return parts.reverse();
-}
-
 /**
  * The node ids a reference chain may name, shortest first (`a`, `a.b`, `a.b.c`…). Kept per chain: the chains
  * of unchanged blocks are reused from one analysis to the next (see `referencesOfBlock`).
@@ -520,13 +510,6 @@ function resolveReference(reference: Reference): void {
   if (isStdlibRoot(ids[0])) reference.kind = "stdlib";
 }
 
-function attributeValue(block: Block, name: string): Expression | undefined {
-  for (const statement of block.body) {
-    if (statement.kind === "Attribute" && statement.name.name === name) return statement.value;
-  }
-  return undefined;
-}
-
 function moduleDefinition(
   name: string,
   origin: ModuleDefinition["origin"],
@@ -539,14 +522,13 @@ function moduleDefinition(
     if (statement.kind !== "Block" || !statement.label) continue;
     if (statement.name === "argument") {
       // Alloy: `optional` defaults to false; a non-literal value cannot be judged, so it is taken as optional.
-      const optional = attributeValue(statement, "optional");
+      const optional = attributeNamed(statement, "optional")?.value;
       const required = optional === undefined || (optional.kind === "BoolLiteral" && !optional.value);
       args.push({ name: statement.label.value, required, block: statement });
     } else if (statement.name === "export") {
-      exports.push({ name: statement.label.value, block: statement, value: attributeValue(statement, "value") });
+      exports.push({ name: statement.label.value, block: statement, value: attributeNamed(statement, "value")?.value });
     }
   }
   return { name, origin, arguments: args, exports, declare, symbol };
 }
 
-export { LineIndex };

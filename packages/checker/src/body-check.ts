@@ -11,24 +11,29 @@ import {
 import { endOffset, startOffset, type Attribute, type Block, type Expression, type Range, type Statement } from "@alloy-toolkit/parser";
 import { rangeAt } from "./analyze.js";
 import { derived, derivedValue } from "./derived.js";
+import { insertionAtBlockEnd } from "./fixes.js";
 import type { Fix } from "./diagnostic.js";
 import type { BlockSymbol, SemanticModel, SourceDocument } from "./model.js";
 import { closestName, didYouMean } from "./suggest.js";
 import { alloyKindName, inferType, isAssignable } from "./types.js";
 
-/** What {@link checkBodies} finds; each kind is reported by one rule. */
-export type BodyFindingKind =
-  | "unknown-attribute"
-  | "unknown-block"
-  | "attribute-block-mismatch"
-  | "repeated"
-  | "missing-required"
-  | "value-type"
-  | "enum"
-  | "reference-type";
+/**
+ * The rules this type check serves: Alloy checks a block's body in one walk (statements in order, then the
+ * missing ones), so the walk is shared and each finding names the rule that reports it (`rules/<id>.ts`, which
+ * holds the rule's description; the messages are Alloy's own and are written here, where the walk finds them).
+ */
+export type BodyRuleId =
+  | "check/unknown-attribute"
+  | "check/unknown-block"
+  | "check/attribute-block-mismatch"
+  | "check/repeated"
+  | "check/missing-required"
+  | "check/value-type"
+  | "check/invalid-enum-value"
+  | "check/reference-type";
 
 export interface BodyFinding {
-  readonly kind: BodyFindingKind;
+  readonly rule: BodyRuleId;
   readonly symbol: BlockSymbol;
   readonly document: SourceDocument;
   readonly message: string;
@@ -155,7 +160,7 @@ class BodyChecker {
     for (const statement of this.symbol.block.body) {
       if (statement.kind === "Block") {
         this.addAt(statement, {
-          kind: "unknown-block",
+          rule: "check/unknown-block",
           message: `unrecognized block name "${statement.name}"`,
         });
         continue;
@@ -178,7 +183,7 @@ class BodyChecker {
 
   private repeatedAttribute(statement: Attribute): void {
     this.addAt(statement, {
-      kind: "repeated",
+      rule: "check/repeated",
       message: `attribute "${statement.name.name}" may only be provided once`,
     });
   }
@@ -187,7 +192,7 @@ class BodyChecker {
     const name = statement.name.name;
     const suggestion = closestName(name, candidates);
     this.addAt(statement, {
-      kind: "unknown-attribute",
+      rule: "check/unknown-attribute",
       message: `unrecognized attribute name "${name}"`,
       hint: didYouMean(suggestion),
       fix: suggestion
@@ -201,10 +206,10 @@ class BodyChecker {
   }
 
   private missing(what: "attribute" | "block", name: string, block: Block): void {
-    const indent = " ".repeat(Math.max(0, block.range.start.column - 1) + 2);
-    const insertAt = rangeAt(this.document, startOffset(block.closeBrace), startOffset(block.closeBrace));
+    const insertion = insertionAtBlockEnd(this.document.text, block, [`${name} = `], "\t");
+    const insertAt = rangeAt(this.document, insertion.offset, insertion.offset);
     this.add({
-      kind: "missing-required",
+      rule: "check/missing-required",
       message: `missing required ${what} "${name}"`,
       range: block.range,
       key: endOffset(block.range),
@@ -213,7 +218,7 @@ class BodyChecker {
           ? {
               title: `Add required attribute "${name}"`,
               file: this.document.filename,
-              edits: [{ range: insertAt, newText: `\n${indent}${name} = \n` }],
+              edits: [{ range: insertAt, newText: insertion.newText }],
             }
           : undefined,
     });
@@ -242,14 +247,14 @@ class BodyChecker {
           if (statement.name === "clustering" && path.length === 0 && componentName) continue;
           if (index.attributes.has(statement.name)) {
             this.addAt(statement, {
-              kind: "attribute-block-mismatch",
+              rule: "check/attribute-block-mismatch",
               message: `"${statement.name}" must be an attribute, but is used as a block`,
             });
             continue;
           }
           const suggestion = closestName(statement.name, blocks.map((b) => b.name));
           this.addAt(statement, {
-            kind: "unknown-block",
+            rule: "check/unknown-block",
             message: `unrecognized block name "${statement.name}"`,
             hint: didYouMean(suggestion),
             fix: suggestion ? this.renameBlockFix(statement, suggestion) : undefined,
@@ -258,7 +263,7 @@ class BodyChecker {
         }
         if (!schema.repeatable && (blockCount.get(statement.name) ?? 0) > 1) {
           this.addAt(statement, {
-            kind: "repeated",
+            rule: "check/repeated",
             message: `block "${statement.name}" may only be specified once`,
           });
           continue;
@@ -271,7 +276,7 @@ class BodyChecker {
       if (!attribute) {
         if (index.blocks.has(name)) {
           this.addAt(statement, {
-            kind: "attribute-block-mismatch",
+            rule: "check/attribute-block-mismatch",
             message: `"${name}" must be a block, but is used as an attribute`,
           });
           continue;
@@ -319,7 +324,7 @@ class BodyChecker {
       const mismatch = literalMismatch(actualKind, expected);
       if (mismatch) {
         this.add({
-          kind: "value-type",
+          rule: "check/value-type",
           message: `expected ${mismatch}, got ${actualKind}`,
           range: expression.range,
           key: startOffset(expression.range),
@@ -335,7 +340,7 @@ class BodyChecker {
               const kind = literalKind(element);
               if (kind && kind !== "object") {
                 this.add({
-                  kind: "value-type",
+                  rule: "check/value-type",
                   message: `target::ConvertFrom: conversion from '${goTypeName(element)}' is not supported`,
                   range: element.range,
                   key: startOffset(element.range),
@@ -367,7 +372,7 @@ class BodyChecker {
           // Consumers of one capsule type that differ only in the signals the docs list are less certain.
           const signalsOnly = isAssignable(withoutSignals(actual), withoutSignals(expected));
           this.add({
-            kind: "reference-type",
+            rule: "check/reference-type",
             message: `${attribute.name} expects ${describeType(expected)}, but ${source} is ${describeType(actual)}`,
             range: expression.range,
             key: startOffset(expression.range),
@@ -394,7 +399,7 @@ class BodyChecker {
     if (!alloyEnum && this.model.options.alloyCompatible) return;
     const suggestion = closestName(value, values);
     this.add({
-      kind: "enum",
+      rule: "check/invalid-enum-value",
       message: alloyEnum
         ? alloyEnum.message(value)
         : `invalid value "${value}" for ${attribute.name}: expected one of ${values.map((v) => `"${v}"`).join(", ")}`,

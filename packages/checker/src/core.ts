@@ -7,9 +7,7 @@
  *   rules and the language server share.
  * - {@link rules}: the registry of rules (id, severity, description).
  */
-export { analyze, analyzeDocuments, blockId, lookupComponentType, parseDocuments, resolveOptions, traversalParts } from "./analyze.js";
-export { checkBodies } from "./body-check.js";
-export type { BodyFinding, BodyFindingKind } from "./body-check.js";
+export { analyze, analyzeDocuments, classifyBlock, parseDocuments, resolveOptions } from "./analyze.js";
 export { check, checkModel } from "./check.js";
 export type { CheckResult } from "./check.js";
 export type { CheckDiagnostic, Fix, RelatedInformation, TextEdit } from "./diagnostic.js";

@@ -33,15 +33,19 @@ export interface RuleContext {
   report(report: Report): void;
 }
 
-/** A checker rule: one file under `rules/`, registered in `rules/index.ts`. */
-export interface Rule {
+/**
+ * A rule: one file that owns its predicate and its messages. Config rules live under `rules/` (registered in
+ * `rules/index.ts`, context {@link RuleContext}); deployment rules under `deployment/rules/` (registered there,
+ * context `DeploymentRuleContext`).
+ */
+export interface Rule<Context = RuleContext> {
   /** Stable id, e.g. `check/unknown-attribute`; used by `--disable` and `alloylint-disable` comments. */
   readonly id: string;
   readonly severity: Severity;
   readonly description: string;
   /** Whether `alloy validate` makes the same check (with the same message); others are the toolkit's own. */
   readonly alloy: boolean;
-  check(context: RuleContext): void;
+  check(context: Context): void;
 }
 
 export type { BlockSymbol };

@@ -1,7 +1,7 @@
 import { endOffset, parse, startOffset, type Diagnostic, type Node as AlloyNode, type Range } from "@alloy-toolkit/parser";
 import { isScalar, type Scalar } from "yaml";
 import { buildConfigView, type ConfigSource } from "./config-view.js";
-import type { DeploymentDiagnostic } from "./diagnostic.js";
+import type { CheckDiagnostic, Fix, RelatedInformation, TextEdit } from "../diagnostic.js";
 import { buildDeploymentModel, type DeploymentModel } from "./model.js";
 import { deploymentRules } from "./rules/index.js";
 import type { DeploymentRule, DeploymentRuleContext, ValuesAnchor } from "./rules/rule.js";
@@ -25,7 +25,7 @@ import { scalarContentMap } from "./yaml-positions.js";
  */
 export type ConfigChecker = (
   files: readonly { readonly filename: string; readonly text: string }[],
-) => readonly (Diagnostic & { readonly file?: string })[];
+) => readonly (Diagnostic & Partial<Pick<CheckDiagnostic, "file" | "hint" | "related" | "fix">>)[];
 
 /** An Alloy config file shipped beside the values (`alloylint --values values.yaml config/`). */
 export interface ConfigFile {
@@ -51,7 +51,7 @@ export interface CheckValuesOptions {
 export interface ValuesCheckResult {
   /** Whether the file was recognised (or declared) as values for the grafana/alloy chart. */
   readonly isChartValues: boolean;
-  readonly diagnostics: readonly DeploymentDiagnostic[];
+  readonly diagnostics: readonly CheckDiagnostic[];
   readonly model?: DeploymentModel;
 }
 
@@ -68,7 +68,7 @@ const contentPath = ["alloy", "configMap", "content"] as const;
  */
 export function checkValuesFile(text: string, options: CheckValuesOptions): ValuesCheckResult {
   const values = parseValuesDocument(text, options.filename);
-  const diagnostics: DeploymentDiagnostic[] = yamlSyntaxDiagnostics(values);
+  const diagnostics: CheckDiagnostic[] = yamlSyntaxDiagnostics(values);
   if (!options.chart && !isAlloyChartValues(values)) return { isChartValues: false, diagnostics };
 
   const model = buildDeploymentModel(values);
@@ -79,11 +79,13 @@ export function checkValuesFile(text: string, options: CheckValuesOptions): Valu
   if (options.configs) {
     for (const config of options.configs) {
       const { ast } = parse(config.text, { filename: config.file });
-      sources.push({ file: config.file, text: config.text, ast, locate: (range) => range });
+      sources.push({ file: config.file, text: config.text, ast, locate: (range) => range, moveEdit: (edit) => edit });
     }
     const files = options.configs.map((c) => ({ filename: c.file, text: c.text }));
+    const byFile = new Map(sources.map((s) => [s.file, s]));
     for (const d of checkConfig(files)) {
-      diagnostics.push({ code: d.code, severity: d.severity, message: d.message, file: d.file ?? files[0].filename, range: d.range });
+      const file = d.file ?? files[0].filename;
+      diagnostics.push(configDiagnostic(d, file, byFile.get(file)));
     }
   } else if (model.inlineConfig) {
     const found = inlineSource(values);
@@ -92,8 +94,7 @@ export function checkValuesFile(text: string, options: CheckValuesOptions): Valu
       sources.push(found.source);
       for (const d of checkConfig([{ filename: values.file, text: found.source.text }])) {
         const inContent = d.file === undefined || d.file === values.file;
-        const range = inContent ? found.source.locate(d.range) : d.range;
-        diagnostics.push({ code: d.code, severity: d.severity, message: d.message, file: d.file ?? values.file, range });
+        diagnostics.push(configDiagnostic(d, d.file ?? values.file, inContent ? found.source : undefined));
       }
     }
   }
@@ -119,9 +120,10 @@ export function checkValuesFile(text: string, options: CheckValuesOptions): Valu
           ...(rel && rel.length > 0 ? { related: rel } : {}),
         });
       },
-      reportConfig(source, at, message, related) {
+      reportConfig(source, at, message, related, fix) {
         const range = "kind" in at ? (at as AlloyNode).range : (at as Range);
         const rel = relatedOf(related);
+        const moved = fix && moveFix(fix, source);
         diagnostics.push({
           code: rule.id,
           severity: rule.severity,
@@ -129,12 +131,44 @@ export function checkValuesFile(text: string, options: CheckValuesOptions): Valu
           file: source.file,
           range: source.locate(range),
           ...(rel && rel.length > 0 ? { related: rel } : {}),
+          ...(moved ? { fix: moved } : {}),
         });
       },
     });
   }
   diagnostics.sort((a, b) => (a.file === b.file ? a.range.start.offset - b.range.start.offset : a.file < b.file ? -1 : 1));
   return { isChartValues: true, diagnostics, model };
+}
+
+/**
+ * A diagnostic of the config checker as reported in `file`: when the config was read from `source` (its own
+ * file, or the inline content of the values file), its range, related places and fix are moved there.
+ */
+function configDiagnostic(d: ReturnType<ConfigChecker>[number], file: string, source: ConfigSource | undefined): CheckDiagnostic {
+  const locate = source ? source.locate : (range: Range) => range;
+  const related: RelatedInformation[] | undefined = d.related?.map((r) => (r.file === file && source ? { ...r, range: locate(r.range) } : r));
+  const fix = d.fix && d.fix.file === file && source ? moveFix(d.fix, source) : undefined;
+  return {
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    file,
+    range: locate(d.range),
+    ...(d.hint ? { hint: d.hint } : {}),
+    ...(related && related.length > 0 ? { related } : {}),
+    ...(fix ? { fix } : {}),
+  };
+}
+
+/** A fix of a config text moved into the file its diagnostics are reported in; `undefined` when it cannot be. */
+function moveFix(fix: Omit<Fix, "file">, source: ConfigSource): Fix | undefined {
+  const edits: TextEdit[] = [];
+  for (const edit of fix.edits) {
+    const moved = source.moveEdit(edit);
+    if (!moved) return undefined;
+    edits.push(moved);
+  }
+  return { title: fix.title, file: source.file, edits };
 }
 
 function anchorRange(values: ValuesDocument, anchor: ValuesAnchor): Range {
@@ -159,10 +193,27 @@ function inlineSource(values: ValuesDocument): { source: ConfigSource; templateA
     const yamlEnd = end > start ? map.yamlEndOffset(end - 1) : yamlStart;
     return { start: position(yamlStart), end: position(Math.max(yamlStart, yamlEnd)) };
   };
-  return { source: { file: values.file, text: masked, ast, locate }, templateActions: actions };
+  /**
+   * An edit of the content as an edit of the values file. Text that adds lines gets the YAML indentation of the
+   * line it goes into after each line break, which only a block scalar (`|`) has as blanks before the content:
+   * other styles get no edit.
+   */
+  const moveEdit = (edit: TextEdit): TextEdit | undefined => {
+    if (!map.exact) return undefined;
+    const range = locate(edit.range);
+    if (!edit.newText.includes("\n")) return { range, newText: edit.newText };
+    const start = startOffset(edit.range);
+    const contentLineStart = masked.lastIndexOf("\n", start - 1) + 1;
+    const yamlLineStartOffset = map.yamlOffset(contentLineStart);
+    const yamlLine = values.lineIndex.lineOf(yamlLineStartOffset);
+    const prefix = values.text.slice(values.lineIndex.lineStarts[yamlLine], yamlLineStartOffset);
+    if (prefix.trim() !== "") return undefined;
+    return { range, newText: edit.newText.replace(/\n/g, `\n${prefix}`) };
+  };
+  return { source: { file: values.file, text: masked, ast, locate, moveEdit }, templateActions: actions };
 }
 
-function yamlSyntaxDiagnostics(values: ValuesDocument): DeploymentDiagnostic[] {
+function yamlSyntaxDiagnostics(values: ValuesDocument): CheckDiagnostic[] {
   return [...values.document.errors, ...values.document.warnings].map((e) => ({
     code: e.name === "YAMLWarning" ? "values/yaml-warning" : "values/yaml-syntax",
     severity: e.name === "YAMLWarning" ? "warning" : "error",

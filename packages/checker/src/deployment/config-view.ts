@@ -1,11 +1,12 @@
+import type { TextEdit } from "../diagnostic.js";
 import { getComponent, getConfigBlock, getFunction, type ComponentSchema } from "@alloy-toolkit/catalog";
 import {
   LineIndex,
-  isAttribute,
-  isBlock,
+  attributeNamed,
+  blockNamed,
+  traversalParts,
   walk,
   type Block,
-  type Expression,
   type File,
   type Node,
   type Range,
@@ -22,6 +23,8 @@ export interface ConfigSource {
   readonly text: string;
   readonly ast: File;
   locate(range: Range): Range;
+  /** An edit of `text` as an edit of the file reported in; `undefined` when it cannot be made there. */
+  moveEdit(edit: TextEdit): TextEdit | undefined;
 }
 
 /** A component instance of the config (`prometheus.scrape "pods" { … }`). */
@@ -62,7 +65,7 @@ export function buildConfigView(sources: readonly ConfigSource[]): ConfigView {
         } else if (node.kind === "StringLiteral") {
           strings.push({ node, source });
         } else if (node.kind === "CallExpression") {
-          const name = dottedName(node.callee);
+          const name = traversalParts(node.callee)?.map((p) => p.name).join(".");
           const fn = name ? getFunction(name) : undefined;
           if (fn && name) calls.push({ name: fn.name, node: node.callee, stability: fn.stability, source });
         }
@@ -73,37 +76,15 @@ export function buildConfigView(sources: readonly ConfigSource[]): ConfigView {
   return { sources, components, configBlocks, strings, calls };
 }
 
-function dottedName(expression: Expression): string | undefined {
-  if (expression.kind === "Identifier") return expression.name;
-  if (expression.kind === "AccessExpression") {
-    const object = dottedName(expression.object);
-    return object === undefined ? undefined : `${object}.${expression.property.name}`;
-  }
-  return undefined;
-}
-
-/** The direct child block of a block (`clustering` in `prometheus.scrape`). */
-export function childBlock(block: Block, name: string): Block | undefined {
-  return block.body.find((s): s is Block => isBlock(s) && s.name === name);
-}
-
-/** The expression of a block's attribute. */
-export function attributeValue(block: Block, name: string): Expression | undefined {
-  for (const statement of block.body) {
-    if (isAttribute(statement) && statement.name.name === name) return statement.value;
-  }
-  return undefined;
-}
-
 /** A literal boolean attribute (`enabled = true`); `undefined` when absent or not a literal. */
 export function literalBool(block: Block | undefined, name: string): boolean | undefined {
-  const value = block && attributeValue(block, name);
+  const value = block && attributeNamed(block, name)?.value;
   return value?.kind === "BoolLiteral" ? value.value : undefined;
 }
 
 /** Whether a component has `clustering { enabled = true }`. */
 export function clusteringEnabled(component: ComponentUse): boolean {
-  return literalBool(childBlock(component.block, "clustering"), "enabled") === true;
+  return literalBool(blockNamed(component.block, "clustering"), "enabled") === true;
 }
 
 /** The range of a node in the file diagnostics are reported in. */

@@ -1,7 +1,5 @@
 export { checkValuesFile } from "./check-values.js";
 export type { CheckValuesOptions, ConfigChecker, ConfigFile, ValuesCheckResult } from "./check-values.js";
-export { formatDeploymentDiagnostic } from "./diagnostic.js";
-export type { DeploymentDiagnostic } from "./diagnostic.js";
 export { buildDeploymentModel, runsSeveralInstances } from "./model.js";
 export type { ControllerType, DeploymentModel, MountModel, VolumeModel } from "./model.js";
 export { isAlloyChartValues, looksLikeAlloyChartValues, parseValuesDocument } from "./values-document.js";
@@ -9,6 +7,6 @@ export type { ValuesDocument } from "./values-document.js";
 export { scalarContentMap } from "./yaml-positions.js";
 export type { ScalarContentMap } from "./yaml-positions.js";
 export { deploymentRules } from "./rules/index.js";
-export type { DeploymentRule, DeploymentRuleContext } from "./rules/rule.js";
+export type { ConfigFix, DeploymentRule, DeploymentRuleContext } from "./rules/rule.js";
 export { chartValuesSchema } from "./schema/chart-values-schema.generated.js";
 export type { ValuesKeySchema, ValuesSchema } from "./schema/values-schema.js";

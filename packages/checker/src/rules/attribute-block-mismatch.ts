@@ -7,6 +7,6 @@ export const rule: Rule = {
   alloy: true,
   description: "An attribute written as a block, or a block written as an attribute.",
   check(context) {
-    reportBodyFindings(context, "attribute-block-mismatch");
+    reportBodyFindings(context, "check/attribute-block-mismatch");
   },
 };

@@ -1,10 +1,10 @@
-import { checkBodies, type BodyFindingKind } from "../body-check.js";
+import { checkBodies, type BodyRuleId } from "../body-check.js";
 import type { RuleContext } from "../rule.js";
 
-/** Reports the body findings of one kind (see `body-check.ts`) at their place in Alloy's order. */
-export function reportBodyFindings(context: RuleContext, kind: BodyFindingKind): void {
+/** Reports the body findings of one rule (see `body-check.ts`) at their place in Alloy's order. */
+export function reportBodyFindings(context: RuleContext, rule: BodyRuleId): void {
   for (const finding of checkBodies(context.model)) {
-    if (finding.kind !== kind) continue;
+    if (finding.rule !== rule) continue;
     context.report({
       message: finding.message,
       document: finding.document,

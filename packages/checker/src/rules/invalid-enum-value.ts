@@ -7,6 +7,6 @@ export const rule: Rule = {
   alloy: true,
   description: "A string argument outside the values the component accepts (where the catalog knows them).",
   check(context) {
-    reportBodyFindings(context, "enum");
+    reportBodyFindings(context, "check/invalid-enum-value");
   },
 };

@@ -19,6 +19,6 @@ export const rule: Rule = {
         rank: 4,
       });
     }
-    reportBodyFindings(context, "missing-required");
+    reportBodyFindings(context, "check/missing-required");
   },
 };

@@ -7,6 +7,6 @@ export const rule: Rule = {
   alloy: false,
   description: "A reference whose type does not fit the argument: a logs receiver in a metrics `forward_to`, a non-list `targets`.",
   check(context) {
-    reportBodyFindings(context, "reference-type");
+    reportBodyFindings(context, "check/reference-type");
   },
 };

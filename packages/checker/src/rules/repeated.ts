@@ -7,6 +7,6 @@ export const rule: Rule = {
   alloy: true,
   description: "An attribute given twice, or a non-repeatable block given more than once.",
   check(context) {
-    reportBodyFindings(context, "repeated");
+    reportBodyFindings(context, "check/repeated");
   },
 };

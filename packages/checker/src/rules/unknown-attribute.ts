@@ -7,6 +7,6 @@ export const rule: Rule = {
   alloy: true,
   description: "An attribute the component or block does not have (with a did-you-mean suggestion).",
   check(context) {
-    reportBodyFindings(context, "unknown-attribute");
+    reportBodyFindings(context, "check/unknown-attribute");
   },
 };

@@ -7,6 +7,6 @@ export const rule: Rule = {
   alloy: true,
   description: "A block the component or block does not have (with a did-you-mean suggestion).",
   check(context) {
-    reportBodyFindings(context, "unknown-block");
+    reportBodyFindings(context, "check/unknown-block");
   },
 };

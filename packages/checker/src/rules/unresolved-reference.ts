@@ -1,3 +1,5 @@
+import { endOffset, startOffset } from "@alloy-toolkit/parser";
+import { rangeAt } from "../analyze.js";
 import type { Rule } from "../rule.js";
 import type { ModuleScope } from "../model.js";
 import { addToGroup } from "../group.js";
@@ -12,14 +14,23 @@ function labelsByName(scope: ModuleScope): Map<string, string[]> {
   return map;
 }
 
-/** `prometheus.relabel.defualt.receiver` → `prometheus.relabel.default` when that block exists. */
-function suggestLabel(names: readonly string[], labels: Map<string, string[]>): string | undefined {
+/** A block id close to the start of a reference: it replaces the reference's first `parts` identifiers. */
+interface Suggestion {
+  readonly id: string;
+  readonly parts: number;
+}
+
+/**
+ * `prometheus.relabel.defualt.receiver` → `prometheus.relabel.default` (the first three parts) when that block
+ * exists; the export after the id stays as written.
+ */
+function suggestLabel(names: readonly string[], labels: Map<string, string[]>): Suggestion | undefined {
   for (let k = 1; k < names.length; k++) {
     const name = names.slice(0, k).join(".");
     const candidates = labels.get(name);
     if (!candidates) continue;
     const label = closestName(names[k], candidates);
-    if (label) return `${name}.${label}`;
+    if (label) return { id: `${name}.${label}`, parts: k + 1 };
   }
   return undefined;
 }
@@ -32,7 +43,7 @@ export const rule: Rule = {
   check({ model, report }) {
     const labelsByScope = new Map<ModuleScope, Map<string, string[]>>();
     // The same unresolved name tends to repeat (a missing exporter fed by many components): suggest once.
-    const suggestions = new Map<ModuleScope, Map<string, string | undefined>>();
+    const suggestions = new Map<ModuleScope, Map<string, Suggestion | undefined>>();
     for (const reference of model.references) {
       if (reference.kind !== "unresolved" || reference.inForeach) continue;
       const names = reference.parts.map((p) => p.name);
@@ -53,7 +64,19 @@ export const rule: Rule = {
         order: reference.from.refOrder,
         phase: "references",
         key: reference.range.start.offset,
-        hint: didYouMean(suggestion),
+        hint: didYouMean(suggestion?.id),
+        fix: suggestion
+          ? {
+              title: `Replace with "${suggestion.id}"`,
+              file: reference.document.filename,
+              edits: [
+                {
+                  range: rangeAt(reference.document, startOffset(reference.parts[0].range), endOffset(reference.parts[suggestion.parts - 1].range)),
+                  newText: suggestion.id,
+                },
+              ],
+            }
+          : undefined,
       });
     }
   },

@@ -7,6 +7,6 @@ export const rule: Rule = {
   alloy: true,
   description: "A literal value of the wrong type (`expected string, got bool`, arrays and objects, targets).",
   check(context) {
-    reportBodyFindings(context, "value-type");
+    reportBodyFindings(context, "check/value-type");
   },
 };

@@ -3,6 +3,7 @@ import type { DeploymentRule } from "./rule.js";
 export const rule: DeploymentRule = {
   id: "deploy/autoscaling-conflict",
   severity: "error",
+  alloy: false,
   description:
     "controller.autoscaling.horizontal.enabled and externalHPA are both true: they are mutually exclusive and the chart fails to render.",
   check({ model, reportValue }) {

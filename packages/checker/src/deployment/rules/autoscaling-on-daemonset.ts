@@ -3,6 +3,7 @@ import type { DeploymentRule, ValuesPath } from "./rule.js";
 export const rule: DeploymentRule = {
   id: "deploy/autoscaling-on-daemonset",
   severity: "warning",
+  alloy: false,
   description: "Horizontal autoscaling is configured on a DaemonSet: the chart ignores it (one pod per node).",
   check({ model, reportValue }) {
     if (model.controllerType !== "daemonset") return;

@@ -3,6 +3,7 @@ import type { DeploymentRule } from "./rule.js";
 export const rule: DeploymentRule = {
   id: "deploy/autoscaling-without-requests",
   severity: "error",
+  alloy: false,
   description:
     "The HorizontalPodAutoscaler targets memory or CPU utilization, but alloy.resources.requests has no request for it: utilization is a percentage of the request, so the HPA cannot compute it and never scales.",
   check({ model, reportValue }) {

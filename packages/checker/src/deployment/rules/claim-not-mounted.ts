@@ -3,6 +3,7 @@ import type { DeploymentRule } from "./rule.js";
 export const rule: DeploymentRule = {
   id: "deploy/claim-not-mounted",
   severity: "error",
+  alloy: false,
   description: "A StatefulSet volumeClaimTemplate is never mounted in alloy.mounts.extra: the volume is provisioned and paid for, but Alloy writes elsewhere.",
   check({ model, reportValue }) {
     if (model.controllerType !== "statefulset") return;

@@ -3,6 +3,7 @@ import type { DeploymentRule } from "./rule.js";
 export const rule: DeploymentRule = {
   id: "deploy/claim-without-statefulset",
   severity: "error",
+  alloy: false,
   description: "controller.volumeClaimTemplates is set but controller.type is not statefulset: the chart ignores the claims.",
   check({ model, reportValue }) {
     if (model.volumeClaimTemplates.length === 0 || model.controllerType === "statefulset") return;

@@ -3,6 +3,7 @@ import type { DeploymentRule } from "./rule.js";
 export const rule: DeploymentRule = {
   id: "deploy/cluster-flag-without-clustering",
   severity: "error",
+  alloy: false,
   description:
     "`--cluster.enabled` is passed in alloy.extraArgs while alloy.clustering.enabled is false: the chart creates no headless Service and passes no peers, so every instance is a cluster of one.",
   check({ model, reportValue }) {

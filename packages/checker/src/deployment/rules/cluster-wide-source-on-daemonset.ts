@@ -1,4 +1,5 @@
-import { blockHeaderRange, childBlock, clusteringEnabled, literalBool } from "../config-view.js";
+import { blockNamed } from "@alloy-toolkit/parser";
+import { blockHeaderRange, clusteringEnabled, literalBool } from "../config-view.js";
 import { componentTitle, type DeploymentRule } from "./rule.js";
 
 const clusterWide = new Set(["loki.source.kubernetes", "loki.source.podlogs", "loki.source.kubernetes_events"]);
@@ -9,6 +10,7 @@ const nodeFilter = /spec\.nodeName|__meta_kubernetes_pod_node_name/;
 export const rule: DeploymentRule = {
   id: "deploy/cluster-wide-source-on-daemonset",
   severity: "error",
+  alloy: false,
   description:
     "loki.source.kubernetes, loki.source.podlogs or loki.source.kubernetes_events reads the whole cluster through the API; on a DaemonSet without clustering every node's instance ships the same logs.",
   check({ model, config, reportConfig }) {
@@ -17,7 +19,7 @@ export const rule: DeploymentRule = {
     for (const component of config.components) {
       if (!clusterWide.has(component.name)) continue;
       if (model.clusteringEnabled && clusteringEnabled(component)) continue;
-      if (component.name === "loki.source.podlogs" && literalBool(childBlock(component.block, "node_filter"), "enabled")) continue;
+      if (component.name === "loki.source.podlogs" && literalBool(blockNamed(component.block, "node_filter"), "enabled")) continue;
       if (component.name === "loki.source.kubernetes" && filteredByNode) continue;
       reportConfig(
         component.source,

@@ -1,10 +1,12 @@
-import { clusteringEnabled, blockHeaderRange } from "../config-view.js";
+import { insertionAtBlockEnd } from "../../fixes.js";
+import { blockHeaderRange, clusteringEnabled, textRange } from "../config-view.js";
 import { hasFlag, runsSeveralInstances } from "../model.js";
 import { componentTitle, describeInstances, type DeploymentRule } from "./rule.js";
 
 export const rule: DeploymentRule = {
   id: "deploy/clustering-block-missing",
   severity: "error",
+  alloy: false,
   description:
     "Clustering is enabled on a Deployment or StatefulSet with several replicas, but a component that supports clustering has no `clustering { enabled = true }` block: every replica collects everything.",
   check({ model, config, reportConfig }) {
@@ -13,11 +15,17 @@ export const rule: DeploymentRule = {
     if (!runsSeveralInstances(model)) return;
     for (const component of config.components) {
       if (!component.schema.clustering || clusteringEnabled(component)) continue;
+      const { text } = component.source;
+      const insertion = insertionAtBlockEnd(text, component.block, ["clustering {", "\tenabled = true", "}"], "\t");
       reportConfig(
         component.source,
         blockHeaderRange(component.block),
         `${componentTitle(component)} supports clustering but has no \`clustering { enabled = true }\` block: each of the ${describeInstances(model)} collects all of its targets (data duplicated). Add the block to share the work out.`,
         [{ path: ["alloy", "clustering", "enabled"] }],
+        {
+          title: "Add clustering { enabled = true }",
+          edits: [{ range: textRange(text, insertion.offset, insertion.offset), newText: insertion.newText }],
+        },
       );
     }
   },

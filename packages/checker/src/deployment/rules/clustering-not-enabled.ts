@@ -1,10 +1,12 @@
-import { childBlock, clusteringEnabled } from "../config-view.js";
+import { blockNamed } from "@alloy-toolkit/parser";
+import { clusteringEnabled } from "../config-view.js";
 import { hasFlag, runsSeveralInstances } from "../model.js";
 import { componentTitle, describeInstances, type DeploymentRule } from "./rule.js";
 
 export const rule: DeploymentRule = {
   id: "deploy/clustering-not-enabled",
   severity: "error",
+  alloy: false,
   description:
     "A component enables its clustering block while alloy.clustering.enabled is false and several instances run: the instances never form a cluster, the block is a no-op and every instance collects everything.",
   check({ model, config, reportConfig }) {
@@ -13,7 +15,7 @@ export const rule: DeploymentRule = {
       if (!clusteringEnabled(component)) continue;
       reportConfig(
         component.source,
-        childBlock(component.block, "clustering")!,
+        blockNamed(component.block, "clustering")!,
         `${componentTitle(component)} enables clustering, but alloy.clustering.enabled is false and the chart runs ${describeInstances(model)}: the instances never join a cluster, so the block is a no-op and every instance collects the same data (duplicated). Set alloy.clustering.enabled: true.`,
         [{ path: ["alloy", "clustering", "enabled"] }, { path: ["controller", "type"] }],
       );

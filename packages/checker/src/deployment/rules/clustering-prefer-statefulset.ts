@@ -4,6 +4,7 @@ import type { DeploymentRule } from "./rule.js";
 export const rule: DeploymentRule = {
   id: "deploy/clustering-prefer-statefulset",
   severity: "warning",
+  alloy: false,
   description:
     "Clustering on a Deployment: pods get new names on every rollout, so cluster members and target ownership churn; a StatefulSet gives stable identities.",
   check({ model, reportValue }) {

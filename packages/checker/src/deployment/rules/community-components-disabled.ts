@@ -5,6 +5,7 @@ import { componentTitle, type DeploymentRule } from "./rule.js";
 export const rule: DeploymentRule = {
   id: "deploy/community-components-disabled",
   severity: "error",
+  alloy: false,
   description:
     "The config uses a community component but alloy.extraArgs does not pass --feature.community-components.enabled: Alloy refuses to load it.",
   check({ model, config, reportConfig }) {

@@ -11,6 +11,7 @@ const nodeLocal: Readonly<Record<string, string>> = {
 export const rule: DeploymentRule = {
   id: "deploy/node-local-source-on-replicas",
   severity: "warning",
+  alloy: false,
   description:
     "A node-local source (loki.source.file, loki.source.journal, prometheus.exporter.unix, discovery.kubelet) runs on a Deployment or StatefulSet: it only sees the nodes the replicas happen to land on.",
   check({ model, config, reportConfig }) {

@@ -1,4 +1,6 @@
-import type { Node as AlloyNode, Range, Severity } from "@alloy-toolkit/parser";
+import type { Node as AlloyNode, Range } from "@alloy-toolkit/parser";
+import type { Rule } from "../../rule.js";
+import type { Fix } from "../../diagnostic.js";
 import type { ConfigSource, ConfigView } from "../config-view.js";
 import type { DeploymentModel } from "../model.js";
 import type { TemplateAction } from "../template.js";
@@ -20,17 +22,18 @@ export interface DeploymentRuleContext {
   readonly inline: { readonly source: ConfigSource; readonly templateActions: readonly TemplateAction[] } | undefined;
   /** Reports at a values key; `related` values keys explain it. */
   reportValue(anchor: ValuesAnchor, message: string, related?: readonly ValuesAnchor[]): void;
-  /** Reports at a node (or a range of the checked text) of a config; `related` values keys explain it. */
-  reportConfig(source: ConfigSource, at: AlloyNode | Range, message: string, related?: readonly ValuesAnchor[]): void;
+  /**
+   * Reports at a node (or a range of the checked text) of a config; `related` values keys explain it. A
+   * `fix` has its edits in the checked text: they are moved (and re-indented) into the file reported in.
+   */
+  reportConfig(source: ConfigSource, at: AlloyNode | Range, message: string, related?: readonly ValuesAnchor[], fix?: ConfigFix): void;
 }
 
-/** A deployment rule: one file under `rules/`, registered in `rules/index.ts`, tested by a fixture folder. */
-export interface DeploymentRule {
-  readonly id: string;
-  readonly severity: Severity;
-  readonly description: string;
-  check(ctx: DeploymentRuleContext): void;
-}
+/** A fix of a config text: edits of the text the rules read (see {@link DeploymentRuleContext.reportConfig}). */
+export type ConfigFix = Omit<Fix, "file">;
+
+/** A deployment rule: one file under `deployment/rules/`, registered in its `index.ts`, tested by a fixture folder. */
+export type DeploymentRule = Rule<DeploymentRuleContext>;
 
 /** How the instances run, for messages: "3 replicas", "one instance per node (DaemonSet)"… */
 export function describeInstances(model: DeploymentModel): string {

@@ -17,6 +17,7 @@ export function effectiveStabilityLevel(model: DeploymentModel): string {
 export const rule: DeploymentRule = {
   id: "deploy/stability-level",
   severity: "error",
+  alloy: false,
   description:
     "The config uses a component, block or function below alloy.stabilityLevel: Alloy refuses to load it.",
   check({ model, config, reportConfig }) {

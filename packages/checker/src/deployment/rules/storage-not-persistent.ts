@@ -1,4 +1,5 @@
-import { attributeValue, blockHeaderRange, childBlock, literalBool, type ComponentUse } from "../config-view.js";
+import { attributeNamed, blockNamed } from "@alloy-toolkit/parser";
+import { blockHeaderRange, literalBool, type ComponentUse } from "../config-view.js";
 import { isUnder, type DeploymentModel } from "../model.js";
 import { componentTitle, type DeploymentRule } from "./rule.js";
 
@@ -9,7 +10,7 @@ export function storedState(component: ComponentUse): string | undefined {
     case "prometheus.write.queue":
       return "its write-ahead log";
     case "loki.write":
-      return literalBool(childBlock(component.block, "wal"), "enabled") === true ? "its write-ahead log" : undefined;
+      return literalBool(blockNamed(component.block, "wal"), "enabled") === true ? "its write-ahead log" : undefined;
     case "loki.source.file":
     case "loki.source.journal":
     case "loki.source.docker":
@@ -17,7 +18,7 @@ export function storedState(component: ComponentUse): string | undefined {
     case "loki.source.cloudflare":
       return "its positions file";
     case "otelcol.storage.file":
-      return attributeValue(component.block, "directory") === undefined ? "its file storage" : undefined;
+      return attributeNamed(component.block, "directory") === undefined ? "its file storage" : undefined;
     default:
       return undefined;
   }
@@ -38,6 +39,7 @@ export function persistentStorageMount(model: DeploymentModel): string | undefin
 export const rule: DeploymentRule = {
   id: "deploy/storage-not-persistent",
   severity: "warning",
+  alloy: false,
   description:
     "A component keeps state under --storage.path (WAL, positions, file storage) while alloy.storagePath is not on a persistent volume: the state is lost on every restart.",
   check({ model, config, reportConfig }) {

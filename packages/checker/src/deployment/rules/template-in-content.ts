@@ -4,6 +4,7 @@ import type { DeploymentRule } from "./rule.js";
 export const rule: DeploymentRule = {
   id: "values/template-in-content",
   severity: "warning",
+  alloy: false,
   description:
     "alloy.configMap.content goes through Helm's tpl: `{{ … }}` is rendered before Alloy sees the config, so it is checked with the action blanked out.",
   check({ inline, reportConfig }) {

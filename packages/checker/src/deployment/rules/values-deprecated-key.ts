@@ -5,6 +5,7 @@ import type { DeploymentRule } from "./rule.js";
 export const rule: DeploymentRule = {
   id: "values/deprecated-key",
   severity: "warning",
+  alloy: false,
   description: "A values key the chart has deprecated (controller.autoscaling.enabled, the agent alias…), with its replacement.",
   check({ model, reportValue }) {
     walkValues(model.values, chartValuesSchema, ({ path, schema }) => {

@@ -21,6 +21,7 @@ export function suggestKey(path: readonly string[]): string | undefined {
 export const rule: DeploymentRule = {
   id: "values/unknown-key",
   severity: "error",
+  alloy: false,
   description: "A values key the grafana/alloy chart does not read: Helm ignores it silently (the chart ships no values schema).",
   check({ model, inline, reportValue }) {
     // Top-level keys the inline config reads through tpl (`{{ .Values.remoteWriteUrl }}`) are the user's own.

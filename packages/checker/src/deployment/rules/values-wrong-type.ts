@@ -14,6 +14,7 @@ const accepted: Readonly<Record<string, readonly string[]>> = {
 export const rule: DeploymentRule = {
   id: "values/wrong-type",
   severity: "error",
+  alloy: false,
   description: "A values key holds the wrong type (a quoted \"true\" for a bool, a map for a list…) or a value outside the ones the chart accepts.",
   check({ model, reportValue }) {
     walkValues(model.values, chartValuesSchema, ({ path, pair, schema }) => {

@@ -9,6 +9,7 @@ const hostDirectories = [
 export const rule: DeploymentRule = {
   id: "deploy/varlog-not-mounted",
   severity: "error",
+  alloy: false,
   description:
     "The config reads /var/log (or /var/lib/docker/containers) but the chart does not mount it from the host (alloy.mounts.varlog / dockercontainers): the container sees an empty directory.",
   check({ model, config, reportConfig }) {
