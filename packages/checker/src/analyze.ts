@@ -16,6 +16,7 @@ import {
 } from "@alloy-toolkit/parser";
 import type {
   BlockSymbol,
+  ImportedModule,
   ImportInfo,
   ModuleDefinition,
   ModuleScope,
@@ -27,7 +28,7 @@ import type {
   SourceInput,
   SymbolKind,
 } from "./model.js";
-import type { CheckOptions } from "./options.js";
+import type { CheckOptions, ImportResolver } from "./options.js";
 import { addToGroup } from "./group.js";
 import { isStdlibRoot } from "./stdlib.js";
 import { exportType } from "./types.js";
@@ -57,6 +58,15 @@ export function resolveOptions(options: CheckOptions = {}): ResolvedOptions {
     alloyCompatible: options.alloyCompatible ?? false,
     resolveImport: options.resolveImport,
   };
+}
+
+/** What an import resolver gave, as documents (a folder's files sorted by name). */
+function importedDocuments(filename: string, resolved: ReturnType<ImportResolver>): SourceDocument[] {
+  if (resolved === undefined) return [];
+  const list = typeof resolved === "string" ? [{ filename, text: resolved }] : Array.isArray(resolved) ? resolved : [resolved as SourceInput];
+  const parsed = list.filter((d): d is SourceDocument => "ast" in d);
+  const unparsed = parseDocuments(list.filter((d) => !("ast" in d)));
+  return [...parsed, ...unparsed].sort((a, b) => (a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0));
 }
 
 /** Parses the files of one config, sorted by name as `alloy validate` reads a directory. */
@@ -114,13 +124,9 @@ export function analyze(files: readonly SourceInput[], options: CheckOptions = {
 }
 
 export function analyzeDocuments(documents: readonly SourceDocument[], options: ResolvedOptions): SemanticModel {
-  const builder = new ModelBuilder(options);
-  const statements: Located[] = [];
-  for (const document of documents) {
-    for (const statement of document.ast.body) statements.push({ document, statement });
-  }
-  const root = builder.buildScope(statements, "root");
-  builder.resolveAll();
+  const modules: ImportedModule[] = [];
+  const builder = new ModelBuilder(options, modules, new Set(documents.map((d) => d.filename)), 0);
+  const root = builder.buildModule(documents);
   const referencesTo = new Map<BlockSymbol, Reference[]>();
   for (const reference of builder.references) {
     if (reference.target) addToGroup(referencesTo, reference.target, reference);
@@ -128,6 +134,7 @@ export function analyzeDocuments(documents: readonly SourceDocument[], options: 
   const typeCache = new Map<Reference, AlloyType | undefined>();
   const model: SemanticModel = {
     documents,
+    modules,
     root,
     symbols: builder.symbols,
     references: builder.references,
@@ -145,12 +152,35 @@ export function analyzeDocuments(documents: readonly SourceDocument[], options: 
   return model;
 }
 
+/** How deep `import.file` modules importing modules are read. */
+const MAX_IMPORT_DEPTH = 8;
+
 class ModelBuilder {
   readonly symbols: BlockSymbol[] = [];
   readonly references: Reference[] = [];
   private order = 0;
 
-  constructor(private readonly options: ResolvedOptions) {}
+  /**
+   * @param modules where the modules read by imports go (every builder of one analysis shares it)
+   * @param reading the files of the modules being read, from the config down to this one (an import cycle stops)
+   */
+  constructor(
+    private readonly options: ResolvedOptions,
+    private readonly modules: ImportedModule[],
+    private readonly reading: ReadonlySet<string>,
+    private readonly depth: number,
+  ) {}
+
+  /** The root scope of a config or module made of `documents`, every reference resolved. */
+  buildModule(documents: readonly SourceDocument[]): ModuleScope {
+    const statements: Located[] = [];
+    for (const document of documents) {
+      for (const statement of document.ast.body) statements.push({ document, statement });
+    }
+    const root = this.buildScope(statements, "root");
+    this.resolveAll();
+    return root;
+  }
 
   private next(): number {
     return this.order++;
@@ -270,30 +300,32 @@ class ModelBuilder {
   private readImport(symbol: BlockSymbol): ImportInfo {
     const source = symbol.name.slice("import.".length) as ImportInfo["source"];
     const empty: ImportInfo = { source, resolved: false, modules: new Map() };
-    let text: string | undefined;
-    let filename = symbol.document.filename;
     const value = attributeNamed(symbol.block, source === "file" ? "filename" : "content")?.value;
+    if (value?.kind !== "StringLiteral" || this.depth >= MAX_IMPORT_DEPTH) return empty;
+    let documents: SourceDocument[];
     if (source === "file") {
-      if (value?.kind !== "StringLiteral" || !this.options.resolveImport) return empty;
-      filename = value.value;
-      text = this.options.resolveImport(value.value, symbol.document.filename);
+      if (!this.options.resolveImport) return empty;
+      documents = importedDocuments(value.value, this.options.resolveImport(value.value, symbol.document.filename));
     } else if (source === "string") {
-      if (value?.kind !== "StringLiteral") return empty;
-      text = value.value;
+      // Named after the importing file and the import: its positions are in the string's text, not in that file.
+      documents = parseDocuments([{ filename: `${symbol.document.filename}#${symbol.id}`, text: value.value }]);
+    } else {
+      return empty;
     }
-    if (text === undefined) return empty;
-    const parsed = parse(text, { filename });
-    if (parsed.diagnostics.some((d) => d.severity === "error")) return empty;
+    if (documents.length === 0 || documents.some((d) => d.parseDiagnostics.some((p) => p.severity === "error"))) return empty;
+    if (documents.some((d) => this.reading.has(d.filename))) return empty;
+    const reading = new Set(this.reading);
+    for (const document of documents) reading.add(document.filename);
+    const builder = new ModelBuilder(this.options, this.modules, reading, this.depth + 1);
+    const root = builder.buildModule(documents);
+    const module: ImportedModule = { importedBy: symbol, documents, root, symbols: builder.symbols, references: builder.references };
+    this.modules.push(module);
     const modules = new Map<string, ModuleDefinition>();
-    for (const statement of parsed.ast.body) {
-      if (statement.kind !== "Block" || statement.name !== "declare" || !statement.label) continue;
-      const name = `${symbol.label ?? ""}.${statement.label.value}`;
-      modules.set(
-        statement.label.value,
-        moduleDefinition(name, source === "file" ? "import.file" : "import.string", statement),
-      );
+    for (const [label, declare] of root.declares) {
+      if (!declare.definition) continue;
+      modules.set(label, { ...declare.definition, name: `${symbol.label ?? ""}.${label}`, origin: source === "file" ? "import.file" : "import.string" });
     }
-    return { source, resolved: true, modules };
+    return { source, resolved: true, modules, module };
   }
 
   private addReferences(from: BlockSymbol, found: readonly FoundReference[]): void {

@@ -14,6 +14,7 @@ export type { CheckDiagnostic, Fix, RelatedInformation, TextEdit } from "./diagn
 export { Directives } from "./directives.js";
 export type {
   BlockSymbol,
+  ImportedModule,
   ImportInfo,
   ModuleArgument,
   ModuleDefinition,
@@ -27,6 +28,8 @@ export type {
   SourceInput,
   SymbolKind,
 } from "./model.js";
+export { blocksAt, documentNamed, modelDocuments, scopeAt, symbolAt, symbolOfBlock, usesOf } from "./navigation.js";
+export type { BlockAt, SymbolAt, SymbolUse, SymbolUseKind } from "./navigation.js";
 export { stabilityAllowed, stabilityLevels } from "./options.js";
 export type { CheckOptions, ImportResolver, StabilityLevel } from "./options.js";
 export type { Phase, Report, Rule, RuleContext } from "./rule.js";

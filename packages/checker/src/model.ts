@@ -42,7 +42,7 @@ export interface ModuleDefinition {
   readonly exports: readonly ModuleExport[];
   /** The `declare` block (in the config, or in the imported source). */
   readonly declare: Block;
-  /** The symbol of the `declare` block when it is in the checked files. */
+  /** The symbol of the `declare` block (in the config, or in the imported module's scope). */
   readonly symbol?: BlockSymbol;
 }
 
@@ -70,6 +70,22 @@ export interface ImportInfo {
   readonly resolved: boolean;
   /** Declares of the imported source, by declare label. */
   readonly modules: ReadonlyMap<string, ModuleDefinition>;
+  /** The source read, when it was. */
+  readonly module?: ImportedModule;
+}
+
+/**
+ * A module read by an `import.file` (a file, or a folder's files) or an `import.string`: its documents and
+ * their scopes, symbols and references, for navigation. The rules check the config's own blocks only.
+ */
+export interface ImportedModule {
+  /** The `import.*` block that reads it (in the config, or in another imported module). */
+  readonly importedBy: BlockSymbol;
+  /** Named as the resolver named them; an `import.string`'s is `<importing file>#import.string.<label>`. */
+  readonly documents: readonly SourceDocument[];
+  readonly root: ModuleScope;
+  readonly symbols: readonly BlockSymbol[];
+  readonly references: readonly Reference[];
 }
 
 /** A top-level block of a module: a component, a declare, a config block or a service block. */
@@ -163,6 +179,8 @@ export interface Reference {
 /** The result of {@link analyze}: the semantic model the checker rules and the language server share. */
 export interface SemanticModel {
   readonly documents: readonly SourceDocument[];
+  /** Every module read by the config's imports (and by theirs), for navigation. */
+  readonly modules: readonly ImportedModule[];
   readonly root: ModuleScope;
   /** Every block symbol of every scope, in `alloy validate` order. */
   readonly symbols: readonly BlockSymbol[];

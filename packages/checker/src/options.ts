@@ -1,4 +1,5 @@
 import type { AlloyVersion } from "@alloy-toolkit/catalog";
+import type { SourceDocument, SourceInput } from "./model.js";
 
 /** Minimum stability level of the features a config may use, as Alloy's `--stability.level`. */
 export type StabilityLevel = "generally-available" | "public-preview" | "experimental";
@@ -6,11 +7,16 @@ export type StabilityLevel = "generally-available" | "public-preview" | "experim
 export const stabilityLevels: readonly StabilityLevel[] = ["generally-available", "public-preview", "experimental"];
 
 /**
- * Reads the text of a file named by `import.file` (`filename` as written, resolved against the
- * importing file's name). Returns `undefined` when the file cannot be read. The checker does no I/O
- * itself: the CLI passes a resolver reading the file system, tests pass in-memory files.
+ * Reads what an `import.file` names (`filename` as written, resolved against the importing file's name):
+ * its text (the module is then named `filename`), a named file (`{ filename, text }`), a document already
+ * parsed (a `SourceDocument`, which is not parsed again), or a folder's files as a list. Returns `undefined`
+ * when nothing can be read. The checker does no I/O itself: the CLI passes a resolver reading the file
+ * system, the language server its documents, tests in-memory files.
  */
-export type ImportResolver = (filename: string, importingFile: string) => string | undefined;
+export type ImportResolver = (
+  filename: string,
+  importingFile: string,
+) => string | SourceInput | SourceDocument | readonly (SourceInput | SourceDocument)[] | undefined;
 
 export interface CheckOptions {
   /** Catalog release to check against; the newest committed one by default. */

@@ -18,6 +18,8 @@ const referenceIndex = derived((model) => {
   // A loop, not `new Map(references.map(…))`: no pair array per reference (thousands, on every edit).
   const map = new Map<Expression, Reference>();
   for (const reference of model.references) map.set(reference.expression, reference);
+  // The exports of imported modules are typed from their own references.
+  for (const module of model.modules) for (const reference of module.references) map.set(reference.expression, reference);
   return map;
 });
 
