@@ -1,10 +1,9 @@
 import { readdirSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { analyzeDocuments, checkModel, resolveOptions, type CheckDiagnostic, type SemanticModel as CheckerModel } from "@alloy-toolkit/checker/core";
+import { analyzeDocuments, checkModel, documentNamed, resolveOptions, type CheckDiagnostic, type SemanticModel, type SourceDocument } from "@alloy-toolkit/checker/core";
 import { URI } from "vscode-uri";
-import { DocumentStore, fsPathOf, uriOfCheckerFile, type ParsedDocument } from "./documents.js";
+import { checkerFilename, DocumentStore, fsPathOf, uriOfCheckerFile, type ParsedDocument } from "./documents.js";
 import { matchesAnyGlob } from "./glob.js";
-import { buildSemanticModel, type SemanticModel } from "./semantic-model.js";
 import { defaultSettings, disabledRules, type Settings } from "./settings.js";
 
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git", "dist", "vendor", ".terraform"]);
@@ -12,12 +11,13 @@ const MAX_SCANNED_FILES = 5_000;
 
 /**
  * The checker's analysis of one config: its documents (sorted by URI), the checker's semantic model built on
- * their parses, and the rules' diagnostics (computed on first use). Diagnostics and the pipeline graph share it.
+ * their parses (with the modules its imports read), and the rules' diagnostics (computed on first use). Every
+ * feature reads it: diagnostics, navigation, hover, completion, inlay hints and the pipeline graph.
  */
 export interface ConfigAnalysis {
   readonly key: string;
   readonly documents: readonly ParsedDocument[];
-  readonly model: CheckerModel;
+  readonly model: SemanticModel;
   /** `import.file` modules read during the analysis: it is stale when one of them changes. */
   readonly imports: readonly { readonly from: string; readonly filename: string; readonly documents: readonly ParsedDocument[] }[];
   readonly settings: Settings;
@@ -25,23 +25,19 @@ export interface ConfigAnalysis {
 }
 
 /**
- * Everything the features read: the documents, the settings, and per config folder the semantic model,
- * cached per workspace revision (any edit, open, close or file event starts a new revision).
+ * Everything the features read: the documents, the settings, and per config folder the checker's analysis
+ * (the one cache of analyses, kept while the config's documents, the modules they import and the settings are
+ * the same).
  */
 export class Workspace {
   readonly documents = new DocumentStore();
   settings: Settings = defaultSettings;
   folders: string[] = [];
   private revisionCounter = 0;
-  private readonly models = new Map<string, { revision: number; model: SemanticModel }>();
   private readonly analyses = new Map<string, ConfigAnalysis>();
   private scannedFiles: { revision: number; alloy: string[]; values: string[] } | undefined;
 
-  get revision(): number {
-    return this.revisionCounter;
-  }
-
-  /** Records a change: every cached model and file list is stale from now on. */
+  /** Records a change: the file lists are stale from now on (analyses check their documents themselves). */
   touch(): void {
     this.revisionCounter++;
   }
@@ -73,21 +69,6 @@ export class Workspace {
       .filter((d): d is ParsedDocument => d !== undefined);
   }
 
-  /** The semantic model of the config `uri` belongs to, built once per revision. */
-  model(uri: string): SemanticModel {
-    const key = this.configKeyOf(uri);
-    const cached = this.models.get(key);
-    if (cached && cached.revision === this.revisionCounter) return cached.model;
-    const model = buildSemanticModel(
-      key,
-      this.configDocuments(uri),
-      (from, filename) => this.loadModule(from, filename),
-      this.settings.alloyVersion,
-    );
-    this.models.set(key, { revision: this.revisionCounter, model });
-    return model;
-  }
-
   /**
    * The checker's analysis of the config `uri` belongs to. Reused as long as the config's documents (and the
    * modules they import) are the same parsed versions and the settings did not change, so diagnostics,
@@ -109,7 +90,7 @@ export class Workspace {
         const from = uriOfCheckerFile(importing);
         const modules = this.loadModule(from, filename);
         imports.push({ from, filename, documents: modules });
-        return modules.length === 1 ? modules[0].text : undefined;
+        return modules.map((d) => d.source);
       },
     });
     const sources = documents.map((d) => d.source).sort((a, b) => (a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0));
@@ -138,25 +119,26 @@ export class Workspace {
   }
 
   /**
-   * The model of `uri`'s own config, then those of the workspace configs that import `uri` as a module:
+   * The analysis of `uri`'s own config, then those of the workspace configs that read `uri` as a module:
    * renaming in a module file must reach the files that use it.
    */
-  modelsIncluding(uri: string): SemanticModel[] {
-    const own = this.model(uri);
-    const models = [own];
+  analysesIncluding(uri: string): ConfigAnalysis[] {
+    const own = this.analysis(uri);
+    const analyses = [own];
     const seen = new Set([this.configKeyOf(uri)]);
+    const filename = checkerFilename(uri);
     for (const file of this.workspaceFiles().alloy) {
       const key = this.configKeyOf(file);
       if (seen.has(key)) continue;
       seen.add(key);
-      const model = this.model(file);
-      if (model.documents.has(uri)) models.push(model);
+      const analysis = this.analysis(file);
+      if (documentNamed(analysis.model, filename)) analyses.push(analysis);
     }
-    return models;
+    return analyses;
   }
 
   /** The documents of a module imported with `import.file` from `fromUri`: a file, or a folder's `.alloy` files. */
-  loadModule(fromUri: string, filename: string): ParsedDocument[] {
+  private loadModule(fromUri: string, filename: string): ParsedDocument[] {
     const fromPath = fsPathOf(fromUri);
     if (fromPath === undefined || filename === "") return [];
     const target = isAbsolute(filename) ? filename : resolve(dirname(fromPath), filename);

@@ -321,8 +321,8 @@ describe("code actions", () => {
 
   it("adds missing required arguments", async () => {
     const actions = await actionsFor('prometheus.scrape "x" {\n}\n', (m) => /missing required/.test(m));
-    const add = actions.find((a) => a.title.startsWith("Add missing required"));
-    expect(firstEdit(add)?.newText).toContain("targets = ");
+    const add = actions.filter((a) => a.title.startsWith("Add required attribute"));
+    expect(add.map((a) => firstEdit(a)?.newText)).toEqual(["\ttargets = \n", "\tforward_to = \n"]);
   });
 
   it("replaces deprecated stdlib names", async () => {

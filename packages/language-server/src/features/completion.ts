@@ -1,5 +1,6 @@
 import {
   childBlocks,
+  findAttribute,
   getComponent,
   getConfigBlock,
   getFunction,
@@ -13,18 +14,28 @@ import {
   type BlockContainer,
   type BlockSchema,
   type ComponentSchema,
+  type ConfigBlockSchema,
 } from "@alloy-toolkit/catalog";
-import { endOffset, nodePathAt, startOffset, type Block } from "@alloy-toolkit/parser";
+import {
+  blocksAt,
+  inferType,
+  isAssignable,
+  scopeAt,
+  type BlockAt,
+  type BlockSymbol,
+  type ModuleDefinition,
+  type ModuleScope,
+  type SemanticModel,
+} from "@alloy-toolkit/checker/core";
+import { endOffset, startOffset, type Block } from "@alloy-toolkit/parser";
 import type { CompletionItem, CompletionList, CompletionParams, Range } from "vscode-languageserver";
 import { CompletionItemKind, CompletionItemTag, InsertTextFormat, MarkupKind } from "../lsp.js";
-import type { ParsedDocument } from "../documents.js";
+import { completionContext } from "../completion-context.js";
+import { checkerFilename, type ParsedDocument } from "../documents.js";
 import type { FeatureContext } from "../feature-context.js";
 import { offsetsToLspRange, toOffset } from "../lsp-positions.js";
 import { attributeMarkdown, blockMarkdown, componentMarkdown, functionMarkdown, stabilityLabel } from "../schema-docs.js";
-import { attributeSchema, enclosingBlocks, resolveBlocks, type ResolvedBlock } from "../schema-lookup.js";
-import type { ConfigSymbol, Scope } from "../semantic-model.js";
 import { stabilityAllowed } from "../settings.js";
-import { typeFits } from "../type-fit.js";
 
 /** What `completionItem/resolve` needs to add documentation to an item. */
 type CompletionData =
@@ -32,43 +43,46 @@ type CompletionData =
   | { readonly kind: "function"; readonly name: string };
 
 /**
- * `textDocument/completion`. In statement position: components, config blocks and module components at the
- * top level; the arguments and blocks not yet set inside a block. In expression position: enum values,
- * references whose export type fits the argument, stdlib functions, `constants.*`, `argument.<name>.value`.
+ * `textDocument/completion`, from the syntactic context at the cursor (`completion-context.ts`) and the
+ * checker's model of the config. In statement position: components, config blocks and module components at
+ * the top level of a module; the arguments and blocks not yet set inside a block. In expression position:
+ * enum values, references whose export type the checker's `isAssignable` accepts for the argument, stdlib
+ * functions, `constants.*`, `argument.<name>.value`.
  */
 export function completion(doc: ParsedDocument, params: CompletionParams, ctx: FeatureContext): CompletionList {
-  const text = doc.text;
   const index = doc.lineIndex;
   const offset = toOffset(index, params.position);
-  const empty: CompletionList = { isIncomplete: false, items: [] };
-  if (insideComment(doc, offset)) return empty;
+  const at = completionContext(doc.ast, doc.text, offset);
+  if (at.kind === "comment") return { isIncomplete: false, items: [] };
+  const model = ctx.workspace.analysis(doc.uri).model;
+  const filename = checkerFilename(doc.uri);
+  const path = blocksAt(model, filename, offset).filter((b) => inBody(b.block, offset));
+  const owner = path[path.length - 1] as BlockAt | undefined;
+  if (at.kind === "statement") {
+    const replace = offsetsToLspRange(index, at.wordStart, offset);
+    return { isIncomplete: false, items: statementItems(model, filename, offset, path, replace, ctx) };
+  }
+  const attribute = at.attribute && owner?.container ? findAttribute(owner.container, at.attribute) : undefined;
+  if (at.kind === "string") {
+    const range = offsetsToLspRange(index, at.valueStart, offset);
+    return { isIncomplete: false, items: (attribute?.enum ?? []).map((value) => ({ label: value, kind: CompletionItemKind.EnumMember, textEdit: { range, newText: value } })) };
+  }
+  const expected = attribute ? expectedAt(attribute.type, at.path) : undefined;
+  const replace = offsetsToLspRange(index, at.wordStart, offset);
+  return { isIncomplete: false, items: expressionItems(model, filename, offset, path, expected, replace, ctx) };
+}
 
-  const lineStart = index.lineStarts[index.lineOf(offset)];
-  const before = text.slice(lineStart, offset);
-  const word = /[A-Za-z_][A-Za-z0-9_.]*$/.exec(before)?.[0] ?? "";
-  const wordStart = offset - word.length;
-  const replace = offsetsToLspRange(index, wordStart, offset);
-  const linePrefix = text.slice(lineStart, wordStart);
+/** Whether `offset` is inside a block's body (between its braces; an unclosed block's body runs on). */
+function inBody(block: Block, offset: number): boolean {
+  const close = startOffset(block.closeBrace);
+  return offset >= endOffset(block.openBrace) && (close === endOffset(block.closeBrace) || offset <= close);
+}
 
-  const version = ctx.workspace.settings.alloyVersion;
-  const blocks = enclosingBlocks(doc.ast, offset);
-  const resolved = resolveBlocks(blocks, version);
-  const owner = resolved[resolved.length - 1] as ResolvedBlock | undefined;
-  const path = nodePathAt(doc.ast, offset);
-  const attributeNode = [...path].reverse().find((n) => n.kind === "Attribute" && offset > endOffset(n.name.range));
-  const assigned = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*/.exec(before);
-
-  const inValue = attributeNode !== undefined || assigned !== null || !/^\s*$/.test(linePrefix);
-  if (!inValue) return { isIncomplete: false, items: statementItems(doc, ctx, offset, owner, replace) };
-
-  const attributeName = attributeNode?.kind === "Attribute" ? attributeNode.name.name : assigned?.[1];
-  const attribute = attributeName ? attributeSchema(owner?.container, attributeName) : undefined;
-  const stringNode = path[path.length - 1];
-  const inString =
-    (stringNode.kind === "StringLiteral" && offset > startOffset(stringNode.range) && offset < endOffset(stringNode.range)) ||
-    /=\s*"[^"]*$/.test(before);
-  if (inString) return { isIncomplete: false, items: enumItems(attribute, before, offset, index) };
-  return { isIncomplete: false, items: expressionItems(doc, ctx, offset, attribute, blocks, replace) };
+/** The type a value at the cursor must have: the attribute's, or its element's inside the list's `[`. */
+function expectedAt(type: AlloyType, path: readonly string[]): AlloyType | undefined {
+  if (path.length === 0) return type;
+  if (path.length === 1 && path[0] === "[" && type.kind === "list") return type.element;
+  return undefined;
 }
 
 /** `completionItem/resolve`: adds the documentation left out of the list to keep it small. */
@@ -85,25 +99,11 @@ export function resolveCompletionItem(item: CompletionItem, ctx: FeatureContext)
   return item;
 }
 
-function insideComment(doc: ParsedDocument, offset: number): boolean {
-  for (const comment of doc.ast.comments) {
-    const start = startOffset(comment.range);
-    if (start >= offset) return false;
-    if (offset <= endOffset(comment.range) && (comment.style === "block" ? offset < endOffset(comment.range) : true)) return true;
-  }
-  return false;
-}
-
-function statementItems(
-  doc: ParsedDocument,
-  ctx: FeatureContext,
-  offset: number,
-  owner: ResolvedBlock | undefined,
-  replace: Range,
-): CompletionItem[] {
+function statementItems(model: SemanticModel, filename: string, offset: number, path: readonly BlockAt[], replace: Range, ctx: FeatureContext): CompletionItem[] {
   const settings = ctx.workspace.settings;
   const version = settings.alloyVersion;
-  if (!owner || owner.role === "declare") {
+  const owner = path[path.length - 1] as BlockAt | undefined;
+  if (!owner || owner.moduleBody) {
     const items: CompletionItem[] = [];
     for (const component of listComponents({ version })) {
       items.push({
@@ -128,13 +128,12 @@ function statementItems(
         data: { kind: "component", name: block.name } satisfies CompletionData,
       });
     }
-    const scope = ctx.workspace.model(doc.uri).scopeAt(doc.uri, offset);
-    for (const { name, declare } of moduleComponents(scope)) {
+    for (const { name, module } of moduleComponents(scopeAt(model, filename, offset))) {
       items.push({
         label: name,
         kind: CompletionItemKind.Module,
         detail: "custom component",
-        textEdit: { range: replace, newText: moduleSnippet(name, declare) },
+        textEdit: { range: replace, newText: moduleSnippet(name, module) },
         insertTextFormat: InsertTextFormat.Snippet,
         sortText: "0" + name,
       });
@@ -145,22 +144,22 @@ function statementItems(
   const body = owner.block.body;
   const setAttributes = new Set(body.filter((s) => s.kind === "Attribute").map((s) => s.name.name));
   const presentBlocks = new Set(body.filter((s) => s.kind === "Block").map((s) => s.name));
-  if (owner.role === "instance") {
-    const symbol = ctx.workspace.model(doc.uri).symbols.find((s) => s.block === owner.block);
-    const args = symbol?.instanceOf?.body?.arguments ?? new Map<string, ConfigSymbol>();
-    return [...args.values()]
-      .filter((arg) => !setAttributes.has(arg.label))
-      .map((arg) => ({
-        label: arg.label,
+  const module = owner.symbol?.module;
+  if (module) {
+    return module.arguments
+      .filter((argument) => !setAttributes.has(argument.name))
+      .map((argument) => ({
+        label: argument.name,
         kind: CompletionItemKind.Field,
-        detail: isOptionalArgument(arg) ? "optional argument" : "required argument",
-        textEdit: { range: replace, newText: `${arg.label} = $0` },
+        detail: argument.required ? "required argument" : "optional argument",
+        textEdit: { range: replace, newText: `${argument.name} = $0` },
         insertTextFormat: InsertTextFormat.Snippet,
       }));
   }
   const container = owner.container;
   if (!container) return [];
-  const docUrl = (owner.component ?? owner.configBlock)?.docUrl;
+  const root = rootSchema(path);
+  const docUrl = root?.docUrl;
   const items: CompletionItem[] = [];
   for (const attribute of container.attributes) {
     if (setAttributes.has(attribute.name)) continue;
@@ -175,8 +174,7 @@ function statementItems(
       ...(attribute.deprecated ? { tags: [CompletionItemTag.Deprecated] } : {}),
     });
   }
-  const root = owner.component ?? owner.configBlock;
-  for (const block of allowedBlocks(owner, root)) {
+  for (const block of root ? childBlocks(root, container) : container.blocks) {
     if (presentBlocks.has(block.name) && !block.repeatable) continue;
     items.push({
       label: block.name,
@@ -191,60 +189,50 @@ function statementItems(
   return items;
 }
 
-function allowedBlocks(owner: ResolvedBlock, root: BlockContainer | undefined): BlockSchema[] {
-  if (!owner.container) return [];
-  return root ? childBlocks(root, owner.container) : owner.container.blocks;
-}
-
-function enumItems(attribute: AttributeSchema | undefined, before: string, offset: number, index: ParsedDocument["lineIndex"]): CompletionItem[] {
-  if (!attribute?.enum) return [];
-  const quote = before.lastIndexOf('"');
-  const range = offsetsToLspRange(index, offset - (before.length - quote - 1), offset);
-  return attribute.enum.map((value) => ({
-    label: value,
-    kind: CompletionItemKind.EnumMember,
-    textEdit: { range, newText: value },
-  }));
+/** The schema of the component or config block the innermost blocks of a path belong to. */
+function rootSchema(path: readonly BlockAt[]): ComponentSchema | ConfigBlockSchema | undefined {
+  for (let i = path.length - 1; i >= 0; i--) {
+    if (path[i].moduleBody) return undefined;
+    if (path[i].symbol) return path[i].symbol!.schema;
+  }
+  return undefined;
 }
 
 function expressionItems(
-  doc: ParsedDocument,
-  ctx: FeatureContext,
+  model: SemanticModel,
+  filename: string,
   offset: number,
-  attribute: AttributeSchema | undefined,
-  blocks: readonly Block[],
+  path: readonly BlockAt[],
+  expected: AlloyType | undefined,
   replace: Range,
+  ctx: FeatureContext,
 ): CompletionItem[] {
   const version = ctx.workspace.settings.alloyVersion;
   const items: CompletionItem[] = [];
-  const expected = attribute?.type;
-  const model = ctx.workspace.model(doc.uri);
-  const scope = model.scopeAt(doc.uri, offset);
-  const ownBlock = blocks.find((b, i) => i === 0 || blocks[i - 1].name === "declare");
-  for (const symbol of scope?.components.values() ?? []) {
-    if (symbol.block === ownBlock) continue;
-    const base = `${symbol.blockName}.${symbol.label}`;
-    for (const exported of exportsOf(symbol)) {
-      if (!typeFits(exported.type, expected)) continue;
+  const scope = scopeAt(model, filename, offset);
+  const own = [...path].reverse().find((b) => b.symbol)?.symbol;
+  for (const symbol of visibleComponents(scope)) {
+    if (symbol === own) continue;
+    for (const exported of exportsOf(model, symbol)) {
+      if (!isAssignable(exported.type, expected)) continue;
+      const name = `${symbol.id}.${exported.name}`;
       items.push({
-        label: `${base}.${exported.name}`,
+        label: name,
         kind: CompletionItemKind.Reference,
         detail: exported.type ? typeToString(exported.type) : "export",
-        textEdit: { range: replace, newText: `${base}.${exported.name}` },
-        sortText: "0" + base,
+        textEdit: { range: replace, newText: name },
+        sortText: "0" + symbol.id,
       });
     }
   }
-  if (scope?.declare || (scope && scope.arguments.size > 0)) {
-    for (const name of scope.arguments.keys()) {
-      items.push({
-        label: `argument.${name}.value`,
-        kind: CompletionItemKind.Variable,
-        detail: "argument",
-        textEdit: { range: replace, newText: `argument.${name}.value` },
-        sortText: "0argument." + name,
-      });
-    }
+  for (const name of moduleArguments(scope)) {
+    items.push({
+      label: `argument.${name}.value`,
+      kind: CompletionItemKind.Variable,
+      detail: "argument",
+      textEdit: { range: replace, newText: `argument.${name}.value` },
+      sortText: "0argument." + name,
+    });
   }
   if (expected?.kind === "bool" || !expected) {
     for (const value of ["true", "false"]) items.push({ label: value, kind: CompletionItemKind.Keyword, sortText: "1" + value });
@@ -277,34 +265,48 @@ function expressionItems(
   return items;
 }
 
-/** The exports a reference to `symbol` can name: the catalog's for components, the `export` blocks for modules. */
-function exportsOf(symbol: ConfigSymbol): { name: string; type?: AlloyType }[] {
-  if (symbol.schema) return symbol.schema.exports;
-  const exports = symbol.instanceOf?.body?.exports;
-  return exports ? [...exports.keys()].map((name) => ({ name })) : [];
+/**
+ * The components a reference can name from a scope, as the checker resolves references: the scope's own,
+ * then, from a `foreach` template, those of the scopes around it.
+ */
+function visibleComponents(scope: ModuleScope | undefined): BlockSymbol[] {
+  const found: BlockSymbol[] = [];
+  for (let s = scope; s; s = s.kind === "foreach" ? s.parent : undefined) {
+    for (const symbol of s.symbols) if (symbol.kind === "component" && symbol.label !== undefined && !symbol.duplicateOf) found.push(symbol);
+  }
+  return found;
 }
 
-function moduleComponents(scope: Scope | undefined): { name: string; declare: ConfigSymbol }[] {
-  const found: { name: string; declare: ConfigSymbol }[] = [];
+/** The arguments of the module whose body holds the scope (through `foreach` templates). */
+function moduleArguments(scope: ModuleScope | undefined): string[] {
+  let s = scope;
+  while (s && s.kind === "foreach") s = s.parent;
+  if (!s || s.kind !== "declare") return [];
+  return s.symbols.filter((symbol) => symbol.kind === "config" && symbol.name === "argument" && symbol.label !== undefined).map((symbol) => symbol.label!);
+}
+
+/** The exports a reference to `symbol` can name, with their types: the catalog's, or a module's `export` blocks. */
+function exportsOf(model: SemanticModel, symbol: BlockSymbol): { name: string; type?: AlloyType }[] {
+  if (symbol.schema && "exports" in symbol.schema) return symbol.schema.exports;
+  return (symbol.module?.exports ?? []).map((e) => ({ name: e.name, type: e.value ? inferType(model, e.value) : undefined }));
+}
+
+/** The custom components usable from a scope: its `declare`s and those of its imports, and the enclosing scopes'. */
+function moduleComponents(scope: ModuleScope | undefined): { name: string; module: ModuleDefinition }[] {
+  const found: { name: string; module: ModuleDefinition }[] = [];
   for (let s = scope; s; s = s.parent) {
-    for (const [name, declare] of s.declares) found.push({ name, declare });
-    for (const [name, imported] of s.imports) {
-      for (const [declareName, declare] of imported.module?.declares ?? []) found.push({ name: `${name}.${declareName}`, declare });
+    for (const [name, declare] of s.declares) if (declare.definition) found.push({ name, module: declare.definition });
+    for (const [label, imported] of s.imports) {
+      for (const [declareName, module] of imported.importInfo?.modules ?? []) found.push({ name: `${label}.${declareName}`, module });
     }
   }
   return found;
 }
 
-function isOptionalArgument(argument: ConfigSymbol): boolean {
-  return argument.block.body.some(
-    (s) => s.kind === "Attribute" && s.name.name === "optional" && s.value.kind === "BoolLiteral" && s.value.value,
-  );
-}
-
-function moduleSnippet(name: string, declare: ConfigSymbol): string {
-  const required = [...(declare.body?.arguments.values() ?? [])].filter((a) => !isOptionalArgument(a));
-  const width = Math.max(0, ...required.map((a) => a.label.length));
-  const lines = required.map((a, i) => `\t${a.label.padEnd(width)} = $${i + 2}`);
+function moduleSnippet(name: string, module: ModuleDefinition): string {
+  const required = module.arguments.filter((a) => a.required);
+  const width = Math.max(0, ...required.map((a) => a.name.length));
+  const lines = required.map((a, i) => `\t${a.name.padEnd(width)} = $${i + 2}`);
   return `${name} "\${1:default}" {\n${lines.join("\n")}${lines.length ? "\n" : "\t$0\n"}}`;
 }
 

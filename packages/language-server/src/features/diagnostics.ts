@@ -1,5 +1,4 @@
 import { check, type CheckDiagnostic } from "@alloy-toolkit/checker/core";
-import type { DeploymentDiagnostic } from "@alloy-toolkit/checker/deployment";
 import type { Range as SourceRange, Severity } from "@alloy-toolkit/parser";
 import type { Diagnostic, TextEdit } from "vscode-languageserver";
 import { DiagnosticSeverity } from "../lsp.js";
@@ -8,13 +7,8 @@ import type { FeatureContext } from "../feature-context.js";
 import { toLspRange } from "../lsp-positions.js";
 import { disabledRules, type Settings } from "../settings.js";
 
-/** What the quick fixes read back from a diagnostic. */
+/** What a published diagnostic carries for the code actions: the checker's fix, in LSP ranges of its file. */
 export interface DiagnosticData {
-  /** A replacement for the diagnostic's range (did-you-mean, deprecated name). */
-  readonly replacement?: string;
-  /** Required arguments missing from the block the diagnostic is on. */
-  readonly missing?: readonly string[];
-  /** The checker's own fix, already in LSP ranges. */
   readonly fix?: { readonly title: string; readonly edits: readonly TextEdit[] };
 }
 
@@ -82,14 +76,15 @@ function parseDiagnostics(doc: ParsedDocument): Diagnostic[] {
   return doc.parse.diagnostics.map((d) => lspDiagnostic(doc, d.code, d.severity, d.message, d.range));
 }
 
-function fromChecker(doc: ParsedDocument, d: CheckDiagnostic | DeploymentDiagnostic, rangesInText = false): Diagnostic {
+/**
+ * A checker diagnostic as an LSP one. `rangesInText`: its ranges are positions of the document's own text (a
+ * values file's, the inline config mapped back into it), read by line and column.
+ */
+function fromChecker(doc: ParsedDocument, d: CheckDiagnostic, rangesInText = false): Diagnostic {
   const diagnostic = rangesInText ? lineColumnDiagnostic(d) : lspDiagnostic(doc, d.code, d.severity, d.message, d.range);
-  const hint = "hint" in d ? d.hint : undefined;
-  const message = hint ? `${d.message} (${hint})` : d.message;
-  const checkerFix = "fix" in d ? d.fix : undefined;
-  const fix = checkerFix && checkerFix.file === d.file && !rangesInText
-    ? { title: checkerFix.title, edits: checkerFix.edits.map((e) => ({ range: toLspRange(doc.lineIndex, e.range), newText: e.newText })) }
-    : undefined;
+  const message = d.hint ? `${d.message} (${d.hint})` : d.message;
+  const range = (r: SourceRange) => (rangesInText ? lineColumnRange(r) : toLspRange(doc.lineIndex, r));
+  const fix = d.fix && d.fix.file === d.file ? { title: d.fix.title, edits: d.fix.edits.map((e) => ({ range: range(e.range), newText: e.newText })) } : undefined;
   const related = d.related
     ?.filter((r) => !rangesInText)
     .map((r) => ({ location: { uri: uriOfCheckerFile(r.file), range: lineColumnRange(r.range) }, message: r.message }));
@@ -106,7 +101,7 @@ function lspDiagnostic(doc: ParsedDocument, code: string, severity: Severity, me
 }
 
 /** For ranges in another text (a values file's inline config mapped back): use their line and column. */
-function lineColumnDiagnostic(d: CheckDiagnostic | DeploymentDiagnostic): Diagnostic {
+function lineColumnDiagnostic(d: CheckDiagnostic): Diagnostic {
   return { range: lineColumnRange(d.range), severity: SEVERITIES[d.severity], code: d.code, source: "alloy", message: d.message };
 }
 

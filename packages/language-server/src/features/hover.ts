@@ -1,14 +1,13 @@
-import { getFunction, listConstants, typeToString } from "@alloy-toolkit/catalog";
-import { traversalParts } from "@alloy-toolkit/checker/core";
-import { nodePathAt, type Identifier, type Node } from "@alloy-toolkit/parser";
+import { findAttribute, getFunction, listConstants, typeToString, type ComponentSchema } from "@alloy-toolkit/catalog";
+import { blocksAt, type BlockAt, type BlockSymbol, type SemanticModel, type SymbolAt } from "@alloy-toolkit/checker/core";
+import { nodePathAt, traversalParts, type Node } from "@alloy-toolkit/parser";
 import type { Hover, HoverParams } from "vscode-languageserver";
 import { MarkupKind } from "../lsp.js";
-import type { ParsedDocument } from "../documents.js";
+import { checkerFilename, type ParsedDocument } from "../documents.js";
 import type { FeatureContext } from "../feature-context.js";
 import { toLspRange, toOffset } from "../lsp-positions.js";
 import { attributeMarkdown, blockMarkdown, componentMarkdown, exportMarkdown, functionMarkdown } from "../schema-docs.js";
-import { attributeSchema, blocksOnPath, resolveBlocks, type ResolvedBlock } from "../schema-lookup.js";
-import type { ConfigSymbol } from "../semantic-model.js";
+import { symbolAtOffset } from "../symbol-occurrences.js";
 
 /** `textDocument/hover`: catalog docs for components, blocks, arguments, functions; targets of references. */
 export function hover(doc: ParsedDocument, params: HoverParams, ctx: FeatureContext): Hover | null {
@@ -17,24 +16,25 @@ export function hover(doc: ParsedDocument, params: HoverParams, ctx: FeatureCont
   const path = nodePathAt(doc.ast, offset);
   const node = path[path.length - 1];
   const parent = path[path.length - 2] as Node | undefined;
-  const result = (markdown: string, range: Node["range"]): Hover => ({
-    contents: { kind: MarkupKind.Markdown, value: markdown },
-    range: toLspRange(doc.lineIndex, range),
-  });
+  const result = (markdown: string | undefined, range: Node["range"]): Hover | null =>
+    markdown === undefined ? null : { contents: { kind: MarkupKind.Markdown, value: markdown }, range: toLspRange(doc.lineIndex, range) };
+  const model = () => ctx.workspace.analysis(doc.uri).model;
+  const blocks = () => blocksAt(model(), checkerFilename(doc.uri), offset);
 
   if (node.kind === "BlockLabel" || (node.kind === "Identifier" && parent?.kind === "Block" && parent.nameParts.includes(node))) {
-    const resolved = resolveBlocks(blocksOnPath(path), version);
-    const markdown = blockHover(resolved[resolved.length - 1], ctx, doc.uri, offset);
-    return markdown ? result(markdown, node.range) : null;
+    const found = symbolAtOffset(ctx.workspace, doc.uri, offset);
+    if (found?.use) return result(symbolMarkdown(found), node.range);
+    const path = blocks();
+    return result(blockHover(path[path.length - 1], docUrlOf(path)), node.range);
   }
 
   if (node.kind === "Identifier" && parent?.kind === "Attribute" && parent.name === node) {
-    const resolved = resolveBlocks(blocksOnPath(path), version);
-    const owner = resolved[resolved.length - 1];
-    const attribute = attributeSchema(owner?.container, node.name);
-    if (attribute) return result(attributeMarkdown(attribute, (owner.component ?? owner.configBlock)?.docUrl), node.range);
-    const reference = ctx.workspace.model(doc.uri).symbolAt(doc.uri, offset);
-    return reference ? result(symbolMarkdown(reference.symbol), node.range) : null;
+    const found = symbolAtOffset(ctx.workspace, doc.uri, offset);
+    if (found?.use?.kind === "argument-name") return result(symbolMarkdown(found), node.range);
+    const path = blocks();
+    const owner = path[path.length - 1];
+    const attribute = owner?.container ? findAttribute(owner.container, node.name) : undefined;
+    return result(attribute && attributeMarkdown(attribute, docUrlOf(path)), node.range);
   }
 
   // Expressions: the outermost name chain holding the offset.
@@ -47,70 +47,75 @@ export function hover(doc: ParsedDocument, params: HoverParams, ctx: FeatureCont
     const owner = path[i - 1];
     if (owner?.kind === "CallExpression" && owner.callee === candidate) {
       const fn = getFunction(name, version);
-      return fn ? result(functionMarkdown(fn, name), candidate.range) : null;
+      return result(fn && functionMarkdown(fn, name), candidate.range);
     }
     if (parts[0].name === "constants" && parts.length === 2) {
       const constant = listConstants(version).find((c) => c.name === parts[1].name || c.name === name);
       if (constant) return result(`**${name}** \`${typeToString(constant.type)}\`\n\n${constant.description}`, candidate.range);
     }
-    const found = ctx.workspace.model(doc.uri).symbolAt(doc.uri, offset);
-    if (found?.reference) return result(referenceMarkdown(found.symbol, found.reference.field), candidate.range);
+    const found = symbolAtOffset(ctx.workspace, doc.uri, offset);
+    if (found?.use?.reference) return result(referenceMarkdown(found, model()), candidate.range);
     return null;
   }
   return null;
 }
 
-function blockHover(entry: ResolvedBlock | undefined, ctx: FeatureContext, uri: string, offset: number): string | undefined {
-  if (!entry) return undefined;
-  switch (entry.role) {
-    case "component":
-      return componentMarkdown(entry.component!);
-    case "config":
-    case "declare":
-      return entry.configBlock ? componentMarkdown(entry.configBlock) : undefined;
-    case "nested":
-      return blockMarkdown(entry.blockSchema!, entry.component?.docUrl);
-    case "instance": {
-      const found = ctx.workspace.model(uri).symbolAt(uri, offset);
-      const symbol = found?.symbol;
-      if (symbol?.kind === "component" && symbol.instanceOf) return symbolMarkdown(symbol.instanceOf);
-      if (symbol) return symbolMarkdown(symbol);
-      const instance = ctx.workspace
-        .model(uri)
-        .symbols.find((s) => s.kind === "component" && s.block === entry.block);
-      return instance?.instanceOf ? symbolMarkdown(instance.instanceOf) : undefined;
-    }
-    case "unknown":
-      return undefined;
+/** The docs page of the component or config block the blocks on a path belong to. */
+function docUrlOf(path: readonly BlockAt[]): string | undefined {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const schema = path[i].symbol?.schema;
+    if (schema) return schema.docUrl;
   }
+  return undefined;
 }
 
-/** What a symbol is, for hovers on references and on module components. */
-export function symbolMarkdown(symbol: ConfigSymbol): string {
-  switch (symbol.kind) {
-    case "component":
-      if (symbol.schema) return `Component \`${symbol.blockName}\` labelled \`"${symbol.label}"\`\n\n${symbol.schema.description}`;
-      return `Module component \`${symbol.blockName}\` labelled \`"${symbol.label}"\``;
-    case "declare": {
-      const args = [...(symbol.body?.arguments.keys() ?? [])].map((a) => `\`${a}\``).join(", ");
-      const exports = [...(symbol.body?.exports.keys() ?? [])].map((a) => `\`${a}\``).join(", ");
-      return `Custom component \`declare "${symbol.label}"\`\n\nArguments: ${args || "none"}\n\nExports: ${exports || "none"}`;
-    }
-    case "argument": {
-      const optional = symbol.block.body.some((s) => s.kind === "Attribute" && s.name.name === "optional");
-      return `Argument \`${symbol.label}\`${optional ? " (optional)" : ""}`;
-    }
-    case "export":
-      return `Export \`${symbol.label}\``;
-    case "import":
-      return `Module \`${symbol.label}\` imported with \`${symbol.blockName}\``;
+function blockHover(at: BlockAt | undefined, docUrl: string | undefined): string | undefined {
+  if (!at) return undefined;
+  if (at.symbol) {
+    if (at.symbol.module) return definitionMarkdown(at.symbol.module.symbol ?? at.symbol);
+    return at.symbol.schema ? componentMarkdown(at.symbol.schema) : undefined;
   }
+  return at.schema ? blockMarkdown(at.schema, docUrl) : undefined;
 }
 
-function referenceMarkdown(symbol: ConfigSymbol, field: Identifier | undefined): string {
-  const base = symbolMarkdown(symbol);
-  if (!field || symbol.kind !== "component") return base;
-  const exported = symbol.schema?.exports.find((e) => e.name === field.name);
-  if (exported) return exportMarkdown(`${symbol.blockName}.${symbol.label}`, exported, symbol.schema?.docUrl);
-  return `${base}\n\nField \`${field.name}\``;
+/** Whether a module's `argument` block is required, as the checker decides it (`optional = false` or absent). */
+function isRequiredArgument(symbol: BlockSymbol): boolean | undefined {
+  return symbol.scope.owner?.definition?.arguments.find((a) => a.block === symbol.block)?.required;
+}
+
+/** What a block symbol is, for hovers on its uses. */
+function definitionMarkdown(symbol: BlockSymbol): string {
+  const label = symbol.label ?? "";
+  if (symbol.kind === "declare") {
+    const definition = symbol.definition;
+    const args = definition?.arguments.map((a) => `\`${a.name}\`${a.required ? "" : " (optional)"}`).join(", ");
+    const exports = definition?.exports.map((e) => `\`${e.name}\``).join(", ");
+    return `Custom component \`declare "${label}"\`\n\nArguments: ${args || "none"}\n\nExports: ${exports || "none"}`;
+  }
+  if (symbol.kind === "config" && symbol.name === "argument") {
+    return `Argument \`${label}\` (${isRequiredArgument(symbol) === false ? "optional" : "required"})`;
+  }
+  if (symbol.kind === "config" && symbol.name === "export") return `Export \`${label}\``;
+  if (symbol.kind === "config" && symbol.name.startsWith("import.")) return `Module \`${label}\` imported with \`${symbol.name}\``;
+  if (symbol.schema && symbol.kind === "component") return `Component \`${symbol.name}\` labelled \`"${label}"\`\n\n${symbol.schema.description}`;
+  if (symbol.module) return `Module component \`${symbol.name}\` labelled \`"${label}"\``;
+  return `\`${symbol.id}\``;
+}
+
+function symbolMarkdown(found: SymbolAt): string {
+  return definitionMarkdown(found.symbol);
+}
+
+/** A reference: the component's export it names, with its type, or the symbol it names. */
+function referenceMarkdown(found: SymbolAt, model: SemanticModel): string {
+  const reference = found.use?.reference;
+  const symbol = found.symbol;
+  if (!reference || symbol.kind !== "component" || reference.target !== symbol) return definitionMarkdown(symbol);
+  const field = reference.parts[reference.targetParts];
+  if (!field) return definitionMarkdown(symbol);
+  const schema = symbol.schema as ComponentSchema | undefined;
+  const exported = schema?.exports?.find((e) => e.name === field.name);
+  if (exported) return exportMarkdown(symbol.id, exported, schema?.docUrl);
+  const type = model.referenceType(reference);
+  return `${definitionMarkdown(symbol)}\n\nField \`${field.name}\`${type ? `: \`${typeToString(type)}\`` : ""}`;
 }

@@ -4,13 +4,13 @@ import { ErrorCodes, ResponseError } from "../lsp.js";
 import type { ParsedDocument } from "../documents.js";
 import type { FeatureContext } from "../feature-context.js";
 import { offsetsToLspRange, toLspRange, toOffset } from "../lsp-positions.js";
-import { symbolOccurrences } from "../symbol-occurrences.js";
+import { symbolAtOffset, symbolOccurrences } from "../symbol-occurrences.js";
 
 /** `textDocument/prepareRename`: the name under the cursor when it is a renameable symbol (label text without quotes). */
 export function prepareRename(doc: ParsedDocument, params: PrepareRenameParams, ctx: FeatureContext): { range: Range; placeholder: string } | null {
-  const found = ctx.workspace.model(doc.uri).symbolAt(doc.uri, toOffset(doc.lineIndex, params.position));
-  if (!found) return null;
-  const range = found.reference
+  const found = symbolAtOffset(ctx.workspace, doc.uri, toOffset(doc.lineIndex, params.position));
+  if (!found || found.symbol.label === undefined) return null;
+  const range = found.use
     ? toLspRange(doc.lineIndex, found.range)
     : offsetsToLspRange(doc.lineIndex, startOffset(found.range) + 1, endOffset(found.range) - 1);
   return { range, placeholder: found.symbol.label };

@@ -1,6 +1,6 @@
-import { deprecatedFunctionNames, getComponent, getConfigBlock } from "@alloy-toolkit/catalog";
-import { traversalParts } from "@alloy-toolkit/checker/core";
-import { childrenOf, endOffset, startOffset, type Expression, type Node, type Statement } from "@alloy-toolkit/parser";
+import { deprecatedFunctionNames, getComponent } from "@alloy-toolkit/catalog";
+import { classifyBlock } from "@alloy-toolkit/checker/core";
+import { childrenOf, endOffset, startOffset, traversalParts, type Expression, type Node, type Statement } from "@alloy-toolkit/parser";
 import type { SemanticTokens, SemanticTokensParams } from "vscode-languageserver";
 import type { ParsedDocument } from "../documents.js";
 import type { FeatureContext } from "../feature-context.js";
@@ -72,15 +72,16 @@ export function semanticTokens(doc: ParsedDocument, _params: SemanticTokensParam
     }
     if (node.nameParts.length > 0) {
       const span = { range: { start: node.nameParts[0].range.start, end: node.nameParts[node.nameParts.length - 1].range.end } };
-      if (!statementLevel) push(span, "struct");
-      else if (LANGUAGE_BLOCKS.has(node.name)) push(span, "keyword");
-      else if (getConfigBlock(node.name, version)) push(span, "namespace");
+      const kind = statementLevel ? classifyBlock(node.name) : undefined;
+      if (!kind) push(span, "struct");
+      else if (kind === "declare" || LANGUAGE_BLOCKS.has(node.name)) push(span, "keyword");
+      else if (kind === "config" || kind === "service") push(span, "namespace");
       else {
         const component = getComponent(node.name, version);
         push(span, "class", ...(component?.status === "removed" ? (["deprecated"] as const) : []));
       }
     }
-    for (const child of node.body) statement(child, node.name === "declare");
+    for (const child of node.body) statement(child, node.name === "declare" || (node.name === "template" && !statementLevel));
   };
 
   for (const node of doc.ast.body) statement(node, true);

@@ -1,4 +1,5 @@
 import { getFunction, typeToString } from "@alloy-toolkit/catalog";
+import { tokenSpanAround, tokensIn, type SourceToken } from "@alloy-toolkit/parser";
 import type { SignatureHelp, SignatureHelpParams } from "vscode-languageserver";
 import { MarkupKind } from "../lsp.js";
 import type { ParsedDocument } from "../documents.js";
@@ -6,15 +7,14 @@ import type { FeatureContext } from "../feature-context.js";
 import { toOffset } from "../lsp-positions.js";
 import { functionSignature } from "../schema-docs.js";
 
-const MAX_LOOKBEHIND = 4_000;
-
 /**
- * `textDocument/signatureHelp` for stdlib calls. Reads the text backwards from the cursor to the unclosed
- * `(` so it works while the call is still being typed (and does not parse).
+ * `textDocument/signatureHelp` for stdlib calls. Reads the parser's tokens of the statement before the cursor
+ * back to the unclosed `(`, so it works while the call is still being typed.
  */
 export function signatureHelp(doc: ParsedDocument, params: SignatureHelpParams, ctx: FeatureContext): SignatureHelp | null {
   const offset = toOffset(doc.lineIndex, params.position);
-  const call = openCallAt(doc.text, offset);
+  const span = tokenSpanAround(doc.ast, offset);
+  const call = openCall(tokensIn(doc.text, span.start, offset));
   if (!call) return null;
   const fn = getFunction(call.name, ctx.workspace.settings.alloyVersion);
   if (!fn) return null;
@@ -35,28 +35,36 @@ export function signatureHelp(doc: ParsedDocument, params: SignatureHelpParams, 
   };
 }
 
-/** The innermost call whose `(` is open at `offset`: its callee name and the index of the argument. */
-function openCallAt(text: string, offset: number): { name: string; argumentIndex: number } | undefined {
+/** The innermost call whose `(` is still open at the end of `tokens`: its callee name and the argument index. */
+function openCall(tokens: readonly SourceToken[]): { name: string; argumentIndex: number } | undefined {
   let depth = 0;
   let commas = 0;
-  const stop = Math.max(0, offset - MAX_LOOKBEHIND);
-  for (let i = offset - 1; i >= stop; i--) {
-    const c = text[i];
-    if (c === '"') {
-      // skip back over a string literal
-      let j = i - 1;
-      while (j >= stop && !(text[j] === '"' && text[j - 1] !== "\\")) j--;
-      i = j;
-    } else if (c === ")" || c === "]" || c === "}") depth++;
-    else if (c === "(" || c === "[" || c === "{") {
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const token = tokens[i];
+    if (token.kind !== "punctuation") continue;
+    const text = token.text;
+    if (text === ")" || text === "]" || text === "}") depth++;
+    else if (text === "(" || text === "[" || text === "{") {
       if (depth > 0) {
         depth--;
         continue;
       }
-      if (c !== "(") return undefined;
-      const name = /[A-Za-z_][A-Za-z0-9_.]*$/.exec(text.slice(Math.max(0, i - 200), i))?.[0];
+      if (text !== "(") return undefined;
+      const name = calleeBefore(tokens, i);
       return name ? { name, argumentIndex: commas } : undefined;
-    } else if (c === "," && depth === 0) commas++;
+    } else if (text === "," && depth === 0) commas++;
   }
   return undefined;
+}
+
+/** The dotted name (`string.format`) whose last identifier ends right before the token at `index`. */
+function calleeBefore(tokens: readonly SourceToken[], index: number): string | undefined {
+  const parts: string[] = [];
+  let i = index - 1;
+  while (i >= 0 && tokens[i].kind === "identifier") {
+    parts.unshift(tokens[i].text);
+    if (i > 0 && tokens[i - 1].text === ".") i -= 2;
+    else break;
+  }
+  return parts.length > 0 ? parts.join(".") : undefined;
 }
