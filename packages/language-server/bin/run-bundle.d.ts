@@ -11,12 +11,6 @@ export interface CompiledBundle {
   readonly cacheFile: string | undefined;
 }
 
-/**
- * The global (a registered symbol) holding the function that ends the server's start (TurboFan off, the young
- * generation kept small; see run-bundle.js); the server calls it once its first diagnostics are out
- * (src/startup.ts).
- */
-export const END_STARTUP: unique symbol;
 /** How the last line of a bundle the build made starts (the SHA-256 of the bytes before it follows). */
 export const BUNDLE_HASH_TAG: string;
 /** A bundle's text with its hash line appended, as the builds write it. */
@@ -37,11 +31,10 @@ export function ownCodeCacheFile(bundle: string): string | undefined;
 export function cacheHeader(hash: string): string;
 /**
  * Compiles a bundle with the first of `cacheFiles` (the cache beside it by default; `null`: none) made for it by
- * this V8, under the start's V8 flags (TurboFan off and the young generation kept small until the server's first
- * diagnostics, or 2 s).
+ * this V8.
  */
 export function compileBundle(bundle: string, cacheFiles?: string | readonly string[] | null): CompiledBundle;
-/** Writes a compiled bundle's code cache, with every function compiled so far (atomically), under the start's flags. */
+/** Writes a compiled bundle's code cache, with every function compiled so far (atomically). */
 export function writeCodeCache(compiled: CompiledBundle, cacheFile: string): void;
 /** Runs a compiled bundle as Node runs a CommonJS main module. */
 export function runCompiled(compiled: CompiledBundle, bundle: string): void;

@@ -1,6 +1,6 @@
 // Runs the bundled server (dist/alloy-language-server.cjs) as Node would `require` it, but compiled with a V8
-// code cache: the bundle (about 800 KB) compiles from the cache in about 15-20 ms with the functions a warm-up run
-// compiled already in it, instead of compiling each of them from source as it is first called. A cache is only
+// code cache: the bundle compiles from the cache with the functions a warm-up run compiled already in it, instead
+// of compiling each of them from source as it is first called (pnpm bench measures what that saves). A cache is only
 // valid for the exact V8 that made it: the one `pnpm build` writes beside the bundle (scripts/bundle.mjs) serves
 // the Node of the build; under any other Node a start keeps a cache of its own in a cache folder (ownCodeCacheFile).
 // A cache made for another build of the bundle (its first line holds the bundle's SHA-256) or by another V8 is
@@ -9,70 +9,7 @@
 const { mkdirSync, readFileSync, renameSync, writeFileSync } = require("node:fs");
 const Module = require("node:module");
 const { basename, dirname, extname, join } = require("node:path");
-const v8 = require("node:v8");
 const vm = require("node:vm");
-
-/**
- * The server starts with two V8 settings of its own and goes back to V8's when its start is over: when it has
- * published its first diagnostics (the server calls the function at END_STARTUP), or after STARTUP_LIMIT_MS at
- * the latest.
- *
- * - TurboFan, V8's optimizing compiler, is off. The start runs each function once or a few times (loading, then
- *   parsing, analysing and checking the first document), which TurboFan would optimize for runs that never
- *   come, on the core the editor and the garbage collector's helpers also need: without it the first
- *   diagnostics of a 10,000-line config come about 35 ms sooner (pnpm bench). Edits after the start are
- *   optimized as before.
- * - The young generation keeps the size V8 first gives it (2 MB). V8 doubles it whenever most of it survives a
- *   collection, as nearly all of it does while the first document's tree and model are built (to 16 MB during
- *   the start of pnpm bench), and each doubling maps memory that the process then touches for the first time:
- *   about 4 ms a MB on the machines this was measured on (the parser's `pnpm bench` prints the rate). Kept
- *   small, the start touches about 8 MB less (6,400 page faults instead of 8,600) and the first diagnostics
- *   come about 40 ms sooner; the young generation grows as before over the first edits after the start. (A factor of
- *   1 works set as here, once V8 runs; given on the command line it changes nothing.)
- *
- * V8 ties a code cache to the flags it was made under, so the bundle is always compiled and its cache always
- * written under the start's flags (compileBundle, writeCodeCache). A setting that the command line (or
- * NODE_OPTIONS) makes itself, TurboFan off or no JIT at all, or a growth factor of its own, is left alone.
- */
-const STARTUP_SETTINGS = [
-  { during: "--no-turbofan", after: "--turbofan", setByUser: /^--(no-opt|no-turbofan|jitless)$/ },
-  // 2 is V8's own factor.
-  { during: "--semi-space-growth-factor=1", after: "--semi-space-growth-factor=2", setByUser: /^--semi-space-growth-factor(=|$)/ },
-];
-const commandLine = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? "").split(/\s+/)];
-const startupSettings = STARTUP_SETTINGS.filter((setting) => !commandLine.some((arg) => setting.setByUser.test(arg)));
-const STARTUP_FLAGS = startupSettings.map((setting) => setting.during).join(" ");
-const AFTER_STARTUP_FLAGS = startupSettings.map((setting) => setting.after).join(" ");
-const STARTUP_LIMIT_MS = 2000;
-const END_STARTUP = Symbol.for("alloy-language-server.endStartup");
-/** "off": the start's settings; "on": V8's again; "user": the command line set them all, so they are left alone. */
-let startup = startupSettings.length === 0 ? "user" : "on";
-
-function beginStartup() {
-  if (startup !== "on") return;
-  startup = "off";
-  v8.setFlagsFromString(STARTUP_FLAGS);
-  globalThis[END_STARTUP] = endStartup;
-  setTimeout(endStartup, STARTUP_LIMIT_MS).unref();
-}
-
-/** Ends the start (see STARTUP_SETTINGS): V8's settings again. Called again, does nothing. */
-function endStartup() {
-  if (startup !== "off") return;
-  startup = "on";
-  v8.setFlagsFromString(AFTER_STARTUP_FLAGS);
-}
-
-/** Calls `f` with the flags the bundle is compiled under (the start's), then restores the flags as they were. */
-function underStartupFlags(f) {
-  if (startup !== "on") return f();
-  v8.setFlagsFromString(STARTUP_FLAGS);
-  try {
-    return f();
-  } finally {
-    v8.setFlagsFromString(AFTER_STARTUP_FLAGS);
-  }
-}
 
 /** The code cache file of a bundle. */
 function codeCacheFile(bundle) {
@@ -141,10 +78,9 @@ function bundleHash(bytes) {
  * Compiles the bundle with a code cache made for this very text by this V8: the first such of `cacheFiles` (a
  * file, a list of files tried in order, or null for none; the cache beside the bundle by default). `cache`
  * tells what happened: "used", "rejected" (by V8: other flags), "stale" (made for another bundle or by another
- * V8) or "missing"; `cacheFile` is the file handed to V8. Begins the start (see STARTUP_SETTINGS).
+ * V8) or "missing"; `cacheFile` is the file handed to V8.
  */
 function compileBundle(bundle, cacheFiles = codeCacheFile(bundle)) {
-  beginStartup();
   const bytes = readFileSync(bundle);
   const hash = bundleHash(bytes);
   const source = bytes.toString("utf8");
@@ -179,7 +115,7 @@ function compileBundle(bundle, cacheFiles = codeCacheFile(bundle)) {
  */
 function writeCodeCache({ script, hash }, cacheFile) {
   const partial = `${cacheFile}.${process.pid}.tmp`;
-  const data = underStartupFlags(() => script.createCachedData());
+  const data = script.createCachedData();
   writeFileSync(partial, Buffer.concat([Buffer.from(`${cacheHeader(hash)}\n`, "latin1"), data]));
   renameSync(partial, cacheFile);
 }
@@ -243,7 +179,6 @@ function runBundle(bundle) {
 
 module.exports = {
   BUNDLE_HASH_TAG,
-  END_STARTUP,
   bundleHash,
   cacheHeader,
   codeCacheFile,

@@ -23,7 +23,6 @@ import { semanticTokenModifiers, semanticTokenTypes, semanticTokens } from "./fe
 import { signatureHelp } from "./features/signature-help.js";
 import { workspaceSymbol } from "./features/workspace-symbol.js";
 import { mergeSettings } from "./settings.js";
-import { endStartup } from "./startup.js";
 import { isAlloyPath, Workspace } from "./workspace.js";
 
 /** A feature answering a request about one document. */
@@ -105,13 +104,12 @@ const CATALOG_AFTER_QUIET_MS = 1_500;
  */
 export function startServer(connection: Connection): void {
   const workspace = new Workspace();
-  /** The first diagnostics end the start (see startup.ts); the whole catalog is read once typing pauses. */
+  /** After the first diagnostics, the whole catalog is read once typing pauses. */
   let firstDiagnosticsSent = false;
   const scheduler = new DiagnosticsScheduler(workspace, (uri, diagnostics, version) => {
     const sent = connection.sendDiagnostics({ uri, diagnostics, ...(version !== undefined ? { version } : {}) });
     if (!firstDiagnosticsSent) {
       firstDiagnosticsSent = true;
-      endStartup();
       // After the message is written, not before: the client should see the diagnostics first.
       void sent.then(() => scheduler.whenQuiet(CATALOG_AFTER_QUIET_MS, readWholeCatalog), () => undefined);
     }
