@@ -8,7 +8,7 @@ import { dirname, relative, sep } from "node:path";
 
 /**
  * The esbuild options the bins' bundles share (the language server's, alloyfmt's and alloylint's): built in
- * memory for Node 20, whitespace and syntax minified (a bundle loads about 10 ms sooner), names kept for stack
+ * memory for Node 20, whitespace and syntax minified (a bundle loads sooner), names kept for stack
  * traces.
  * @type {import("esbuild").BuildOptions}
  */
@@ -33,7 +33,7 @@ export function writeAtomically(file, text) {
 /**
  * Node built-in modules that vscode-jsonrpc and vscode-languageserver load as they start but the server only
  * uses on paths it rarely takes: `crypto` makes random pipe names, `child_process` finds global npm and yarn
- * folders. Loading them takes 6 ms (crypto) and 5 ms (child_process, with dgram) in a fresh process here.
+ * folders. Loading them takes the start several ms each in a fresh process.
  */
 const LAZY_BUILTINS = /^(node:)?(crypto|child_process)$/;
 

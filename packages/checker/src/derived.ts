@@ -6,7 +6,7 @@ import type { SemanticModel } from "./model.js";
  * together with it. A module-level `WeakMap` keyed by the model would do the same in principle, but V8's
  * young-generation collector keeps a WeakMap's values alive while their key is young: in the language
  * server every edit's caches then survived into the old generation until the next full collection
- * (about 4 MB every few edits on a 10,000-line config), and each of those collections took 4–10 ms.
+ * (several MB every few edits on a large config), which made those collections slow.
  */
 export interface Derived<T> {
   readonly compute: (model: SemanticModel) => T;

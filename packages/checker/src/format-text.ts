@@ -61,7 +61,7 @@ export function formatDiagnosticText(
   const end = point ? start : toAlloy(index, index.positionAt(lastCharOffset(text, endOffset)));
   let out = `${label}: ${displayName}:${start.line}:${start.column}: ${diagnostic.message}\n\n`;
   // The lines come from the index one at a time: splitting the whole text for each diagnostic made printing
-  // thousands of diagnostics of a large file quadratic (two minutes for 8,000 of a 4 MB file).
+  // thousands of diagnostics of a large file quadratic.
   const startLine = Math.max(start.line - 1, 1);
   const endLine = Math.min(end.line + 1, index.lineStarts.length);
   const multiline = end.line > start.line;

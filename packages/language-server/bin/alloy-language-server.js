@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs the bundled server, dist/alloy-language-server.cjs (`pnpm build` writes it after tsc -b; see
-// scripts/bundle.mjs): it starts about 100 ms sooner than dist/main.js and the modules it imports. This file is
-// CommonJS (bin/package.json) because an ES module entry point costs the start-up another 10 ms. Without the
+// scripts/bundle.mjs): it starts sooner than dist/main.js and the modules it imports. This file is
+// CommonJS (bin/package.json) because an ES module entry point costs the start-up more. Without the
 // bundle (only tsc -b has run) the bin says so and runs dist/main.js, the same server, unbundled.
 "use strict";
 const { existsSync } = require("node:fs");

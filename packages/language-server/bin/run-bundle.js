@@ -63,7 +63,7 @@ function withHashTag(text) {
 
 /**
  * The bundle's SHA-256: read from its last line when the build wrote one there, else computed. Reading it
- * spares the start the hashing and, above all, loading `crypto` (about 6 ms).
+ * spares the start the hashing and, above all, loading `crypto`.
  */
 function bundleHash(bytes) {
   const tagAt = bytes.length - HASH_TAG.length - 64 - 1;

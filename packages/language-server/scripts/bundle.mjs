@@ -1,6 +1,6 @@
 // Bundles the server the bin runs: dist/main.js and everything it imports (the toolkit's packages,
 // vscode-languageserver's CommonJS tree) into one CommonJS file, dist/alloy-language-server.cjs, as the VS Code
-// extension bundles it. Node loads that one file about 100 ms faster than the ~60 ES modules of dist/ and
+// extension bundles it. Node loads that one file much faster than the ~60 ES modules of dist/ and
 // their dependencies. The root `pnpm build` runs this after `tsc -b`; the library (dist/index.js) is not bundled.
 //
 //   node scripts/bundle.mjs   (after tsc -b)

@@ -21,7 +21,7 @@ export class DiagnosticsScheduler {
   /** Files that currently show diagnostics, so a closed or fixed file gets an empty list. */
   private readonly published = new Set<string>();
   private idleCallbacks: (() => void)[] = [];
-  /** When a run was last scheduled or ended ({@link whenQuiet}); `Date.now()`, as `performance` costs the start 1.7 ms to load. */
+  /** When a run was last scheduled or ended ({@link whenQuiet}); `Date.now()`: `performance` would load modules of its own during the start. */
   private lastActivity = Date.now();
   private quietTimers = new Set<NodeJS.Timeout>();
   onError: (error: unknown) => void = () => {};

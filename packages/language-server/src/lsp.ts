@@ -3,8 +3,8 @@ import type * as Lsp from "vscode-languageserver/node.js";
 
 /**
  * The runtime values of `vscode-languageserver`, loaded with `require`. The package is CommonJS: imported
- * from ESM, Node first scans every module it re-exports for their export names, which cost about 80 ms of
- * the server's start-up (measured on a 2-core machine); `require` skips that. Bundlers see the plain
+ * from ESM, Node first scans every module it re-exports for their export names, which costs a large part of
+ * the server's start-up; `require` skips that. Bundlers see the plain
  * `require` call (the extension's bundle is CommonJS) and include the package.
  *
  * Types still come from `import type … from "vscode-languageserver"`, which costs nothing at run time.

@@ -117,9 +117,9 @@ export function startServer(connection: Connection): void {
   /**
    * The checker reads only the catalog records of the components a config uses, which keeps the first
    * diagnostics quick. Completion lists every component, so the server reads the rest of the catalog once
-   * (about 40 ms) when typing pauses, or at the first completion that needs it. Not right after the first
+   * when typing pauses, or at the first completion that needs it. Not right after the first
    * diagnostics: its several MB of new objects made V8's young-generation collections slow during the
-   * first edits (10-25 ms each, every few edits, for the first 70 edits of `pnpm bench`).
+   * first edits.
    */
   const readWholeCatalog = () => {
     try {
