@@ -162,16 +162,9 @@ export function modelDocuments(model: SemanticModel): Iterable<SourceDocument> {
  */
 export function symbolAt(model: SemanticModel, filename: string, offset: number): SymbolAt | undefined {
   const index = derivedValue(model, navigationIndex);
-  const uses = index.usesByFile.get(filename) ?? [];
-  let lo = 0;
-  let hi = uses.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (endOffset(uses[mid].range) < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < uses.length && startOffset(uses[i].range) <= offset; i++) {
-    if (holds(uses[i].range, offset)) return { symbol: uses[i].symbol, range: uses[i].range, use: uses[i] };
+  for (const use of index.usesByFile.get(filename) ?? []) {
+    if (startOffset(use.range) > offset) break;
+    if (holds(use.range, offset)) return { symbol: use.symbol, range: use.range, use };
   }
   for (const symbol of index.definitionsByFile.get(filename) ?? []) {
     if (holds(symbol.block.label!.range, offset)) return { symbol, range: symbol.block.label!.range };

@@ -61,21 +61,7 @@ alloy:
     const { diagnostics } = checkValuesFile(text, { filename: "values.yaml" });
     const missing = diagnostics.find((d) => d.code === "deploy/clustering-block-missing")!;
     expect(missing.fix?.file).toBe("values.yaml");
-    expect(applyFix(text, missing)).toBe(`controller:
-  type: statefulset
-  replicas: 2
-alloy:
-  clustering:
-    enabled: true
-  configMap:
-    content: |-
-      prometheus.scrape "pods" {
-        targets    = []
-        forward_to = []
-        clustering {
-          enabled = true
-        }
-      }
-`);
+    const added = "        clustering {\n          enabled = true\n        }\n";
+    expect(applyFix(text, missing)).toBe(text.replace("        forward_to = []\n", `        forward_to = []\n${added}`));
   });
 });

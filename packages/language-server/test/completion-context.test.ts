@@ -1,28 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CompletionItem, CompletionList } from "vscode-languageserver-protocol";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { fixturesRoot, LspClient, withCursor } from "./support/lsp-client.js";
+import { fixturesRoot, serverForTests, withCursor } from "./support/lsp-client.js";
 
 /**
  * The syntactic contexts completion tells apart (`src/completion-context.ts`), each asked of the real server:
  * what it offers shows which context it saw.
  */
-let client: LspClient;
+const server = serverForTests();
 let counter = 0;
-
-beforeAll(async () => {
-  client = await LspClient.start({ root: fixturesRoot });
-});
-afterAll(async () => {
-  await client?.stop();
-});
 
 async function complete(marked: string): Promise<CompletionItem[]> {
   const { text, position } = withCursor(marked);
   const uri = pathToFileURL(join(fixturesRoot, "scratch", `context${++counter}`, "config.alloy")).toString();
-  client.open(uri, text);
-  return (await client.request<CompletionList>("textDocument/completion", { textDocument: { uri }, position })).items;
+  server.client.open(uri, text);
+  return (await server.client.request<CompletionList>("textDocument/completion", { textDocument: { uri }, position })).items;
 }
 
 const labels = (items: CompletionItem[]) => items.map((i) => i.label);

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type {
   CodeAction,
   CompletionItem,
@@ -19,36 +19,28 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from "vscode-languageserver-protocol";
-import { fixture, fixturesRoot, LspClient, withCursor } from "./support/lsp-client.js";
+import { fixture, fixturesRoot, LspClient, serverForTests, withCursor } from "./support/lsp-client.js";
 
-let client: LspClient;
+const server = serverForTests();
 let counter = 0;
-
-beforeAll(async () => {
-  client = await LspClient.start({ root: fixturesRoot });
-});
-afterAll(async () => {
-  // Undefined when the server failed to start: beforeAll's error is the one to read.
-  await client?.stop();
-});
 
 /** Opens `marked` (with a `<|>` cursor) as a fresh document in its own folder. */
 function openMarked(marked: string): { uri: string; position: Position; text: string } {
   const { text, position } = withCursor(marked);
   const uri = pathToFileURL(join(fixturesRoot, "scratch", `f${++counter}`, "config.alloy")).toString();
-  client.open(uri, text);
+  server.client.open(uri, text);
   return { uri, position, text };
 }
 
 async function completeAt(marked: string): Promise<CompletionItem[]> {
   const { uri, position } = openMarked(marked);
-  const list = await client.request<CompletionList>("textDocument/completion", { textDocument: { uri }, position });
+  const list = await server.client.request<CompletionList>("textDocument/completion", { textDocument: { uri }, position });
   return list.items;
 }
 
 async function hoverAt(marked: string): Promise<string> {
   const { uri, position } = openMarked(marked);
-  const hover = await client.request<Hover | null>("textDocument/hover", { textDocument: { uri }, position });
+  const hover = await server.client.request<Hover | null>("textDocument/hover", { textDocument: { uri }, position });
   return hover ? (hover.contents as { value: string }).value : "";
 }
 
@@ -64,7 +56,7 @@ describe("completion", () => {
     expect(snippet).toMatch(/\n\ttargets +\= \[\$\d\]\n/);
     expect(snippet).toMatch(/\n\tforward_to = \[\$\d\]\n/);
     expect(snippet.endsWith("\n}")).toBe(true);
-    const resolved = await client.request<CompletionItem>("completionItem/resolve", scrape);
+    const resolved = await server.client.request<CompletionItem>("completionItem/resolve", scrape);
     expect((resolved.documentation as { value: string }).value).toContain("grafana.com/docs/alloy");
   });
 
@@ -140,7 +132,7 @@ describe("hover", () => {
 describe("signature help", () => {
   it("shows the stdlib signature and the active parameter while typing", async () => {
     const { uri, position } = openMarked('logging {\n\tlevel = string.format("%s", <|>\n}\n');
-    const help = await client.request<SignatureHelp>("textDocument/signatureHelp", { textDocument: { uri }, position });
+    const help = await server.client.request<SignatureHelp>("textDocument/signatureHelp", { textDocument: { uri }, position });
     expect(help.signatures[0].label).toContain("string.format(");
     expect(help.activeParameter).toBe(1);
   });
@@ -159,8 +151,8 @@ describe("navigation across files and modules", () => {
   };
 
   it("goes to a component in another file of the same folder", async () => {
-    client.open(folderB.uri, folderB.text);
-    const locations = await client.request<Location[]>("textDocument/definition", {
+    server.client.open(folderB.uri, folderB.text);
+    const locations = await server.client.request<Location[]>("textDocument/definition", {
       textDocument: { uri: folderB.uri },
       position: at(folderB.text, "remote_write.shared", 14),
     });
@@ -168,13 +160,13 @@ describe("navigation across files and modules", () => {
   });
 
   it("goes to an imported declare and finds its references", async () => {
-    client.open(main.uri, main.text);
-    const definition = await client.request<Location[]>("textDocument/definition", {
+    server.client.open(main.uri, main.text);
+    const definition = await server.client.request<Location[]>("textDocument/definition", {
       textDocument: { uri: main.uri },
       position: at(main.text, "lib.relabel", 5),
     });
     expect(definition[0].uri).toBe(lib.uri);
-    const references = await client.request<Location[]>("textDocument/references", {
+    const references = await server.client.request<Location[]>("textDocument/references", {
       textDocument: { uri: main.uri },
       position: at(main.text, 'discovery.kubernetes "apps"', 23),
       context: { includeDeclaration: true },
@@ -184,24 +176,24 @@ describe("navigation across files and modules", () => {
 
   it("renames a component label everywhere and refuses invalid identifiers", async () => {
     const position = at(folderB.text, "unix.node", 6);
-    const prepare = await client.request<{ placeholder: string }>("textDocument/prepareRename", { textDocument: { uri: folderB.uri }, position });
+    const prepare = await server.client.request<{ placeholder: string }>("textDocument/prepareRename", { textDocument: { uri: folderB.uri }, position });
     expect(prepare.placeholder).toBe("node");
-    const edit = await client.request<WorkspaceEdit>("textDocument/rename", { textDocument: { uri: folderB.uri }, position, newName: "host" });
+    const edit = await server.client.request<WorkspaceEdit>("textDocument/rename", { textDocument: { uri: folderB.uri }, position, newName: "host" });
     expect(edit.changes![folderB.uri]).toHaveLength(2);
     await expect(
-      client.request("textDocument/rename", { textDocument: { uri: folderB.uri }, position, newName: "not valid" }),
+      server.client.request("textDocument/rename", { textDocument: { uri: folderB.uri }, position, newName: "not valid" }),
     ).rejects.toMatchObject({ code: -32602 });
   });
 
   it("renames a declare's argument and export across the module boundary", async () => {
-    client.open(lib.uri, lib.text);
-    const exportEdit = await client.request<WorkspaceEdit>("textDocument/rename", {
+    server.client.open(lib.uri, lib.text);
+    const exportEdit = await server.client.request<WorkspaceEdit>("textDocument/rename", {
       textDocument: { uri: main.uri },
       position: at(main.text, "apps.output", 6),
       newName: "targets_out",
     });
     expect(Object.keys(exportEdit.changes!).sort()).toEqual([lib.uri, main.uri].sort());
-    const argumentEdit = await client.request<WorkspaceEdit>("textDocument/rename", {
+    const argumentEdit = await server.client.request<WorkspaceEdit>("textDocument/rename", {
       textDocument: { uri: lib.uri },
       position: at(lib.text, 'argument "targets"', 11),
       newName: "input",
@@ -211,7 +203,7 @@ describe("navigation across files and modules", () => {
   });
 
   it("lists workspace symbols", async () => {
-    const symbols = await client.request<SymbolInformation[]>("workspace/symbol", { query: "shared" });
+    const symbols = await server.client.request<SymbolInformation[]>("workspace/symbol", { query: "shared" });
     expect(symbols.map((s) => s.name)).toContain('prometheus.remote_write "shared"');
   });
 });
@@ -219,21 +211,21 @@ describe("navigation across files and modules", () => {
 describe("document structure", () => {
   const pipeline = fixture("pipeline/config.alloy");
 
-  beforeAll(() => client.open(pipeline.uri, pipeline.text));
+  beforeAll(() => server.client.open(pipeline.uri, pipeline.text));
 
   it("outlines the document", async () => {
-    const symbols = await client.request<DocumentSymbol[]>("textDocument/documentSymbol", { textDocument: { uri: pipeline.uri } });
+    const symbols = await server.client.request<DocumentSymbol[]>("textDocument/documentSymbol", { textDocument: { uri: pipeline.uri } });
     expect(symbols.map((s) => s.name)).toEqual(['discovery.kubernetes "pods"', 'prometheus.scrape "pods"', 'prometheus.remote_write "default"']);
     expect(symbols[2].children?.[0].name).toBe("endpoint");
   });
 
   it("folds blocks", async () => {
-    const ranges = await client.request<FoldingRange[]>("textDocument/foldingRange", { textDocument: { uri: pipeline.uri } });
+    const ranges = await server.client.request<FoldingRange[]>("textDocument/foldingRange", { textDocument: { uri: pipeline.uri } });
     expect(ranges).toContainEqual({ startLine: 10, endLine: 13 });
   });
 
   it("expands selections from a name outwards", async () => {
-    const [range] = await client.request<SelectionRange[]>("textDocument/selectionRange", {
+    const [range] = await server.client.request<SelectionRange[]>("textDocument/selectionRange", {
       textDocument: { uri: pipeline.uri },
       positions: [{ line: 12, character: 4 }],
     });
@@ -243,24 +235,24 @@ describe("document structure", () => {
   });
 
   it("links component names to their docs and import.file paths to files", async () => {
-    const links = await client.request<DocumentLink[]>("textDocument/documentLink", { textDocument: { uri: pipeline.uri } });
+    const links = await server.client.request<DocumentLink[]>("textDocument/documentLink", { textDocument: { uri: pipeline.uri } });
     expect(links.map((l) => l.target)).toContain("https://grafana.com/docs/alloy/v1.18/reference/components/prometheus/prometheus.scrape/");
     const main = fixture("modules/main.alloy");
-    client.open(main.uri, main.text);
-    const moduleLinks = await client.request<DocumentLink[]>("textDocument/documentLink", { textDocument: { uri: main.uri } });
+    server.client.open(main.uri, main.text);
+    const moduleLinks = await server.client.request<DocumentLink[]>("textDocument/documentLink", { textDocument: { uri: main.uri } });
     expect(moduleLinks.map((l) => l.target)).toContain(fixture("modules/lib/metrics.alloy").uri);
   });
 
   it("classifies names with semantic tokens", async () => {
-    const tokens = await client.request<SemanticTokens>("textDocument/semanticTokens/full", { textDocument: { uri: pipeline.uri } });
-    const legend = (client.capabilities.semanticTokensProvider as { legend: { tokenTypes: string[] } }).legend.tokenTypes;
+    const tokens = await server.client.request<SemanticTokens>("textDocument/semanticTokens/full", { textDocument: { uri: pipeline.uri } });
+    const legend = (server.client.capabilities.semanticTokensProvider as { legend: { tokenTypes: string[] } }).legend.tokenTypes;
     const types = new Set<string>();
     for (let i = 3; i < tokens.data.length; i += 5) types.add(legend[tokens.data[i]]);
     expect([...types].sort()).toEqual(["class", "function", "property", "struct", "variable"]);
   });
 
   it("shows the export type of references as inlay hints", async () => {
-    const hints = await client.request<InlayHint[]>("textDocument/inlayHint", {
+    const hints = await server.client.request<InlayHint[]>("textDocument/inlayHint", {
       textDocument: { uri: pipeline.uri },
       range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } },
     });
@@ -269,7 +261,7 @@ describe("document structure", () => {
 
   it("shows the inferred type of a module export as an inlay hint", async () => {
     const { uri } = openMarked('<|>declare "settings" {\n\texport "path" {\n\t\tvalue = "/etc/x"\n\t}\n}\n\nsettings "s" {\n}\n\nlocal.file "f" {\n\tfilename = settings.s.path\n}\n');
-    const hints = await client.request<InlayHint[]>("textDocument/inlayHint", {
+    const hints = await server.client.request<InlayHint[]>("textDocument/inlayHint", {
       textDocument: { uri },
       range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } },
     });
@@ -280,18 +272,18 @@ describe("document structure", () => {
 describe("formatting", () => {
   it("formats the whole unsaved buffer as one edit, and returns none when formatted or unparsable", async () => {
     const { uri } = openMarked('<|>logging {\nlevel = "info"\n   format = "json"\n}\n');
-    const edits = await client.request<TextEdit[]>("textDocument/formatting", { textDocument: { uri }, options: { tabSize: 4, insertSpaces: false } });
+    const edits = await server.client.request<TextEdit[]>("textDocument/formatting", { textDocument: { uri }, options: { tabSize: 4, insertSpaces: false } });
     expect(edits).toHaveLength(1);
     expect(edits[0].newText).toBe('logging {\n\tlevel  = "info"\n\tformat = "json"\n}\n');
     const formatted = openMarked('<|>logging {\n\tlevel = "info"\n}\n');
-    expect(await client.request("textDocument/formatting", { textDocument: { uri: formatted.uri }, options: { tabSize: 4, insertSpaces: false } })).toEqual([]);
+    expect(await server.client.request("textDocument/formatting", { textDocument: { uri: formatted.uri }, options: { tabSize: 4, insertSpaces: false } })).toEqual([]);
     const broken = openMarked("<|>logging {\n");
-    expect(await client.request("textDocument/formatting", { textDocument: { uri: broken.uri }, options: { tabSize: 4, insertSpaces: false } })).toEqual([]);
+    expect(await server.client.request("textDocument/formatting", { textDocument: { uri: broken.uri }, options: { tabSize: 4, insertSpaces: false } })).toEqual([]);
   });
 
   it("formats only the statements a range touches", async () => {
     const { uri } = openMarked('<|>logging {\nlevel = "info"\n}\n\ntracing {\nsampling_fraction = 0.1\n}\n');
-    const edits = await client.request<TextEdit[]>("textDocument/rangeFormatting", {
+    const edits = await server.client.request<TextEdit[]>("textDocument/rangeFormatting", {
       textDocument: { uri },
       range: { start: { line: 5, character: 0 }, end: { line: 5, character: 3 } },
       options: { tabSize: 4, insertSpaces: false },
@@ -303,10 +295,10 @@ describe("formatting", () => {
 describe("code actions", () => {
   async function actionsFor(text: string, predicate: (message: string, code: string) => boolean = () => true): Promise<CodeAction[]> {
     const { uri } = openMarked(`<|>${text}`);
-    const diagnostics = await client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    const diagnostics = await server.client.waitForDiagnostics(uri, (p) => p.diagnostics.length > 0);
     const relevant = diagnostics.filter((d) => predicate(d.message, String(d.code)));
     expect(relevant.length).toBeGreaterThan(0);
-    return client.request<CodeAction[]>("textDocument/codeAction", {
+    return server.client.request<CodeAction[]>("textDocument/codeAction", {
       textDocument: { uri },
       range: relevant[0].range,
       context: { diagnostics: relevant },
@@ -350,7 +342,7 @@ describe("code actions", () => {
 
   it("offers format document as a source action", async () => {
     const { uri } = openMarked('<|>logging {\nlevel = "info"\n}\n');
-    const actions = await client.request<CodeAction[]>("textDocument/codeAction", {
+    const actions = await server.client.request<CodeAction[]>("textDocument/codeAction", {
       textDocument: { uri },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       context: { diagnostics: [], only: ["source"] },

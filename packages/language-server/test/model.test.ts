@@ -1,34 +1,27 @@
 import { classifyBlock, isAssignable, type SymbolKind as BlockKind } from "@alloy-toolkit/checker";
 import { getComponent, type AlloyType } from "@alloy-toolkit/catalog";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, SemanticTokens } from "vscode-languageserver-protocol";
-import { fixture, fixturesRoot, LspClient } from "./support/lsp-client.js";
+import { fixture, serverForTests } from "./support/lsp-client.js";
 
 /**
  * The language server answers from the checker's model: what the checker resolves, requires and accepts is
  * what navigation, hover and completion show (issue #21's cases, each a fixture under `fixtures/model/`).
  */
-let client: LspClient;
-
-beforeAll(async () => {
-  client = await LspClient.start({ root: fixturesRoot });
-});
-afterAll(async () => {
-  await client?.stop();
-});
+const server = serverForTests();
 
 function open(path: string) {
   const file = fixture(path);
-  client.open(file.uri, file.text);
+  server.client.open(file.uri, file.text);
   return file;
 }
 
 const hoverText = async (uri: string, position: { line: number; character: number }) =>
-  ((await client.request<Hover | null>("textDocument/hover", { textDocument: { uri }, position }))?.contents as { value: string } | undefined)?.value ?? "";
+  ((await server.client.request<Hover | null>("textDocument/hover", { textDocument: { uri }, position }))?.contents as { value: string } | undefined)?.value ?? "";
 
 /** The code actions for a diagnostic, the way an editor asks for them. */
 async function actionsFor(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
-  return client.request<CodeAction[]>("textDocument/codeAction", { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+  return server.client.request<CodeAction[]>("textDocument/codeAction", { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
 }
 
 function apply(text: string, action: CodeAction, uri: string): string {
@@ -43,7 +36,7 @@ function apply(text: string, action: CodeAction, uri: string): string {
 describe("one model for the checker and the language server", () => {
   it("goes to and hovers a component declared inside a foreach template", async () => {
     const { uri, text, positions } = open("model/foreach/config.alloy");
-    const locations = await client.request<Location[]>("textDocument/definition", { textDocument: { uri }, position: positions[0] });
+    const locations = await server.client.request<Location[]>("textDocument/definition", { textDocument: { uri }, position: positions[0] });
     const line = text.split("\n").findIndex((l) => l.includes('prometheus.remote_write "per_team"'));
     expect(locations).toEqual([{ uri, range: { start: { line, character: 26 }, end: { line, character: 36 } } }]);
     expect(await hoverText(uri, positions[0])).toContain("capsule(MetricsReceiver)");
@@ -60,7 +53,7 @@ describe("one model for the checker and the language server", () => {
 
   it("offers every reference whose type the checker's isAssignable accepts for the argument", async () => {
     const { uri, positions } = open("model/assignable/config.alloy");
-    const list = await client.request<CompletionList>("textDocument/completion", { textDocument: { uri }, position: positions[0] });
+    const list = await server.client.request<CompletionList>("textDocument/completion", { textDocument: { uri }, position: positions[0] });
     const offered = list.items.map((i) => i.label).filter((l) => l.split(".").length > 3);
     const expected = getComponent("prometheus.remote_write")!.blocks.find((b) => b.name === "endpoint")!.attributes.find((a) => a.name === "remote_timeout")!.type;
     const candidates: [string, AlloyType][] = [];
@@ -74,14 +67,14 @@ describe("one model for the checker and the language server", () => {
 
   it("classifies top-level blocks one way: the checker's, in the outline and the semantic tokens", async () => {
     const { uri, text } = open("model/classified/config.alloy");
-    const symbols = await client.request<DocumentSymbol[]>("textDocument/documentSymbol", { textDocument: { uri } });
+    const symbols = await server.client.request<DocumentSymbol[]>("textDocument/documentSymbol", { textDocument: { uri } });
     const outline: Record<BlockKind, number> = { component: 5, declare: 2, config: 3, service: 3 };
     for (const symbol of symbols) {
       const name = symbol.name.split(" ")[0];
       expect([name, symbol.kind]).toEqual([name, outline[classifyBlock(name)]]);
     }
-    const tokens = await client.request<SemanticTokens>("textDocument/semanticTokens/full", { textDocument: { uri } });
-    const legend = (client.capabilities.semanticTokensProvider as { legend: { tokenTypes: string[] } }).legend.tokenTypes;
+    const tokens = await server.client.request<SemanticTokens>("textDocument/semanticTokens/full", { textDocument: { uri } });
+    const legend = (server.client.capabilities.semanticTokensProvider as { legend: { tokenTypes: string[] } }).legend.tokenTypes;
     const lines = text.split("\n");
     let line = 0;
     let character = 0;
@@ -99,7 +92,7 @@ describe("one model for the checker and the language server", () => {
 
   it("prefers the fix that renames the component of an unresolved reference and keeps its export", async () => {
     const { uri, text } = open("model/unresolved/config.alloy");
-    const diagnostics = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === "check/unresolved-reference"));
+    const diagnostics = await server.client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === "check/unresolved-reference"));
     const unresolved = diagnostics.find((d) => d.code === "check/unresolved-reference")!;
     const preferred = (await actionsFor(uri, unresolved)).filter((a) => a.isPreferred);
     expect(preferred).toHaveLength(1);
@@ -108,7 +101,7 @@ describe("one model for the checker and the language server", () => {
 
   it("gives a missing required attribute exactly one fix, besides switching the rule off for the line", async () => {
     const { uri, text } = open("model/missing-required/config.alloy");
-    const diagnostics = await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === "check/missing-required"));
+    const diagnostics = await server.client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === "check/missing-required"));
     const missing = diagnostics.find((d) => d.code === "check/missing-required")!;
     const actions = await actionsFor(uri, missing);
     const fixes = actions.filter((a) => !a.title.startsWith("Disable "));

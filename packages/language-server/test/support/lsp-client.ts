@@ -11,6 +11,7 @@ import {
   type MessageConnection,
 } from "vscode-jsonrpc/node.js";
 import type { Diagnostic, Position, PublishDiagnosticsParams } from "vscode-languageserver-protocol";
+import { afterAll, beforeAll } from "vitest";
 import { bundleFile } from "../../scripts/bundle.mjs";
 
 export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -203,4 +204,20 @@ export function fixture(path: string): { uri: string; text: string; positions: P
     text = text.slice(0, at) + text.slice(at + 3);
   }
   return { uri: pathToFileURL(full).toString(), text, positions, path: full };
+}
+
+/**
+ * The server the tests of one file talk to: started before them, rooted at the fixtures, and stopped after
+ * them. Read `server.client` inside the tests.
+ */
+export function serverForTests(): { readonly client: LspClient } {
+  const server = { client: undefined as unknown as LspClient };
+  beforeAll(async () => {
+    server.client = await LspClient.start({ root: fixturesRoot });
+  });
+  afterAll(async () => {
+    // Undefined when the server failed to start: beforeAll's error is the one to read.
+    await server.client?.stop();
+  });
+  return server;
 }
