@@ -7,11 +7,10 @@
  *   rules and the language server share.
  * - {@link rules}: the registry of rules (id, severity, description).
  */
-export { analyze, analyzeDocuments, classifyBlock, parseDocuments, resolveOptions } from "./analyze.js";
+export { analyze, analyzeDocuments, classifyBlock, resolveOptions } from "./analyze.js";
 export { check, checkModel } from "./check.js";
 export type { CheckResult } from "./check.js";
 export type { CheckDiagnostic, Fix, RelatedInformation, TextEdit } from "./diagnostic.js";
-export { Directives } from "./directives.js";
 export type {
   BlockSymbol,
   ImportedModule,
@@ -28,12 +27,11 @@ export type {
   SourceInput,
   SymbolKind,
 } from "./model.js";
-export { blocksAt, documentNamed, modelDocuments, scopeAt, symbolAt, symbolOfBlock, usesOf } from "./navigation.js";
+export { blocksAt, documentNamed, scopeAt, symbolAt, usesOf } from "./navigation.js";
 export type { BlockAt, SymbolAt, SymbolUse, SymbolUseKind } from "./navigation.js";
 export { stabilityAllowed, stabilityLevels } from "./options.js";
 export type { CheckOptions, ImportResolver, StabilityLevel } from "./options.js";
-export type { Phase, Report, Rule, RuleContext } from "./rule.js";
+export type { Rule } from "./rule.js";
 export { getRule, rules } from "./rules/index.js";
-export { closestName, editDistance } from "./suggest.js";
-export { alloyKindName, exportType, inferType, isAssignable, referenceOf } from "./types.js";
-export { formatText, formatDiagnosticText } from "./format-text.js";
+export { inferType, isAssignable } from "./types.js";
+export { formatText } from "./format-text.js";

@@ -151,11 +151,6 @@ export function documentNamed(model: SemanticModel, filename: string): SourceDoc
   return derivedValue(model, navigationIndex).documents.get(filename);
 }
 
-/** Every document of the model: the config's, then those of the modules its imports read. */
-export function modelDocuments(model: SemanticModel): Iterable<SourceDocument> {
-  return derivedValue(model, navigationIndex).documents.values();
-}
-
 /**
  * The symbol at an offset of a document: a use's name, a definition's label, else (anywhere in a reference
  * to a component, `prometheus.remote_write.x.receiver`) the component it names.
@@ -180,11 +175,6 @@ export function symbolAt(model: SemanticModel, filename: string, offset: number)
 /** Every use of a symbol, in the config and in the modules its imports read. */
 export function usesOf(model: SemanticModel, symbol: BlockSymbol): readonly SymbolUse[] {
   return derivedValue(model, navigationIndex).usesBySymbol.get(symbol) ?? [];
-}
-
-/** The block symbol of a block, when the block is a top-level block of a module (or of the config). */
-export function symbolOfBlock(model: SemanticModel, block: Block): BlockSymbol | undefined {
-  return derivedValue(model, navigationIndex).symbolOfBlock.get(block);
 }
 
 /** A block on the way to a position, and what the model knows of it. */

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { LineIndex } from "@alloy-toolkit/parser";
 import { describe, expect, it } from "vitest";
-import { formatDiagnosticText, formatText, type CheckDiagnostic } from "../src/index.js";
+import { formatText, type CheckDiagnostic } from "../src/index.js";
+import { formatDiagnosticText } from "../src/format-text.js";
 
 const fixtures = join(import.meta.dirname, "fixtures", "format-text");
 

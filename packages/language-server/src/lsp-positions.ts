@@ -4,7 +4,9 @@ import type { Position, Range } from "vscode-languageserver";
 
 /**
  * The one place where parser positions (0-based offsets, 1-based lines/columns) meet LSP positions
- * (0-based line, 0-based UTF-16 character).
+ * (0-based line, 0-based UTF-16 character). Everywhere else the server counts lines as LSP does, from 0: the
+ * numbering of `LineIndex.lineOf` and of `LineIndex.lineStarts`; the 1-based `LineIndex` calls
+ * (`positionAt`'s lines, `offsetAt`, `lineText`) are made here only.
  */
 export function toLspPosition(index: LineIndex, offset: number): Position {
   const p = index.positionAt(offset);
@@ -25,4 +27,10 @@ export function toOffset(index: LineIndex, position: Position): number {
   const character = Math.max(0, Math.floor(position.character));
   if (line >= index.lineStarts.length) return index.text.length;
   return index.offsetAt(line + 1, character + 1);
+}
+
+/** The blanks the 0-based `line` starts with. */
+export function lineIndentation(index: LineIndex, line: number): string {
+  const text = index.lineText(line + 1);
+  return text.slice(0, text.length - text.trimStart().length);
 }

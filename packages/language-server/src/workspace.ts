@@ -49,7 +49,7 @@ export class Workspace {
   }
 
   /** The documents of the config `uri` belongs to: every `.alloy` file of its folder (open ones as edited). */
-  configDocuments(uri: string): ParsedDocument[] {
+  private configDocuments(uri: string): ParsedDocument[] {
     const path = fsPathOf(uri);
     if (path === undefined || !isAlloyPath(path)) {
       const doc = this.documents.get(uri);

@@ -4,7 +4,7 @@ import type { ParsedDocument } from "../documents.js";
 import type { FeatureContext } from "../feature-context.js";
 import type { DiagnosticData } from "./diagnostics.js";
 import { wholeDocumentFormatEdits } from "../format-edits.js";
-import { offsetsToLspRange } from "../lsp-positions.js";
+import { lineIndentation, offsetsToLspRange } from "../lsp-positions.js";
 
 /** The source action formatting the document (also offered without diagnostics). */
 export const formatDocumentKind = `${CodeActionKind.Source}.formatDocument.alloy`;
@@ -31,8 +31,7 @@ export function codeAction(doc: ParsedDocument, params: CodeActionParams, _ctx: 
       const code = String(diagnostic.code ?? "");
       if (code && !code.startsWith("parse/") && !code.startsWith("values/") && !isYaml(uri)) {
         const line = diagnostic.range.start.line;
-        const lineText = doc.lineIndex.lineText(line + 1);
-        const indent = lineText.slice(0, lineText.length - lineText.trimStart().length);
+        const indent = lineIndentation(doc.lineIndex, line);
         const start = doc.lineIndex.lineStarts[line] ?? doc.text.length;
         quickFix(
           `Disable ${code} for this line`,

@@ -1,6 +1,7 @@
 import { chartValuesSchema } from "../schema/chart-values-schema.generated.js";
 import { schemaAt } from "../schema/values-schema.js";
-import { editDistance, pathsNamed, walkValues } from "../schema/walk-values.js";
+import { editDistance } from "../../suggest.js";
+import { pathsNamed, walkValues } from "../schema/walk-values.js";
 import type { DeploymentRule } from "./rule.js";
 
 /** The key the user probably meant: a close sibling, or the same name in another section. */
