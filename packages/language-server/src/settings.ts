@@ -1,7 +1,5 @@
 import { availableAlloyVersions, catalogVersion, type AlloyVersion, type Stability } from "@alloy-toolkit/catalog";
-
-/** The stability levels Alloy's `--stability.level` flag accepts, least stable last. */
-export type StabilityLevel = "generally-available" | "public-preview" | "experimental";
+import { stabilityAllowed as allowedAt, stabilityLevels, type StabilityLevel } from "@alloy-toolkit/checker/core";
 
 /** A rule toggle: `false`/`"off"` disables the rule, a severity overrides it, `true` keeps its default. */
 export type RuleSetting = boolean | "off" | "error" | "warning" | "information" | "hint";
@@ -37,8 +35,6 @@ export const defaultSettings: Settings = {
   inlayHints: true,
 };
 
-const STABILITY_LEVELS: readonly StabilityLevel[] = ["generally-available", "public-preview", "experimental"];
-
 /** Merges untrusted client input over `base`, keeping `base`'s value for anything of the wrong shape. */
 export function mergeSettings(base: Settings, input: unknown): Settings {
   if (typeof input !== "object" || input === null) return base;
@@ -55,17 +51,17 @@ export function mergeSettings(base: Settings, input: unknown): Settings {
   };
 }
 
-/** Whether a component or function of `stability` is allowed at the configured level. */
+/** Whether a component or function of `stability` is allowed by the settings, as the checker judges it. */
 export function stabilityAllowed(settings: Settings, stability: Stability): boolean {
   if (stability === "community") return settings.communityComponents;
-  return STABILITY_LEVELS.indexOf(stability) <= STABILITY_LEVELS.indexOf(settings.stabilityLevel);
+  return allowedAt(stability, settings.stabilityLevel);
 }
 
 const isBoolean = (v: unknown): v is boolean => typeof v === "boolean";
 const isDelay = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0 && v <= 60_000;
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string");
 const isAlloyVersion = (v: unknown): v is AlloyVersion => (availableAlloyVersions as readonly unknown[]).includes(v);
-const isStabilityLevel = (v: unknown): v is StabilityLevel => (STABILITY_LEVELS as readonly unknown[]).includes(v);
+const isStabilityLevel = (v: unknown): v is StabilityLevel => (stabilityLevels as readonly unknown[]).includes(v);
 const isRuleMap = (v: unknown): v is Record<string, RuleSetting> =>
   typeof v === "object" &&
   v !== null &&
