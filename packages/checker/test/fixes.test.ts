@@ -64,4 +64,11 @@ alloy:
     const added = "        clustering {\n          enabled = true\n        }\n";
     expect(applyFix(text, missing)).toBe(text.replace("        forward_to = []\n", `        forward_to = []\n${added}`));
   });
+
+  it("a values key misspelled from a sibling gets a rename of the key", () => {
+    const text = "image:\n  tagg: v1\n";
+    const [unknown] = checkValuesFile(text, { filename: "values.yaml", chart: true }).diagnostics;
+    expect(unknown.fix?.title).toBe("Rename to tag");
+    expect(applyFix(text, unknown)).toBe("image:\n  tag: v1\n");
+  });
 });

@@ -109,7 +109,7 @@ export function checkValuesFile(text: string, options: CheckValuesOptions): Valu
       model,
       config,
       inline,
-      reportValue(anchor, message, related) {
+      reportValue(anchor, message, related, fix) {
         const rel = relatedOf(related);
         diagnostics.push({
           code: rule.id,
@@ -118,6 +118,7 @@ export function checkValuesFile(text: string, options: CheckValuesOptions): Valu
           file: values.file,
           range: anchorRange(values, anchor),
           ...(rel && rel.length > 0 ? { related: rel } : {}),
+          ...(fix ? { fix: { title: fix.title, file: values.file, edits: [{ range: anchorRange(values, fix.replace), newText: fix.newText }] } } : {}),
         });
       },
       reportConfig(source, at, message, related, fix) {

@@ -7,6 +7,6 @@ export type { ValuesDocument } from "./values-document.js";
 export { scalarContentMap } from "./yaml-positions.js";
 export type { ScalarContentMap } from "./yaml-positions.js";
 export { deploymentRules } from "./rules/index.js";
-export type { ConfigFix, DeploymentRule, DeploymentRuleContext } from "./rules/rule.js";
+export type { ConfigFix, DeploymentRule, DeploymentRuleContext, ValuesFix } from "./rules/rule.js";
 export { chartValuesSchema } from "./schema/chart-values-schema.generated.js";
 export type { ValuesKeySchema, ValuesSchema } from "./schema/values-schema.js";

@@ -20,13 +20,20 @@ export interface DeploymentRuleContext {
   readonly config: ConfigView | undefined;
   /** The inline `alloy.configMap.content`, when the config comes from there. */
   readonly inline: { readonly source: ConfigSource; readonly templateActions: readonly TemplateAction[] } | undefined;
-  /** Reports at a values key; `related` values keys explain it. */
-  reportValue(anchor: ValuesAnchor, message: string, related?: readonly ValuesAnchor[]): void;
+  /** Reports at a values key; `related` values keys explain it; `fix` replaces the text of a key or value. */
+  reportValue(anchor: ValuesAnchor, message: string, related?: readonly ValuesAnchor[], fix?: ValuesFix): void;
   /**
    * Reports at a node (or a range of the checked text) of a config; `related` values keys explain it. A
    * `fix` has its edits in the checked text: they are moved (and re-indented) into the file reported in.
    */
   reportConfig(source: ConfigSource, at: AlloyNode | Range, message: string, related?: readonly ValuesAnchor[], fix?: ConfigFix): void;
+}
+
+/** A fix of the values file: the text of a key or a value replaced. */
+export interface ValuesFix {
+  readonly title: string;
+  readonly replace: ValuesAnchor;
+  readonly newText: string;
 }
 
 /** A fix of a config text: edits of the text the rules read (see {@link DeploymentRuleContext.reportConfig}). */

@@ -30,9 +30,16 @@ export const rule: DeploymentRule = {
     walkValues(model.values, chartValuesSchema, ({ path, schema }) => {
       if (schema || (path.length === 1 && templated.has(path[0]))) return;
       const suggestion = suggestKey(path);
+      // A sibling's name renames this key; a key of another section is only named.
+      const parent = path.slice(0, -1).join(".");
+      const sibling = suggestion && (parent === "" || suggestion.startsWith(`${parent}.`)) ? suggestion.slice(parent === "" ? 0 : parent.length + 1) : undefined;
       reportValue(
         { path, at: "key" },
         `${path.join(".")} is not a value of the grafana/alloy chart ${chartValuesSchema.chart.version}: Helm ignores it silently.${suggestion ? ` Did you mean ${suggestion}?` : ""}`,
+        undefined,
+        sibling && !sibling.includes(".")
+          ? { title: `Rename to ${sibling}`, replace: { path, at: "key" }, newText: sibling }
+          : undefined,
       );
     });
   },
