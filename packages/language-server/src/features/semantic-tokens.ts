@@ -64,7 +64,7 @@ export function semanticTokens(doc: ParsedDocument, _params: SemanticTokensParam
     for (const child of childrenOf(node)) if (child.kind !== "ObjectField") expression(child as Expression);
   };
 
-  const statement = (node: Statement, statementLevel: boolean): void => {
+  const statement = (node: Statement, statementLevel: boolean, parent?: string): void => {
     if (node.kind === "Attribute") {
       push(node.name, "property", "declaration");
       expression(node.value);
@@ -81,7 +81,9 @@ export function semanticTokens(doc: ParsedDocument, _params: SemanticTokensParam
         push(span, "class", ...(component?.status === "removed" ? (["deprecated"] as const) : []));
       }
     }
-    for (const child of node.body) statement(child, node.name === "declare" || (node.name === "template" && !statementLevel));
+    // A declare's body and a foreach's template are modules: their blocks are top-level blocks again.
+    const moduleBody = node.name === "declare" || (node.name === "template" && parent === "foreach");
+    for (const child of node.body) statement(child, moduleBody, node.name);
   };
 
   for (const node of doc.ast.body) statement(node, true);
