@@ -47,5 +47,6 @@ export function statementCuts(text: string): StatementCuts | undefined {
     else if ((kind === Tok.RCURLY || kind === Tok.RBRACK || kind === Tok.RPAREN) && --depth < 0) return undefined;
   }
   if (start >= 0) statements.push({ start, end });
-  return { statements, comments: table.comments.map((c) => ({ start: c.start, end: c.end })) };
+  // The scanner makes a new list of comments for each text: it is this text's own.
+  return { statements, comments: table.comments };
 }
