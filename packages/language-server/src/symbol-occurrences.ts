@@ -39,6 +39,8 @@ export function symbolOccurrences(workspace: Workspace, uri: string, offset: num
   const occurrences: Occurrence[] = [];
   const seen = new Set<string>();
   const add = (occurrence: Occurrence) => {
+    // An `import.string` module's text is a string of the config, not a document of its own.
+    if (!workspace.documents.get(occurrence.uri)) return;
     const key = `${occurrence.uri}#${startOffset(occurrence.range)}:${endOffset(occurrence.range)}`;
     if (seen.has(key)) return;
     seen.add(key);

@@ -108,4 +108,15 @@ describe("one model for the checker and the language server", () => {
     expect(fixes.map((a) => a.title)).toEqual(['Add required attribute "forward_to"']);
     expect(apply(text, fixes[0], uri)).toBe('prometheus.scrape "pods" {\n\ttargets = []\n\tforward_to = \n}\n');
   });
+
+  it("goes nowhere for a declare of an import.string, whose text is a string of the config, and finds the import", async () => {
+    const { uri, positions } = open("model/import-string/config.alloy");
+    const declare = await server.client.request<Location[]>("textDocument/definition", { textDocument: { uri }, position: positions[0] });
+    expect(declare).toEqual([]);
+    const imported = await server.client.request<Location[]>("textDocument/definition", {
+      textDocument: { uri },
+      position: { line: positions[0].line, character: 2 },
+    });
+    expect(imported).toEqual([{ uri, range: { start: { line: 0, character: 14 }, end: { line: 0, character: 22 } } }]);
+  });
 });

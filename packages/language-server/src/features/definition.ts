@@ -13,5 +13,7 @@ export function definition(doc: ParsedDocument, params: DefinitionParams, ctx: F
   const found = symbolAtOffset(ctx.workspace, doc.uri, toOffset(doc.lineIndex, params.position));
   if (!found) return [];
   const target = definitionOf(found.symbol);
+  // An `import.string` module's text is a string of the config, not a document to go to.
+  if (!ctx.workspace.documents.get(target.uri)) return [];
   return [{ uri: target.uri, range: toLspRange(target.document.lineIndex, target.range) }];
 }
