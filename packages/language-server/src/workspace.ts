@@ -35,6 +35,8 @@ export class Workspace {
   folders: string[] = [];
   private revisionCounter = 0;
   private readonly analyses = new Map<string, ConfigAnalysis>();
+  /** The revision in which each config's analysis was last found fresh (or made). */
+  private readonly checkedAt = new Map<string, number>();
   private scannedFiles: { revision: number; alloy: string[]; values: string[] } | undefined;
 
   /** Records a change: the file lists are stale from now on (analyses check their documents themselves). */
@@ -76,8 +78,11 @@ export class Workspace {
    */
   analysis(uri: string): ConfigAnalysis {
     const key = this.configKeyOf(uri);
-    const documents = this.configDocuments(uri);
     const cached = this.analyses.get(key);
+    // Checked fresh in this revision: no document changed since (every change starts a new revision).
+    if (cached && cached.settings === this.settings && this.checkedAt.get(key) === this.revisionCounter) return cached;
+    const documents = this.configDocuments(uri);
+    this.checkedAt.set(key, this.revisionCounter);
     if (cached && this.isFresh(cached, documents)) return cached;
     const imports: { from: string; filename: string; documents: ParsedDocument[] }[] = [];
     const settings = this.settings;
