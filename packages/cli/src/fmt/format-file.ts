@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
-import { FormatError, format, normalizeSource } from "@alloy-toolkit/formatter";
+import { FormatError, format } from "@alloy-toolkit/formatter";
 import { LineIndex } from "@alloy-toolkit/parser";
 
 /** The result of formatting one input: its text before and after, or the messages to report. */
@@ -15,7 +15,8 @@ export function formatText(name: string, original: string): Outcome {
     formatted = format(original, { filename: name });
   } catch (error) {
     if (!(error instanceof FormatError)) throw error;
-    const lineIndex = new LineIndex(normalizeSource(original));
+    // The formatter parses the text as it is (BOM, CRLF), so positions are in it.
+    const lineIndex = new LineIndex(original);
     return {
       kind: "error",
       messages: error.diagnostics.map((diagnostic) => {
