@@ -1,8 +1,8 @@
-import { createTwoFilesPatch } from "diff";
 import type { Outcome } from "./format-file.js";
 import { errorMessage, formatBytes, formatText } from "./format-file.js";
 import { formatFiles } from "./parallel.js";
 import { expandPaths } from "./files.js";
+import { unifiedDiff } from "./unified-diff.js";
 import type { FmtOptions } from "./options.js";
 import { USAGE, UsageError, parseFmtArgs } from "./options.js";
 
@@ -129,28 +129,7 @@ async function formatStdin(io: FmtIo): Promise<Outcome> {
 }
 
 const RED = "\x1b[31m";
-const GREEN = "\x1b[32m";
-const CYAN = "\x1b[36m";
-const BOLD = "\x1b[1m";
 const RESET = "\x1b[0m";
-
-/** A unified diff from the file as it is to the formatted file, coloured for a terminal if asked. */
-export function unifiedDiff(name: string, original: string, formatted: string, color: boolean): string {
-  const patch = createTwoFilesPatch(name, name, original, formatted, "original", "formatted", { context: 3 });
-  // Drop the `Index:` and `====` lines before the `---` header: diff tools do not need them.
-  const lines = patch.split("\n");
-  lines.splice(0, Math.max(0, lines.findIndex((line) => line.startsWith("--- "))));
-  if (!color) return lines.join("\n");
-  return lines
-    .map((line) => {
-      if (line.startsWith("---") || line.startsWith("+++")) return `${BOLD}${line}${RESET}`;
-      if (line.startsWith("@@")) return `${CYAN}${line}${RESET}`;
-      if (line.startsWith("-")) return `${RED}${line}${RESET}`;
-      if (line.startsWith("+")) return `${GREEN}${line}${RESET}`;
-      return line;
-    })
-    .join("\n");
-}
 
 /** Runs alloyfmt on the current process (the bin). */
 export async function main(version: string): Promise<number> {
