@@ -142,7 +142,7 @@ function checkUnchanged(path: string, snapshot: FileSnapshot | undefined): void 
     now.mtimeNs === before.mtimeNs &&
     now.ctimeNs === before.ctimeNs;
   // A touched or replaced file with the same content may still be written.
-  if (sameStatus || Buffer.from(readFileSync(path)).equals(snapshot.bytes)) return;
+  if (sameStatus || readFileSync(path).equals(snapshot.bytes)) return;
   throw new WriteRefusedError("it changed since alloyfmt read it (left as it is)");
 }
 
