@@ -58,6 +58,12 @@ describe("unifiedDiff", () => {
     expect(unifiedDiff("f", "a\nb\n", "a\n", false)).toBe("--- f\toriginal\n+++ f\tformatted\n@@ -1,2 +1,1 @@\n a\n-b\n");
   });
 
+  it("finds the minimal diff where no line is unique nor as frequent on both sides (Myers' algorithm)", () => {
+    expect(unifiedDiff("f", "a\nb\na\n", "b\na\nb\n", false)).toBe(
+      "--- f\toriginal\n+++ f\tformatted\n@@ -1,3 +1,3 @@\n-a\n b\n a\n+b\n",
+    );
+  });
+
   it("gives a diff that turns the old text into the new one, on random edits", () => {
     const rand = seededRandom(25);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
