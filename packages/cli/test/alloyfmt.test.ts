@@ -339,6 +339,13 @@ describe("alloyfmt: --write keeps files and their links as they were", () => {
     expect(readdirSync(dir).sort()).toEqual(linked ? ["x.alloy", "y.alloy"] : ["x.alloy"]);
   });
 
+  it("takes a file that already holds the formatted text meanwhile as written (one file reached by two paths)", async () => {
+    const path = file("x.alloy", UNFORMATTED);
+    const result = await run(["-w", "x.alloy"], { beforeRename: () => writeFileSync(path, FORMATTED) });
+    expect(result).toEqual({ status: ExitCode.Ok, stdout: "", stderr: "" });
+    expect(read("x.alloy")).toBe(FORMATTED);
+  });
+
   it("writes each file as soon as it is formatted, so an edit made meanwhile to a later file is not lost", async () => {
     file("1.alloy", UNFORMATTED);
     file("2.alloy", UNFORMATTED);

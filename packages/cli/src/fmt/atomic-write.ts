@@ -75,7 +75,7 @@ export function writeFileAtomic(path: string, content: string, options: AtomicWr
   const stats = statIfExists(target);
   if (stats !== undefined) {
     if (!stats.isFile()) throw new WriteRefusedError("not a regular file");
-    checkUnchanged(target, options.unchangedSince);
+    checkUnchanged(target, options.unchangedSince, content);
     checkWritable(target, stats);
     if (stats.nlink > 1n) return overwriteInPlace(target, content, options);
   }
@@ -90,7 +90,7 @@ export function writeFileAtomic(path: string, content: string, options: AtomicWr
       return overwriteInPlace(target, content, options);
     }
     replaceHook(tempPath, options);
-    checkUnchanged(target, options.unchangedSince);
+    checkUnchanged(target, options.unchangedSince, content);
     renameSync(tempPath, target);
   } catch (error) {
     temp.close();
@@ -131,7 +131,11 @@ function statIfExists(path: string): BigIntStats | undefined {
   }
 }
 
-function checkUnchanged(path: string, snapshot: FileSnapshot | undefined): void {
+/**
+ * Throws when the file holds neither what the snapshot read nor `content` (the same file reached by two paths and
+ * formatted twice at once holds the formatted text: writing it again changes nothing).
+ */
+function checkUnchanged(path: string, snapshot: FileSnapshot | undefined, content: string): void {
   if (snapshot === undefined) return;
   const now = statSync(path, { bigint: true });
   const before = snapshot.stats;
@@ -142,7 +146,9 @@ function checkUnchanged(path: string, snapshot: FileSnapshot | undefined): void 
     now.mtimeNs === before.mtimeNs &&
     now.ctimeNs === before.ctimeNs;
   // A touched or replaced file with the same content may still be written.
-  if (sameStatus || readFileSync(path).equals(snapshot.bytes)) return;
+  if (sameStatus) return;
+  const bytes = readFileSync(path);
+  if (bytes.equals(snapshot.bytes) || bytes.equals(Buffer.from(content, "utf8"))) return;
   throw new WriteRefusedError("it changed since alloyfmt read it (left as it is)");
 }
 
@@ -193,7 +199,7 @@ function overwriteInPlace(path: string, content: string, options: AtomicWriteOpt
     fsyncSync(backup.fd);
     backup.close();
     replaceHook(backupPath, options);
-    checkUnchanged(path, options.unchangedSince);
+    checkUnchanged(path, options.unchangedSince, content);
   } catch (error) {
     backup.close();
     rmSync(backupPath, { force: true });
