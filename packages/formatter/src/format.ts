@@ -39,7 +39,8 @@ export class FormatError extends Error {
 export function format(text: string, options: FormatOptions = {}): string {
   // The parser skips a leading BOM and takes CRLF as a line break, as Alloy's scanner does: the text is parsed
   // as it is, so that diagnostics have Alloy's positions and raw strings keep their CRs.
-  const sectioned = text.length >= SECTIONS_FROM ? formatInSections(text, SECTION_LENGTH) : undefined;
+  // Sections are only used when they all format (no positions to report): the BOM is no part of any.
+  const sectioned = text.length >= SECTIONS_FROM ? formatInSections(withoutBom(text), SECTION_LENGTH) : undefined;
   return sectioned ?? formatWhole(text, options.filename);
 }
 

@@ -90,6 +90,12 @@ describe("format in sections", () => {
     expect(format(text)).toBe(whole);
   });
 
+  it("formats a large text with a byte order mark as the same text without it", () => {
+    const text = Array.from({ length: 12_000 }, (_, i) => `block_${i} {\nvalue=${i}\n}\n`).join("\n");
+    expect(text.length).toBeGreaterThan(262_144);
+    expect(format(`\uFEFF\n\n${text}`)).toBe(format(text));
+  });
+
   it("is not used for a text with parse errors, whose errors are reported from the whole file", () => {
     // `b =` goes on across the blank lines (`b = c`), so the error is the `=` of line 5.
     const text = "a = 1\n\nb = \n\nc = 3\n";
