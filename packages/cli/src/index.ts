@@ -1,4 +1,5 @@
-export { ExitCode, main as runAlloyfmtOnProcess, runAlloyfmt, unifiedDiff } from "./fmt/run.js";
+export { ExitCode, main as runAlloyfmtOnProcess, runAlloyfmt } from "./fmt/run.js";
+export { unifiedDiff } from "./fmt/unified-diff.js";
 export type { FmtIo } from "./fmt/run.js";
 export { parseFmtArgs, USAGE as ALLOYFMT_USAGE, UsageError } from "./fmt/options.js";
 export type { FmtOptions } from "./fmt/options.js";

@@ -1,5 +1,18 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  chownSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,7 +44,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function file(path: string, content: string): string {
+function file(path: string, content: string | Uint8Array): string {
   const absolute = join(dir, path);
   mkdirSync(join(absolute, ".."), { recursive: true });
   writeFileSync(absolute, content);
@@ -233,6 +246,121 @@ describe("alloyfmt: --write", () => {
   });
 });
 
+describe("alloyfmt: bytes that are not UTF-8", () => {
+  // Latin-1 "café" in a comment: Alloy reports the byte 0xE9 at line 2, column 13.
+  const LATIN1 = Buffer.concat([Buffer.from("a=1\nb = 2 // caf"), Buffer.from([0xe9]), Buffer.from("\n")]);
+
+  it("are reported where Alloy reports them, and the file is left as it is", async () => {
+    file("latin1.alloy", LATIN1);
+    const result = await run(["-w", "latin1.alloy"]);
+    expect(result).toEqual({ status: ExitCode.Error, stdout: "", stderr: "latin1.alloy:2:13: illegal UTF-8 encoding\n" });
+    expect(readFileSync(join(dir, "latin1.alloy")).equals(LATIN1)).toBe(true);
+  });
+
+  it("are reported in stdin too", async () => {
+    const result = await run(["-"], { stdin: undefined, stdinIsTTY: false, readStdin: async () => LATIN1 });
+    expect(result).toEqual({ status: ExitCode.Error, stdout: "", stderr: "<stdin>:2:13: illegal UTF-8 encoding\n" });
+  });
+
+  it("a leading BOM is allowed, dropped from the output, and counted in columns as Alloy counts it", async () => {
+    file("bom.alloy", "\uFEFFa=1\n");
+    expect(await run(["-w", "bom.alloy"])).toEqual({ status: ExitCode.Ok, stdout: "", stderr: "" });
+    expect(read("bom.alloy")).toBe("a = 1\n");
+    file("bad-bom.alloy", "\uFEFFa = }\n");
+    expect((await run(["bad-bom.alloy"])).stderr).toBe("bad-bom.alloy:1:8: expected expression, got }\n");
+  });
+});
+
+describe("alloyfmt: --write keeps files and their links as they were", () => {
+  it("writes the file a symbolic link leads to, and the link stays a link", async () => {
+    file("real/target.alloy", UNFORMATTED);
+    symlinkSync("real/target.alloy", join(dir, "link.alloy"));
+    expect(await run(["-w", "link.alloy"])).toEqual({ status: ExitCode.Ok, stdout: "", stderr: "" });
+    expect(lstatSync(join(dir, "link.alloy")).isSymbolicLink()).toBe(true);
+    expect(read("real/target.alloy")).toBe(FORMATTED);
+    expect(readdirSync(join(dir, "real"))).toEqual(["target.alloy"]);
+  });
+
+  it("keeps a file with several hard links one inode shared by all of them", async () => {
+    const first = file("first.alloy", UNFORMATTED);
+    linkSync(first, join(dir, "second.alloy"));
+    const inode = statSync(first).ino;
+    expect(await run(["-w", "first.alloy"])).toEqual({ status: ExitCode.Ok, stdout: "", stderr: "" });
+    expect(read("first.alloy")).toBe(FORMATTED);
+    expect(read("second.alloy")).toBe(FORMATTED);
+    expect(statSync(first).ino).toBe(inode);
+    expect(statSync(join(dir, "second.alloy")).ino).toBe(inode);
+    expect(statSync(first).nlink).toBe(2);
+    expect(readdirSync(dir).sort()).toEqual(["first.alloy", "second.alloy"]);
+  });
+
+  it("keeps the mode, special bits included", async () => {
+    const path = file("mode.alloy", UNFORMATTED);
+    chmodSync(path, 0o2751);
+    await run(["-w", "mode.alloy"]);
+    expect(read("mode.alloy")).toBe(FORMATTED);
+    expect(statSync(path).mode & 0o7777).toBe(0o2751);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)("keeps the owner and group (as root, writing another user's file)", async () => {
+    const path = file("owned.alloy", UNFORMATTED);
+    chownSync(path, 1234, 5678);
+    chmodSync(path, 0o640);
+    await run(["-w", "owned.alloy"]);
+    expect(read("owned.alloy")).toBe(FORMATTED);
+    expect(statSync(path)).toMatchObject({ uid: 1234, gid: 5678 });
+    expect(statSync(path).mode & 0o7777).toBe(0o640);
+  });
+
+  it("refuses a read-only file with a clear error, and goes on with the others", async () => {
+    chmodSync(file("ro.alloy", UNFORMATTED), 0o444);
+    file("rw.alloy", UNFORMATTED);
+    const result = await run(["-w", "ro.alloy", "rw.alloy"]);
+    expect(result).toEqual({ status: ExitCode.Error, stdout: "", stderr: "ro.alloy: cannot write: read-only file\n" });
+    expect(read("ro.alloy")).toBe(UNFORMATTED);
+    expect(read("rw.alloy")).toBe(FORMATTED);
+    expect(readdirSync(dir).sort()).toEqual(["ro.alloy", "rw.alloy"]);
+  });
+
+  it.each([
+    ["a file", false],
+    ["a file with several links (written in place)", true],
+  ])("refuses to overwrite %s that changed since it was read", async (_, linked) => {
+    const path = file("x.alloy", UNFORMATTED);
+    if (linked) linkSync(path, join(dir, "y.alloy"));
+    const edit = "edited = true\n";
+    const result = await run(["-w", "x.alloy"], { beforeRename: () => writeFileSync(path, edit) });
+    expect(result).toEqual({
+      status: ExitCode.Error,
+      stdout: "",
+      stderr: "x.alloy: cannot write: it changed since alloyfmt read it (left as it is)\n",
+    });
+    expect(read("x.alloy")).toBe(edit);
+    expect(readdirSync(dir).sort()).toEqual(linked ? ["x.alloy", "y.alloy"] : ["x.alloy"]);
+  });
+
+  it("takes a file that already holds the formatted text meanwhile as written (one file reached by two paths)", async () => {
+    const path = file("x.alloy", UNFORMATTED);
+    const result = await run(["-w", "x.alloy"], { beforeRename: () => writeFileSync(path, FORMATTED) });
+    expect(result).toEqual({ status: ExitCode.Ok, stdout: "", stderr: "" });
+    expect(read("x.alloy")).toBe(FORMATTED);
+  });
+
+  it("writes each file as soon as it is formatted, so an edit made meanwhile to a later file is not lost", async () => {
+    file("1.alloy", UNFORMATTED);
+    file("2.alloy", UNFORMATTED);
+    let edited = false;
+    const beforeRename = (): void => {
+      if (edited) return;
+      edited = true;
+      writeFileSync(join(dir, "2.alloy"), "x=1\nyy = 2\n");
+    };
+    expect(await run(["-w", "1.alloy", "2.alloy"], { beforeRename })).toEqual({ status: 0, stdout: "", stderr: "" });
+    expect(read("1.alloy")).toBe(FORMATTED);
+    expect(read("2.alloy")).toBe("x  = 1\nyy = 2\n");
+  });
+});
+
 describe("alloyfmt: --diff", () => {
   it("prints a unified diff and exits 1", async () => {
     file("x.alloy", UNFORMATTED);
@@ -317,6 +445,26 @@ describe("alloyfmt: the bin", () => {
     expect(written.status).toBe(ExitCode.Error);
     expect(read("many/f01.alloy")).toBe(FORMATTED);
     expect(read("many/f05.alloy")).toBe(BAD);
+  });
+
+  it("leaves a file with several links untouched, and a copy of it, when killed before overwriting it", () => {
+    const path = file("x.alloy", UNFORMATTED);
+    linkSync(path, join(dir, "y.alloy"));
+    const result = spawnBin(["--write", "x.alloy"], { env: { [KILL_BEFORE_RENAME_ENV]: "1" } });
+    expect(result.signal).toBe("SIGKILL");
+    expect(read("x.alloy")).toBe(UNFORMATTED);
+    const leftovers = readdirSync(dir).filter((name) => !["x.alloy", "y.alloy"].includes(name));
+    expect(leftovers).toHaveLength(1);
+    expect(leftovers[0]).toMatch(/^\.x\.alloy\.alloyfmt-\d+-\w+\.orig$/);
+    expect(readFileSync(join(dir, leftovers[0]), "utf8")).toBe(UNFORMATTED);
+  });
+
+  it("reports bytes that are not UTF-8 and leaves the file as it is", () => {
+    const latin1 = Buffer.from([0x61, 0x3d, 0x22, 0xe9, 0x22, 0x0a]);
+    file("latin1.alloy", latin1);
+    const result = spawnBin(["-w", "latin1.alloy"]);
+    expect([result.status, result.stdout, result.stderr]).toEqual([2, "", "latin1.alloy:1:4: illegal UTF-8 encoding\n"]);
+    expect(readFileSync(join(dir, "latin1.alloy")).equals(latin1)).toBe(true);
   });
 
   it("leaves the file untouched when killed right before the rename", () => {

@@ -85,6 +85,17 @@ describe("alloylint", () => {
     expect(missing.stderr).toContain("no such file or directory");
   });
 
+  it("reports a file that is not UTF-8 where Alloy does, as an input error, without checking it", () => {
+    const latin1 = join(dir, "latin1.alloy");
+    writeFileSync(latin1, Buffer.concat([Buffer.from('local.file "a" {\n  filename = "/tmp/caf'), Buffer.from([0xe9, 0xe9]), Buffer.from('"\n}\n')]));
+    const result = run([rel(latin1)]);
+    expect(result).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `alloylint: ${rel(latin1)}:2:23: illegal UTF-8 encoding\nalloylint: ${rel(latin1)}:2:24: illegal UTF-8 encoding\n`,
+    });
+  });
+
   it("gates stability and community components", () => {
     const file = join(dir, "experimental.alloy");
     writeFileSync(file, `foreach "x" {\n  collection = []\n  var = "each"\n  template { }\n}\n`);

@@ -27,9 +27,9 @@ export class CommentQueue {
     this.nextStart = this.startOfGroup(0);
   }
 
-  /** Whether the next unwritten group starts before `offset`. */
+  /** Whether the next unwritten group starts at or before `offset` (as in Alloy's printer). */
   before(offset: number): boolean {
-    return this.nextStart < offset;
+    return this.nextStart <= offset;
   }
 
   /** Index (into the comments given to the constructor) of the first comment not handed out yet. */
@@ -105,4 +105,21 @@ function followsCodeOnLine(text: string, offset: number): boolean {
     if (c !== 32 && c !== 9 && c !== 13) return true;
   }
   return false;
+}
+
+/**
+ * A comment's text as Alloy's scanner hands it to the printer: without carriage returns (a CRLF line ending
+ * inside a block comment, a lone CR anywhere), except one between `*` and `/` in a block comment, which would
+ * otherwise end the comment early.
+ */
+export function commentTextAsAlloyKeepsIt(comment: Comment): string {
+  const text = comment.text;
+  if (!text.includes("\r")) return text;
+  const block = comment.style === "block";
+  let kept = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== "\r" || (block && kept.length > 2 && kept.endsWith("*") && text[i + 1] === "/")) kept += c;
+  }
+  return kept;
 }

@@ -28,17 +28,20 @@ export class FormatError extends Error {
 
 /**
  * Formats Alloy configuration text exactly as `alloy fmt` does, except that string literals are always kept
- * as written. The output has LF line endings, no BOM and exactly one final newline. Throws
- * {@link FormatError} when the text does not parse.
+ * as written. The output has no BOM and exactly one final newline; its line breaks are LF, except those inside
+ * raw strings, which are kept as written (as Alloy keeps them). Throws {@link FormatError} when the text does
+ * not parse.
  *
  * A large text is parsed and printed a section at a time (see `sections.ts`), which gives the same output as
  * the whole file at once; any section with a parse error, or whose output needs the checks of
  * {@link fixpoint} and fails them, sends the whole text through the whole-file path instead.
  */
 export function format(text: string, options: FormatOptions = {}): string {
-  const source = normalizeSource(text);
-  const sectioned = source.length >= SECTIONS_FROM ? formatInSections(source, SECTION_LENGTH) : undefined;
-  return sectioned ?? formatWhole(source, options.filename);
+  // The parser skips a leading BOM and takes CRLF as a line break, as Alloy's scanner does: the text is parsed
+  // as it is, so that diagnostics have Alloy's positions and raw strings keep their CRs.
+  // Sections are only used when they all format (no positions to report): the BOM is no part of any.
+  const sectioned = text.length >= SECTIONS_FROM ? formatInSections(withoutBom(text), SECTION_LENGTH) : undefined;
+  return sectioned ?? formatWhole(text, options.filename);
 }
 
 /**
@@ -55,7 +58,7 @@ const SECTIONS_FROM = 262_144;
  */
 const SECTION_LENGTH = 32_768;
 
-/** {@link format} of a normalized text, from one parse of the whole text. */
+/** {@link format} from one parse of the whole text. */
 function formatWhole(source: string, filename: string | undefined): string {
   const parsed = parse(source, { filename });
   const errors = parsed.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
@@ -64,7 +67,7 @@ function formatWhole(source: string, filename: string | undefined): string {
 }
 
 /**
- * {@link format} of a normalized text, section by section: the sections' outputs joined by the blank line
+ * {@link format} section by section: the sections' outputs joined by the blank line
  * that separated them. `undefined` when the text has no cut into sections of at least `minLength`
  * characters, or when a section has parse errors or gives up in {@link fixpoint}: the caller then formats
  * the whole text, which reports the errors with their positions in the file, or returns it unchanged.
@@ -88,12 +91,9 @@ export function formatInSections(source: string, minLength: number): string | un
   return outputs.join("\n");
 }
 
-/**
- * Formats an already parsed file. `parsed` must come from `parse` of the normalized text (see
- * {@link normalizeSource}) and have no error diagnostics.
- */
+/** Formats an already parsed file; `parsed` must have no error diagnostics. */
 export function formatParsed(parsed: Pick<ParseResult, "ast" | "lineIndex">): string {
-  return formatChecked(parsed, false) ?? finalNewline(parsed.lineIndex.text);
+  return formatChecked(parsed, false) ?? finalNewline(withoutBom(parsed.lineIndex.text));
 }
 
 /**
@@ -104,10 +104,10 @@ export function formatParsed(parsed: Pick<ParseResult, "ast" | "lineIndex">): st
  */
 function formatChecked(parsed: Pick<ParseResult, "ast" | "lineIndex">, alwaysCheckComments: boolean): string | undefined {
   const source = parsed.lineIndex.text;
-  const { output, joinedLines } = print(parsed.ast, source, parsed.lineIndex);
+  const { output, joinedLines, commentsPlacedApproximately } = print(parsed.ast, source, parsed.lineIndex);
   const commentsInside = hasCommentsInsideExpressions(parsed.ast);
-  if (!joinedLines && !commentsInside) return output;
-  return fixpoint(parsed.ast, output, commentsInside || alwaysCheckComments);
+  if (!joinedLines && !commentsPlacedApproximately && !commentsInside) return output;
+  return fixpoint(parsed.ast, output, commentsInside || commentsPlacedApproximately || alwaysCheckComments);
 }
 
 /** Formats a parsed file given its source text and the parser's line index (one pass, no checks). */
@@ -115,11 +115,20 @@ export function formatAst(file: File, text: string, lineIndex: ParseResult["line
   return print(file, text, lineIndex).output;
 }
 
-function print(file: File, text: string, lineIndex: LineIndex): { output: string; joinedLines: boolean } {
+/**
+ * One pass of the printer. Where lines were joined, or comments placed next to tokens that Alloy places only
+ * approximately, another pass may lay the output out differently (see {@link fixpoint}).
+ */
+function print(
+  file: File,
+  text: string,
+  lineIndex: LineIndex,
+): { output: string; joinedLines: boolean; commentsPlacedApproximately: boolean } {
   const printer = new Printer(text, lineIndex, file.comments);
   const nodes = new NodePrinter(printer, text);
   nodes.statements(file.body);
-  return { output: finalNewline(printer.finish()), joinedLines: nodes.joinedLines };
+  const output = finalNewline(printer.finish());
+  return { output, joinedLines: nodes.joinedLines, commentsPlacedApproximately: printer.placedCommentsApproximately };
 }
 
 /** Formatting passes tried before giving up on a file. */
@@ -148,11 +157,8 @@ function fixpoint(file: File, output: string, checkComments: boolean): string | 
   return undefined;
 }
 
-/** Drops a byte order mark and turns CRLF line endings into LF, as the formatted output has them. */
-export function normalizeSource(text: string): string {
-  let source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (source.includes("\r\n")) source = source.replace(/\r\n/g, "\n");
-  return source;
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function finalNewline(output: string): string {

@@ -1,2 +1,2 @@
-export { FormatError, format, formatAst, formatParsed, normalizeSource } from "./format.js";
+export { FormatError, format, formatAst, formatParsed } from "./format.js";
 export type { FormatOptions } from "./format.js";

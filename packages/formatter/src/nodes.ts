@@ -88,7 +88,8 @@ export class NodePrinter {
     p.at(start);
     p.token(block.name);
     this.breaksAtStart = p.lineBreaks;
-    if (block.label !== undefined) {
+    // Alloy's tree has no label and an empty one alike (`b "" {}` is `b {}`), and prints neither.
+    if (block.label !== undefined && block.label.value !== "") {
       p.space(Space.Blank);
       p.at(startOffset(block.label.range));
       p.stringLiteral(block.label.raw);
@@ -164,8 +165,10 @@ export class NodePrinter {
         this.expression(expression.right);
         return;
       case "ParenExpression":
+        p.trulyAt(startOffset(expression.range));
         p.token("(");
         this.expression(expression.expression);
+        p.trulyAt(endOffset(expression.range) - 1);
         p.token(")", Tok.RParen);
         return;
       case "BadExpression":
@@ -228,7 +231,9 @@ export class NodePrinter {
       } else if (i > 0) {
         p.space(Space.Blank);
       }
-      previousEnd = lastOffset(field.range);
+      // Alloy measures from the end of the key, not of the value: a field after a value that ends on a later
+      // line, and the closing brace, then start a line of their own (with a trailing comma before the brace).
+      previousEnd = lastOffset(field.keyRange);
       p.at(keyStart);
       if (field.quoted) p.stringLiteral(field.keyRaw);
       else p.token(field.keyRaw);
@@ -280,6 +285,7 @@ export class NodePrinter {
       p.token(",", Tok.Comma);
       p.space(Space.Formfeed);
     }
+    p.trulyAt(close);
     p.token(")", Tok.RParen);
   }
 

@@ -1,7 +1,7 @@
 import type { Comment, LineIndex } from "@alloy-toolkit/parser";
 import { endOffset, startOffset } from "@alloy-toolkit/parser";
 import { ColumnWriter } from "./align.js";
-import { CommentQueue } from "./comments.js";
+import { CommentQueue, commentTextAsAlloyKeepsIt } from "./comments.js";
 
 /**
  * Pending whitespace. It is buffered rather than written at once so that comments met before the next token
@@ -52,12 +52,34 @@ export class Printer {
   private wroteAnything = false;
   /** Position of the next token when given explicitly; otherwise the token follows the last one written. */
   private explicitOffset = -1;
-  /** Source position of the token being written; the line is NO_LINE until needed. */
+  /**
+   * Source position of the token being written, as Alloy's printer approximates it: a token without a position
+   * of its own follows the last text written, on that text's last line (its line is not looked up from an
+   * offset, which may have moved past a line break). The line is `nextAnchor`'s plus `nextExtraLines`,
+   * looked up when needed (`nextLine` is NO_LINE until then).
+   */
   private nextOffset = 0;
+  private nextAnchor = 0;
+  private nextExtraLines = 0;
   private nextLine = NO_LINE;
   /** Source position just after the last text written (token or comment). */
   private lastOffset = 0;
+  private lastAnchor = 0;
+  private lastExtraLines = 0;
   private lastLine = 0;
+  /** Whether the next token has a position of its own (see {@link at}). */
+  private nextPlaced = true;
+  /** Where the next token really is, when it has no position of its own but its caller knows it (-1 otherwise). */
+  private nextTrueOffset = -1;
+  /** Whether the line Alloy takes for the next token, or for the last text written, is not its line in the source. */
+  private nextLineApproximate = false;
+  private lastLineApproximate = false;
+  /**
+   * Set when a comment was placed next to a token whose position Alloy only approximates (`,` or `)` right
+   * after a comment, a call's `)` on a later line than its last argument): Alloy's layout of such a comment
+   * can change when the output is formatted again, so the caller formats to the fixpoint.
+   */
+  placedCommentsApproximately = false;
   private readonly comments: CommentQueue;
 
   constructor(
@@ -87,18 +109,26 @@ export class Printer {
     this.explicitOffset = offset;
   }
 
+  /**
+   * Gives the source offset of the next token written without making it its position: Alloy's printer gives
+   * some tokens (a call's parentheses) no position and places comments around them from the text before.
+   */
+  trulyAt(offset: number): void {
+    this.nextTrueOffset = offset;
+  }
+
   /** Writes a token (identifier, keyword, punctuation, number) whose text has no line breaks. */
   token(text: string, tok: Tok = Tok.Other): void {
     this.takeNext();
     this.flush(tok);
-    this.writeText(this.nextOffset, this.nextLine, text, TextKind.Plain);
+    this.writeText(this.nextOffset, this.nextAnchor, this.nextExtraLines, this.nextLine, text, TextKind.Plain);
   }
 
   /** Writes a string literal, kept exactly as written. */
   stringLiteral(text: string): void {
     this.takeNext();
     this.flush(Tok.Other);
-    this.writeText(this.nextOffset, this.nextLine, text, TextKind.String);
+    this.writeText(this.nextOffset, this.nextAnchor, this.nextExtraLines, this.nextLine, text, TextKind.String);
   }
 
   /** Writes the comments left after the last token and returns the laid-out text. */
@@ -112,21 +142,31 @@ export class Printer {
   private takeNext(): void {
     if (this.explicitOffset >= 0) {
       this.nextOffset = this.explicitOffset;
+      this.nextAnchor = this.explicitOffset;
+      this.nextExtraLines = 0;
       this.nextLine = NO_LINE;
       this.explicitOffset = -1;
+      this.nextPlaced = true;
+      this.nextLineApproximate = false;
     } else {
       this.nextOffset = this.lastOffset;
+      this.nextAnchor = this.lastAnchor;
+      this.nextExtraLines = this.lastExtraLines;
       this.nextLine = this.lastLine;
+      this.nextPlaced = false;
+      this.nextLineApproximate =
+        this.nextTrueOffset >= 0 ? this.lineAt(this.nextTrueOffset) !== this.lineOfNext() : this.lastLineApproximate;
     }
+    this.nextTrueOffset = -1;
   }
 
   private lineOfNext(): number {
-    if (this.nextLine === NO_LINE) this.nextLine = this.lineAt(this.nextOffset);
+    if (this.nextLine === NO_LINE) this.nextLine = this.lineAt(this.nextAnchor) + this.nextExtraLines;
     return this.nextLine;
   }
 
   private lineOfLast(): number {
-    if (this.lastLine === NO_LINE) this.lastLine = this.lineAt(this.lastOffset);
+    if (this.lastLine === NO_LINE) this.lastLine = this.lineAt(this.lastAnchor) + this.lastExtraLines;
     return this.lastLine;
   }
 
@@ -136,22 +176,26 @@ export class Printer {
   }
 
   private injectComments(tok: Tok): void {
+    if (!this.nextPlaced || this.nextLineApproximate || this.lastLineApproximate) this.placedCommentsApproximately = true;
     let lastComment: Comment | undefined;
+    let lastText = "";
     const queue = this.comments;
     let index = queue.nextIndex;
     while (queue.before(this.nextOffset)) {
       for (const end = queue.takeGroup(); index < end; index++) {
         const comment = queue.comment(index);
-        this.writeCommentPrefix(comment, tok);
+        this.writeCommentPrefix(comment);
         const start = startOffset(comment.range);
-        this.writeText(start, this.lineAt(start), comment.text, TextKind.Comment);
+        lastText = commentTextAsAlloyKeepsIt(comment);
+        this.writeText(start, start, 0, NO_LINE, lastText, TextKind.Comment);
         lastComment = comment;
       }
     }
-    if (lastComment !== undefined) this.writeCommentSuffix(tok, lastComment);
+    if (lastComment !== undefined) this.writeCommentSuffix(tok, lastComment, lastText);
   }
 
-  private writeCommentPrefix(comment: Comment, tok: Tok): void {
+  /** The whitespace before a comment, as Alloy's printer decides it. */
+  private writeCommentPrefix(comment: Comment): void {
     if (!this.wroteAnything) return;
     const commentLine = this.lineAt(startOffset(comment.range));
     const lastLine = this.lineOfLast();
@@ -161,24 +205,14 @@ export class Printer {
       this.writeByte(commentLine === this.lineOfNext() ? " " : "\t", 1);
       return;
     }
-    // A comment on its own line: apply pending indentation up to the first line break, which the comment
-    // replaces with as many as the source had (at most one blank line).
+    // A comment on its own line: apply the indentation changes pending before the first other whitespace, and
+    // drop that whitespace; the comment's own line breaks replace it (at most one blank line).
     let count = 0;
     const spaces = this.spaces;
     for (let i = 0; i < this.spaceCount; i++) {
       const space = spaces[i];
-      if (space === Space.Blank || space === Space.VTab) {
-        spaces[i] = Space.Ignore;
-        continue;
-      }
-      if (space === Space.Indent) continue;
-      if (space === Space.Unindent) {
-        // The unindent closing a block or collection stays pending so that a comment at the end of a body is
-        // indented like the body.
-        if (tok !== Tok.RCurly && tok !== Tok.RBrack && tok !== Tok.RParen) continue;
-      } else if (space === Space.Newline || space === Space.Formfeed) {
-        spaces[i] = Space.Ignore;
-      }
+      if (space === Space.Indent || space === Space.Unindent) continue;
+      spaces[i] = Space.Ignore;
       count = i;
       break;
     }
@@ -187,42 +221,31 @@ export class Printer {
     if (newlines > 0) this.writeByte("\f", Math.min(newlines, 2));
   }
 
-  private writeCommentSuffix(tok: Tok, lastComment: Comment): void {
-    const isLineComment = lastComment.style === "line";
-    if (
-      !isLineComment &&
-      this.lineAt(startOffset(lastComment.range)) === this.lineOfNext() &&
-      tok !== Tok.Comma &&
-      tok !== Tok.EOF
-    ) {
-      this.writeByte(" ", 1);
-    }
-    let needsLinebreak = isLineComment || tok === Tok.EOF;
-    let wroteLinebreak = false;
+  /**
+   * The whitespace between the last comment written and the next token, as Alloy's printer decides it: the
+   * pending line breaks give way to as many as the source had between them (at most one blank line), a form
+   * feed if one was dropped. `text`: the comment as written.
+   */
+  private writeCommentSuffix(tok: Tok, lastComment: Comment, text: string): void {
+    if (tok === Tok.EOF) return;
+    const nextLine = this.lineOfNext();
+    // Alloy takes the comment's end from its start and the length of its text, without the CRs it dropped.
+    const endLine = this.lineAt(startOffset(lastComment.range) + text.length - 1);
+    if (lastComment.style === "block" && endLine === nextLine) this.writeByte(" ", 1);
+    let newlines = nextLine - this.lineOfLast();
+    // Alloy would write a token that has no position of its own (`,`, `)`) on the line of a line comment before
+    // it, into the comment; a line break keeps the program. Alloy's own output is broken there.
+    if (newlines <= 0 && lastComment.style === "line") newlines = 1;
     let droppedFormfeed = false;
     const spaces = this.spaces;
     for (let i = 0; i < this.spaceCount; i++) {
       const space = spaces[i];
-      if (space === Space.Blank || space === Space.VTab) spaces[i] = Space.Ignore;
-      else if (space === Space.Newline || space === Space.Formfeed) {
-        if (needsLinebreak || (!wroteLinebreak && tok !== Tok.EOF)) {
-          needsLinebreak = false;
-          wroteLinebreak = true;
-        } else {
-          if (space === Space.Formfeed) droppedFormfeed = true;
-          spaces[i] = Space.Ignore;
-        }
-      }
+      if (space === Space.Indent || space === Space.Unindent) continue;
+      if (space === Space.Formfeed) droppedFormfeed = true;
+      spaces[i] = Space.Ignore;
     }
     this.writeSpaces(this.spaceCount);
-    if (needsLinebreak) {
-      this.writeByte("\n", 1);
-      wroteLinebreak = true;
-    }
-    if (tok === Tok.EOF) return;
-    // Keep a blank line that separated the comment from the next token.
-    const gap = Math.min(this.lineOfNext() - this.lineAt(endOffset(lastComment.range)), 2) - (wroteLinebreak ? 1 : 0);
-    if (gap > 0) this.writeByte(droppedFormfeed ? "\f" : "\n", gap);
+    if (newlines > 0) this.writeByte(droppedFormfeed ? "\f" : "\n", Math.min(newlines, 2));
   }
 
   /** Writes the first `count` pending spaces and drops them from the buffer. */
@@ -241,14 +264,6 @@ export class Printer {
           break;
         case Space.Newline:
         case Space.Formfeed:
-          // A line break followed by an unindent: unindent first, so the next line starts at the outer level
-          // and a new run of aligned lines begins with it.
-          if (i + 1 < count && spaces[i + 1] === Space.Unindent) {
-            spaces[i] = Space.Unindent;
-            spaces[i + 1] = Space.Formfeed;
-            i--;
-            break;
-          }
           this.writeByte(space === Space.Newline ? "\n" : "\f", 1);
           break;
         case Space.Blank:
@@ -294,7 +309,11 @@ export class Printer {
     this.wroteAnything = true;
   }
 
-  private writeText(offset: number, line: number, text: string, kind: TextKind): void {
+  /**
+   * Writes a token, comment or string at `offset` (approximate for a token without a position of its own),
+   * whose line is `anchor`'s plus `extraLines` (`line` when known, otherwise NO_LINE).
+   */
+  private writeText(offset: number, anchor: number, extraLines: number, line: number, text: string, kind: TextKind): void {
     if (this.atLineStart) this.writeIndent();
     let newlines = 0;
     switch (kind) {
@@ -321,8 +340,13 @@ export class Printer {
       }
     }
     this.lineBreaks += newlines;
+    // Alloy's printer also counts a form feed in a comment or string as a line.
+    if (kind !== TextKind.Plain && text.includes("\f")) newlines += countFormFeeds(text);
     this.lastOffset = offset + text.length;
-    this.lastLine = newlines === 0 ? line : (line === NO_LINE ? this.lineAt(offset) : line) + newlines;
+    this.lastAnchor = anchor;
+    this.lastExtraLines = extraLines + newlines;
+    this.lastLine = line === NO_LINE ? NO_LINE : line + newlines;
+    this.lastLineApproximate = kind !== TextKind.Comment && this.nextLineApproximate;
     this.atLineStart = false;
     this.wroteAnything = true;
   }
@@ -337,5 +361,11 @@ const enum TextKind {
 function countNewlines(text: string): number {
   let count = 0;
   for (let index = text.indexOf("\n"); index !== -1; index = text.indexOf("\n", index + 1)) count++;
+  return count;
+}
+
+function countFormFeeds(text: string): number {
+  let count = 0;
+  for (let index = text.indexOf("\f"); index !== -1; index = text.indexOf("\f", index + 1)) count++;
   return count;
 }

@@ -1,5 +1,6 @@
 import type { Comment, Expression, File, Node, Range, Statement } from "@alloy-toolkit/parser";
 import { assertNever, endOffset, startOffset } from "@alloy-toolkit/parser";
+import { commentTextAsAlloyKeepsIt } from "./comments.js";
 
 /**
  * Safety checks around Alloy's layout algorithm. It places comments by source position, which is exact for
@@ -109,7 +110,7 @@ export function signature(file: File): string {
   const parts: string[] = [];
   shape(file, parts);
   parts.push("#comments");
-  for (const comment of file.comments) parts.push(commentPlace(file, comment), comment.text);
+  for (const comment of file.comments) parts.push(commentPlace(file, comment), commentTextAsAlloyKeepsIt(comment));
   return parts.join("\u0000");
 }
 
@@ -120,7 +121,8 @@ function shape(node: Node, parts: string[]): void {
       for (const statement of node.body) shape(statement, parts);
       return;
     case "Block":
-      parts.push("B", node.name, node.label?.raw ?? "", String(node.body.length));
+      // The label's value: Alloy's tree does not tell an empty label from none.
+      parts.push("B", node.name, node.label?.value ?? "", String(node.body.length));
       for (const statement of node.body) shape(statement, parts);
       return;
     case "Attribute":

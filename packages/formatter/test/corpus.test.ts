@@ -7,13 +7,8 @@ import { corpusSources, loadCorpus } from "../../../test/support/corpus.js";
 import { describeShared } from "../../../test/support/shared.js";
 import { format } from "../src/index.js";
 import { signature } from "../src/verify.js";
+import { corpusDeviations } from "../scripts/fuzz-cases.mjs";
 import { commentTexts, shapeOf } from "./ast-shape.js";
-
-/** `source/name` of the inputs where Alloy's printer rewrites a string literal (we keep it as written). */
-function loadDeviations(corpusRoot: string): Set<string> {
-  const lines = readFileSync(join(corpusRoot, "DEVIATIONS.tsv"), "utf8").split("\n").slice(1);
-  return new Set(lines.filter((line) => line.trim() !== "").map((line) => line.split("\t").slice(0, 2).join("/")));
-}
 
 /** Our output with raw-string object keys re-quoted the way Alloy's printer does: the only deviation. */
 function requoteRawKeys(output: string): string {
@@ -46,7 +41,7 @@ function stringLiterals(text: string): string[] {
 }
 
 describeShared("corpus", "formatter conformance with alloy fmt over ../shared/corpus", (corpusRoot) => {
-  const deviations = loadDeviations(corpusRoot);
+  const deviations = corpusDeviations(corpusRoot);
   const cases = loadCorpus(corpusRoot).filter((c) => c.expect !== undefined);
 
   it("finds the parsing inputs and the deviation list", () => {

@@ -4,7 +4,7 @@ import { parse } from "@alloy-toolkit/parser";
 import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../../../test/support/corpus.js";
 import { describeShared } from "../../../test/support/shared.js";
-import { format, formatParsed, normalizeSource } from "../src/index.js";
+import { format, formatParsed } from "../src/index.js";
 import { formatInSections } from "../src/format.js";
 import { sectionStarts } from "../src/sections.js";
 
@@ -17,7 +17,7 @@ function sections(source: string): string[] | undefined {
 
 /** `format` through one parse of the whole text: "error" when it does not parse. */
 function formatWhole(text: string): string {
-  const parsed = parse(normalizeSource(text));
+  const parsed = parse(text);
   if (parsed.diagnostics.some((diagnostic) => diagnostic.severity === "error")) return "error";
   return formatParsed(parsed);
 }
@@ -86,8 +86,14 @@ describe("format in sections", () => {
       "// head\n\nlogging {\nlevel=\"info\"\n}\n\n\n\na=1\nlonger_name=2 // c\n\n" +
       'prometheus.scrape "x" {\n  targets = [\n\n{"a"="b"},\n  ]\n}\n\nb =\n  3\nc = 4\n';
     const whole = formatWhole(text);
-    expect(formatInSections(normalizeSource(text), 0)).toBe(whole);
+    expect(formatInSections(text, 0)).toBe(whole);
     expect(format(text)).toBe(whole);
+  });
+
+  it("formats a large text with a byte order mark as the same text without it", () => {
+    const text = Array.from({ length: 12_000 }, (_, i) => `block_${i} {\nvalue=${i}\n}\n`).join("\n");
+    expect(text.length).toBeGreaterThan(262_144);
+    expect(format(`\uFEFF\n\n${text}`)).toBe(format(text));
   });
 
   it("is not used for a text with parse errors, whose errors are reported from the whole file", () => {
@@ -112,7 +118,7 @@ describeShared("corpus", "formatting in sections over ../shared/corpus", (corpus
     let cut = 0;
     let withErrors = 0;
     for (const c of cases) {
-      const source = normalizeSource(c.text);
+      const source = c.text;
       const whole = formatWhole(source);
       const starts = sectionStarts(source, 0);
       const sectioned = formatInSections(source, 0);
@@ -145,7 +151,7 @@ describeShared("corpus", "formatting in sections over ../shared/corpus", (corpus
         const at = next(text.length + 1);
         text = text.slice(0, at) + pieces[next(pieces.length)] + text.slice(at);
       }
-      const source = normalizeSource(text);
+      const source = text;
       const whole = formatWhole(source);
       const sectioned = formatInSections(source, next(2) === 0 ? 0 : next(400));
       if (sectioned === undefined) continue;

@@ -158,8 +158,24 @@ export function layoutGraph(graph: PipelineGraph): GraphLayout {
   return result;
 }
 
+/**
+ * Characters that need escaping in XML text and attributes: markup, the whitespace an attribute would turn into
+ * spaces, and those XML 1.0 forbids even as references (C0 controls but tab, LF and CR; lone surrogates; U+FFFE,
+ * U+FFFF), which a label or a file name can hold.
+ */
+const XML_ESCAPED =
+  /[&<>"\t\n\r]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+const XML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;" };
+
+/** Text for the SVG: markup escaped, and forbidden characters shown as escapes (`\x1b`, `\ud800`), so it is always well-formed XML. */
 const escapeXml = (s: string) =>
-  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  s.replace(XML_ESCAPED, (c) => {
+    const entity = XML_ENTITIES[c];
+    if (entity !== undefined) return entity;
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16)}`;
+  });
 
 function pathOf(points: Point[]): string {
   if (points.length === 0) return "";

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { analyze } from "@alloy-toolkit/checker";
+import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
 import { buildGraph, layoutGraph, renderGraph, toDot, toMermaid, toSvg, type PipelineGraph } from "../src/index.js";
 
@@ -140,5 +141,22 @@ describe("pipeline graph", () => {
     expect(x("discovery.kubernetes.pods")).toBeLessThan(x("discovery.relabel.pods"));
     expect(x("discovery.relabel.pods")).toBeLessThan(x("prometheus.scrape.pods"));
     expect(x("prometheus.scrape.pods")).toBeLessThan(x("prometheus.remote_write.default"));
+  });
+
+  it("writes well-formed XML whatever characters labels and file names hold", () => {
+    // Control characters, an escape sequence and markup in a label (the parser reports such a label, but the
+    // graph of a config with errors is still drawn); control characters and a lone surrogate in a file name.
+    const text = 'local.file "a\\x01b\\x1b[31m<&>\\"" {\n  filename = "/x"\n}\n';
+    const model = analyze([{ filename: "dir\u0007/conf\ud800ig\u001f.alloy", text }], { stabilityLevel: "experimental" });
+    const graph = buildGraph(model);
+    expect(graph.nodes.some((node) => node.label?.includes("\u0001"))).toBe(true);
+    const svg = toSvg(graph);
+    const errors: string[] = [];
+    const parser = new SaxesParser();
+    parser.on("error", (error) => errors.push(error.message));
+    parser.write(svg).close();
+    expect(errors).toEqual([]);
+    expect(svg).toContain('<title>local.file &quot;a\\x01b\\x1b[31m&lt;&amp;&gt;&quot;&quot;</title>');
+    expect(svg).toContain('data-file="dir\\x07/conf\\ud800ig\\x1f.alloy"');
   });
 });

@@ -7,6 +7,7 @@ export { parse, MAX_NESTING_DEPTH } from "./parser.js";
 export { reparse } from "./incremental.js";
 export type { ParseOptions, ParseResult } from "./parser.js";
 export { decodeString, goQuote, isValidIdentifier } from "./strings.js";
+export { decodeSource, type DecodedSource, type EncodingDiagnostic } from "./source-bytes.js";
 export { childrenOf, nodePathAt, sourceOf, walk } from "./walk.js";
 export type { Visitor } from "./walk.js";
 export type { BinaryOperator, UnaryOperator } from "./tokens.js";

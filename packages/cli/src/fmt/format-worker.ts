@@ -1,18 +1,14 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { formatFile } from "./format-file.js";
-import type { Outcome } from "./format-file.js";
+import type { FileTask, Outcome } from "./format-file.js";
 
 /** Input of a formatting worker (see `parallel.ts`). */
 export interface WorkerInput {
   readonly cwd: string;
   readonly paths: readonly string[];
-  /** Whether the texts are needed back (diff, write, print); otherwise only whether each file changed. */
-  readonly keepText: boolean;
+  readonly task: FileTask;
 }
 
-const { cwd, paths, keepText } = workerData as WorkerInput;
-const outcomes: Outcome[] = paths.map((path) => {
-  const outcome = formatFile(cwd, path);
-  return outcome.kind === "formatted" && !keepText ? { ...outcome, original: "", formatted: "" } : outcome;
-});
+const { cwd, paths, task } = workerData as WorkerInput;
+const outcomes: Outcome[] = paths.map((path) => formatFile(cwd, path, task));
 parentPort?.postMessage(outcomes);

@@ -2,7 +2,7 @@ import { existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { Outcome } from "./format-file.js";
+import type { FileTask, Outcome } from "./format-file.js";
 import { formatFile, resolvePath } from "./format-file.js";
 import type { WorkerInput } from "./format-worker.js";
 
@@ -15,17 +15,20 @@ const PARALLEL_MIN_BYTES = 1_000_000;
 
 const WORKER_FILE = fileURLToPath(new URL("./format-worker.js", import.meta.url));
 
-/** Formats files, on several threads when there is enough input; outcomes come in the order of `paths`. */
-export async function formatFiles(cwd: string, paths: readonly string[], keepText: boolean): Promise<Outcome[]> {
+/**
+ * Formats files (and writes each back as soon as it is formatted, for `--write`), on several threads when there
+ * is enough input; outcomes come in the order of `paths`.
+ */
+export async function formatFiles(cwd: string, paths: readonly string[], task: FileTask): Promise<Outcome[]> {
   const requested = Number(process.env[JOBS_ENV]);
   const explicit = Number.isInteger(requested) && requested > 0;
   const jobs = Math.min(explicit ? requested : Math.min(availableParallelism(), 4), paths.length);
   // Sources run under the test runner have no compiled worker beside them: format on this thread then.
-  if (jobs < 2 || !existsSync(WORKER_FILE)) return paths.map((path) => formatFile(cwd, path));
+  if (jobs < 2 || !existsSync(WORKER_FILE)) return paths.map((path) => formatFile(cwd, path, task));
 
   const sizes = paths.map((path) => fileSize(cwd, path));
   const total = sizes.reduce((sum, size) => sum + size, 0);
-  if (!explicit && total < PARALLEL_MIN_BYTES) return paths.map((path) => formatFile(cwd, path));
+  if (!explicit && total < PARALLEL_MIN_BYTES) return paths.map((path) => formatFile(cwd, path, task));
 
   // Largest files first, each to the least loaded thread; thread 0 is this one.
   const buckets = Array.from({ length: jobs }, () => ({ load: 0, indexes: [] as number[] }));
@@ -39,7 +42,12 @@ export async function formatFiles(cwd: string, paths: readonly string[], keepTex
   const workers = buckets.slice(1).map(
     (bucket) =>
       new Promise<void>((resolve, reject) => {
-        const input: WorkerInput = { cwd, paths: bucket.indexes.map((index) => paths[index]), keepText };
+        // A thread cannot call back into this one: the test hook before a rename stays here.
+        const input: WorkerInput = {
+          cwd,
+          paths: bucket.indexes.map((index) => paths[index]),
+          task: { write: task.write, keepText: task.keepText },
+        };
         const worker = new Worker(WORKER_FILE, { workerData: input });
         worker.once("message", (results: Outcome[]) => {
           results.forEach((outcome, i) => (outcomes[bucket.indexes[i]] = outcome));
@@ -51,7 +59,7 @@ export async function formatFiles(cwd: string, paths: readonly string[], keepTex
         });
       }),
   );
-  for (const index of buckets[0].indexes) outcomes[index] = formatFile(cwd, paths[index]);
+  for (const index of buckets[0].indexes) outcomes[index] = formatFile(cwd, paths[index], task);
   await Promise.all(workers);
   return outcomes;
 }

@@ -1,9 +1,8 @@
-import { createTwoFilesPatch } from "diff";
 import type { Outcome } from "./format-file.js";
-import { errorMessage, formatText, resolvePath } from "./format-file.js";
+import { errorMessage, formatBytes, formatText } from "./format-file.js";
 import { formatFiles } from "./parallel.js";
 import { expandPaths } from "./files.js";
-import { writeFileAtomic } from "./atomic-write.js";
+import { unifiedDiff } from "./unified-diff.js";
 import type { FmtOptions } from "./options.js";
 import { USAGE, UsageError, parseFmtArgs } from "./options.js";
 
@@ -22,13 +21,14 @@ export interface FmtIo {
   readonly cwd: string;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
-  readonly readStdin: () => Promise<string>;
+  /** Bytes are decoded as Alloy reads files (invalid UTF-8 is an error); a string is taken as it is. */
+  readonly readStdin: () => Promise<string | Uint8Array>;
   /** Whether stdout (for diffs) and stderr (for errors) are terminals: colour is used only then. */
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
   readonly stdinIsTTY: boolean;
   readonly version: string;
-  /** Passed to the atomic write (tests simulate a crash before the rename). */
+  /** Passed to the atomic write (tests simulate a crash or an edit before the original is replaced). */
   readonly beforeRename?: (tempPath: string) => void;
 }
 
@@ -83,7 +83,12 @@ export async function runAlloyfmt(argv: readonly string[], io: FmtIo): Promise<n
   }
 
   const filePaths = inputs.flatMap((input) => (input.kind === "file" ? [input.path] : []));
-  const fileOutcomes = await formatFiles(io.cwd, filePaths, printMode || options.diff || options.write);
+  // With --write each file is written back as soon as it is formatted, not once all are.
+  const fileOutcomes = await formatFiles(io.cwd, filePaths, {
+    write: options.write,
+    keepText: printMode || options.diff,
+    beforeRename: io.beforeRename,
+  });
   let nextFile = 0;
   for (const input of inputs) {
     const name = input.kind === "stdin" ? "<stdin>" : input.path;
@@ -102,10 +107,8 @@ export async function runAlloyfmt(argv: readonly string[], io: FmtIo): Promise<n
     if (options.check || options.listDifferent) io.stdout(`${name}\n`);
     if (options.diff) io.stdout(unifiedDiff(name, original, formatted, colors.stdout));
     if (options.write && input.kind === "file") {
-      try {
-        writeFileAtomic(resolvePath(io.cwd, input.path), formatted, { beforeRename: io.beforeRename });
-      } catch (error) {
-        reportError(`${name}: cannot write: ${errorMessage(error)}`);
+      if (outcome.writeError !== undefined) {
+        reportError(outcome.writeError);
         status = ExitCode.Error;
       }
     } else if (status === ExitCode.Ok) {
@@ -116,38 +119,17 @@ export async function runAlloyfmt(argv: readonly string[], io: FmtIo): Promise<n
 }
 
 async function formatStdin(io: FmtIo): Promise<Outcome> {
-  let original: string;
+  let input: string | Uint8Array;
   try {
-    original = await io.readStdin();
+    input = await io.readStdin();
   } catch (error) {
     return { kind: "error", messages: [`<stdin>: cannot read: ${errorMessage(error)}`] };
   }
-  return formatText("<stdin>", original);
+  return typeof input === "string" ? formatText("<stdin>", input) : formatBytes("<stdin>", input);
 }
 
 const RED = "\x1b[31m";
-const GREEN = "\x1b[32m";
-const CYAN = "\x1b[36m";
-const BOLD = "\x1b[1m";
 const RESET = "\x1b[0m";
-
-/** A unified diff from the file as it is to the formatted file, coloured for a terminal if asked. */
-export function unifiedDiff(name: string, original: string, formatted: string, color: boolean): string {
-  const patch = createTwoFilesPatch(name, name, original, formatted, "original", "formatted", { context: 3 });
-  // Drop the `Index:` and `====` lines before the `---` header: diff tools do not need them.
-  const lines = patch.split("\n");
-  lines.splice(0, Math.max(0, lines.findIndex((line) => line.startsWith("--- "))));
-  if (!color) return lines.join("\n");
-  return lines
-    .map((line) => {
-      if (line.startsWith("---") || line.startsWith("+++")) return `${BOLD}${line}${RESET}`;
-      if (line.startsWith("@@")) return `${CYAN}${line}${RESET}`;
-      if (line.startsWith("-")) return `${RED}${line}${RESET}`;
-      if (line.startsWith("+")) return `${GREEN}${line}${RESET}`;
-      return line;
-    })
-    .join("\n");
-}
 
 /** Runs alloyfmt on the current process (the bin). */
 export async function main(version: string): Promise<number> {
@@ -158,7 +140,7 @@ export async function main(version: string): Promise<number> {
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      return Buffer.concat(chunks).toString("utf8");
+      return Buffer.concat(chunks);
     },
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,

@@ -1,6 +1,21 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
 import { looksLikeAlloyChartValues, type ImportResolver, type SourceInput } from "@alloy-toolkit/checker";
+import { decodeSource } from "@alloy-toolkit/parser";
+
+/** A file whose bytes are not UTF-8, which Alloy rejects: the message has a `file:line:col: message` line per bad byte. */
+export class SourceEncodingError extends Error {
+  override readonly name = "SourceEncodingError";
+}
+
+/** Reads a config or values file as Alloy reads it (`decodeSource`); throws {@link SourceEncodingError} when it is not UTF-8. */
+export function readSourceFile(path: string): string {
+  const decoded = decodeSource(readFileSync(path));
+  if (decoded.ok) return decoded.text;
+  throw new SourceEncodingError(
+    decoded.diagnostics.map((d) => `${path}:${d.range.start.line}:${d.byteColumn}: ${d.message}`).join("\n"),
+  );
+}
 
 /**
  * One thing to check: a config (a file, or the `*.alloy` files of a directory), or a values file of the
@@ -30,7 +45,7 @@ const SKIPPED_DIRECTORIES = new Set([".git", "node_modules"]);
 
 /** A YAML file is linted when it looks like values of the grafana/alloy chart; other YAML is not ours. */
 function valuesTarget(path: string): LintTarget | undefined {
-  const text = readFileSync(path, "utf8");
+  const text = readSourceFile(path);
   return looksLikeAlloyChartValues(text) ? { path, files: [], values: { filename: path, text } } : undefined;
 }
 
@@ -49,7 +64,7 @@ export const directoryLoader: TargetLoader = {
     if (configFiles.length > 0) {
       targets.push({
         path,
-        files: configFiles.map((e) => ({ filename: join(path, e.name), text: readFileSync(join(path, e.name), "utf8") })),
+        files: configFiles.map((e) => ({ filename: join(path, e.name), text: readSourceFile(join(path, e.name)) })),
       });
     }
     for (const entry of entries) {
@@ -69,7 +84,7 @@ export const valuesFileLoader: TargetLoader = {
   name: "values",
   accepts: (path, isDirectory) => !isDirectory && VALUES_FILE.test(path),
   load(path) {
-    return [{ path, files: [], values: { filename: path, text: readFileSync(path, "utf8") } }];
+    return [{ path, files: [], values: { filename: path, text: readSourceFile(path) } }];
   },
 };
 
@@ -77,7 +92,7 @@ export const fileLoader: TargetLoader = {
   name: "file",
   accepts: (_path, isDirectory) => !isDirectory,
   load(path) {
-    return [{ path, files: [{ filename: path, text: readFileSync(path, "utf8") }] }];
+    return [{ path, files: [{ filename: path, text: readSourceFile(path) }] }];
   },
 };
 
@@ -97,7 +112,9 @@ export function loadTargets(path: string, loaders: readonly TargetLoader[] = def
  */
 export const fileSystemResolver: ImportResolver = (filename, importingFile) => {
   const candidates = isAbsolute(filename) ? [filename] : [join(dirname(importingFile), filename), filename];
-  // An import that cannot be read leaves its components unchecked (the checker says so).
+  // An import that cannot be read, or is not UTF-8, leaves its components unchecked (the checker says so).
   const found = candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
-  return found === undefined ? undefined : readFileSync(found, "utf8");
+  if (found === undefined) return undefined;
+  const decoded = decodeSource(readFileSync(found));
+  return decoded.ok ? decoded.text : undefined;
 };

@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
 import { check, checkValuesFile, type CheckDiagnostic, type CheckOptions, type SourceInput } from "@alloy-toolkit/checker";
 import { runGraph } from "./graph.js";
 import { parseLintArgs, USAGE, UsageError } from "./options.js";
-import { fileSystemResolver, loadTargets, type TargetLoader, defaultLoaders } from "./load.js";
+import { fileSystemResolver, loadTargets, readSourceFile, SourceEncodingError, type TargetLoader, defaultLoaders } from "./load.js";
 import { renderReports, type LintReport } from "./output.js";
 
 export const ExitCode = { Clean: 0, Errors: 1, Usage: 2 } as const;
@@ -59,7 +58,7 @@ export function runAlloylint(
   if (options.values !== undefined) {
     let valuesText;
     try {
-      valuesText = readFileSync(options.values, "utf8");
+      valuesText = readSourceFile(options.values);
     } catch (error) {
       io.stderr(`alloylint: ${describeIoError(options.values, error)}\n`);
       return ExitCode.Usage;
@@ -106,6 +105,8 @@ function checkValues(values: SourceInput, options: CheckOptions, configs?: reado
 }
 
 function describeIoError(path: string, error: unknown): string {
+  // One `file:line:col: illegal UTF-8 encoding` line per bad byte, each printed as an alloylint message.
+  if (error instanceof SourceEncodingError) return error.message.replaceAll("\n", "\nalloylint: ");
   const code = (error as NodeJS.ErrnoException).code;
   if (code === "ENOENT") return `${path}: no such file or directory`;
   if (code === "EACCES") return `${path}: permission denied`;
