@@ -1,0 +1,69 @@
+import type { CatalogData } from "./generate.js";
+
+/** Where the data module lives, relative to this module (works from `src/` and `dist/`). */
+export function dataModuleUrl(): URL {
+  return new URL("../../src/generated/catalog-data.ts", import.meta.url);
+}
+
+/** Where the report lives. */
+export function reportUrl(): URL {
+  return new URL("../../REPORT.md", import.meta.url);
+}
+
+/**
+ * The data module's text. Each component, config block and the stdlib is a JSON text inside a string
+ * literal, one per line: loading the module only scans strings, and a record is parsed the first time it
+ * is asked for (`JSON.parse` of a string is also faster than evaluating the same object literal). The
+ * JSON is ASCII (other characters as `\uXXXX`), so the file is too. Plain ES module data, no Node
+ * built-ins: TypeScript and bundlers (esbuild, for a browser too) take it as it is.
+ */
+export function serializeDataModule(data: CatalogData): string {
+  const lines = [
+    `// ${data.header.$comment}`,
+    'import type { CatalogHeader } from "../versioned.js";',
+    "",
+    "/** The catalogued Alloy releases, oldest first. */",
+    `export const releaseTags = ${JSON.stringify(data.header.releases.map((r) => r.tag))} as const;`,
+    "",
+    "/** The release the API answers for when none is named. */",
+    `export const defaultReleaseTag = ${JSON.stringify(data.header.defaultRelease)} as const;`,
+    "",
+    "/** The releases covered, the default release, where the data comes from. */",
+    `export const catalogHeader: CatalogHeader = ${json(data.header)};`,
+    "",
+    "/** Every component ever registered: its name and the releases that have it (flattened inclusive index ranges). */",
+    "export const componentIndex: readonly (readonly [name: string, releases: readonly number[]])[] = [",
+    ...data.components.map((c) => `  [${JSON.stringify(c.name)}, ${JSON.stringify(c.in)}],`),
+    "];",
+    "",
+    "/** Versioned component records (`VersionedRecord` JSON), parsed on first use. */",
+    "export const componentRecords: Readonly<Record<string, string>> = {",
+    ...data.components.map((c) => `  ${JSON.stringify(c.name)}: ${quote(json(c))},`),
+    "};",
+    "",
+    "/** Every config block of the runtime and the services: its name and releases. */",
+    "export const configBlockIndex: readonly (readonly [name: string, releases: readonly number[]])[] = [",
+    ...data.configBlocks.map((c) => `  [${JSON.stringify(c.name)}, ${JSON.stringify(c.in)}],`),
+    "];",
+    "",
+    "/** Versioned config-block records, parsed on first use. */",
+    "export const configBlockRecords: Readonly<Record<string, string>> = {",
+    ...data.configBlocks.map((c) => `  ${JSON.stringify(c.name)}: ${quote(json(c))},`),
+    "};",
+    "",
+    "/** The standard library (`functions`, `deprecatedFunctionNames`, `constants`) as the docs describe it, parsed on first use. */",
+    `export const stdlibRecord: string = ${quote(json(data.stdlib))};`,
+    "",
+  ];
+  return lines.join("\n");
+}
+
+/** JSON with every non-ASCII character escaped. */
+function json(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** A single-quoted JavaScript string literal holding `text` (ASCII without line breaks, as `json` writes). */
+function quote(text: string): string {
+  return `'${text.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+}
