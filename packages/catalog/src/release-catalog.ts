@@ -5,8 +5,11 @@ import {
   configBlockIndex,
   configBlockRecords,
   stdlibRecord,
+  typeTable,
 } from "./generated/catalog-data.js";
+import { expandRecord } from "./record-codec.js";
 import type { Catalog, ComponentSchema, ConfigBlockSchema, ConstantSchema, FunctionSchema, Stability } from "./schema.js";
+import { typeToString, type AlloyType } from "./types.js";
 import { factsAt, inRanges, projectRecord, type ReleaseRanges, type VersionedRecord } from "./versioned.js";
 
 /** The standard library as the data module holds it (the same for every release). */
@@ -35,7 +38,7 @@ class VersionedRecords {
   readonly ranges: ReadonlyMap<string, ReleaseRanges>;
 
   constructor(
-    private readonly kind: string,
+    private readonly kind: "component" | "configBlock",
     index: readonly (readonly [string, readonly number[]])[],
     private readonly texts: Readonly<Record<string, string>>,
   ) {
@@ -48,6 +51,8 @@ class VersionedRecords {
       if (!this.ranges.has(name)) return undefined;
       record = JSON.parse(this.texts[name]) as VersionedRecord;
       if (record.name !== name) throw new Error(`catalog data: the ${this.kind} record for ${name} is named ${record.name}`);
+      const table = types();
+      expandRecord(record, this.kind, table.types, table.spellings);
       this.parsed.set(name, record);
     }
     return record;
@@ -55,8 +60,18 @@ class VersionedRecords {
 }
 
 const components = new VersionedRecords("component", componentIndex, componentRecords);
-const configBlocks = new VersionedRecords("config block", configBlockIndex, configBlockRecords);
+const configBlocks = new VersionedRecords("configBlock", configBlockIndex, configBlockRecords);
 let stdlib: Stdlib | undefined;
+let typeList: { types: AlloyType[]; spellings: string[] } | undefined;
+
+/** The distinct types the records refer to by index, parsed once: attributes of the same type share its object and spelling. */
+function types(): { types: AlloyType[]; spellings: string[] } {
+  if (!typeList) {
+    const parsed = JSON.parse(typeTable) as AlloyType[];
+    typeList = { types: parsed, spellings: parsed.map(typeToString) };
+  }
+  return typeList;
+}
 
 export function stdlibData(): Stdlib {
   return (stdlib ??= JSON.parse(stdlibRecord) as Stdlib);

@@ -62,30 +62,38 @@ export function projectRecord(
   visit: (projected: Record<string, unknown>, info: ProjectedRecordInfo) => void,
   context: Omit<ProjectedRecordInfo, "record" | "ranges"> | undefined = undefined,
 ): Record<string, unknown> | undefined {
+  if (record.in !== undefined && !inRanges(record.in, release)) return undefined;
+  // An attribute or export that is the same in every release of its parent is its own projection: no copy.
+  if (context?.list !== undefined && context.list !== "blocks" && record.in === undefined && record.was === undefined) return record;
   const ranges = record.in ?? context?.parentRanges ?? [];
-  if (!inRanges(ranges, release)) return undefined;
-  const projected: Record<string, unknown> = {};
-  for (const key of Object.keys(record)) {
-    if (key === "in" || key === "was" || (CHILD_LISTS as readonly string[]).includes(key)) continue;
-    projected[key] = record[key];
-  }
-  const change = record.was?.find((c) => inRanges(c.in, release));
+  const { in: _in, was, attributes, blocks, exports, ...facts } = record;
+  const projected: Record<string, unknown> = facts;
+  const change = was === undefined ? undefined : was.find((c) => inRanges(c.in, release));
   if (change) {
     if (change.set) Object.assign(projected, change.set);
-    for (const key of change.unset ?? []) delete projected[key];
+    if (change.unset) for (const key of change.unset) delete projected[key];
   }
   visit(projected, { record, ranges, parentRanges: context?.parentRanges ?? ranges, list: context?.list, parent: context?.parent });
-  for (const list of CHILD_LISTS) {
-    const children = record[list];
-    if (!children) continue;
-    const out: Record<string, unknown>[] = [];
-    for (const child of children) {
-      const item = projectRecord(child, release, visit, { parentRanges: ranges, list, parent: projected });
-      if (item) out.push(item);
-    }
-    projected[list] = out;
-  }
+  if (attributes) projected.attributes = projectList(attributes, release, visit, ranges, "attributes", projected);
+  if (blocks) projected.blocks = projectList(blocks, release, visit, ranges, "blocks", projected);
+  if (exports) projected.exports = projectList(exports, release, visit, ranges, "exports", projected);
   return projected;
+}
+
+function projectList(
+  records: VersionedRecord[],
+  release: number,
+  visit: (projected: Record<string, unknown>, info: ProjectedRecordInfo) => void,
+  parentRanges: ReleaseRanges,
+  list: (typeof CHILD_LISTS)[number],
+  parent: Record<string, unknown>,
+): Record<string, unknown>[] {
+  const out: Record<string, unknown>[] = [];
+  for (const child of records) {
+    const item = projectRecord(child, release, visit, { parentRanges, list, parent });
+    if (item) out.push(item);
+  }
+  return out;
 }
 
 /** The facts a record has in `release` (no children), or `undefined` when it is not in that release. */

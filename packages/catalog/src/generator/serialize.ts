@@ -1,3 +1,5 @@
+import { compactRecord } from "../record-codec.js";
+import { typeToString } from "../types.js";
 import type { CatalogData } from "./generate.js";
 
 /** Where the data module lives, relative to this module (works from `src/` and `dist/`). */
@@ -18,6 +20,9 @@ export function reportUrl(): URL {
  * built-ins: TypeScript and bundlers (esbuild, for a browser too) take it as it is.
  */
 export function serializeDataModule(data: CatalogData): string {
+  const types: string[] = [];
+  const components = data.components.map((c) => compactRecord(c, types, typeToString));
+  const configBlocks = data.configBlocks.map((c) => compactRecord(c, types, typeToString));
   const lines = [
     `// ${data.header.$comment}`,
     'import type { CatalogHeader } from "../versioned.js";',
@@ -36,9 +41,9 @@ export function serializeDataModule(data: CatalogData): string {
     ...data.components.map((c) => `  [${JSON.stringify(c.name)}, ${JSON.stringify(c.in)}],`),
     "];",
     "",
-    "/** Versioned component records (`VersionedRecord` JSON), parsed on first use. */",
+    "/** Versioned component records (`VersionedRecord` JSON, stored as `record-codec.ts` says), parsed on first use. */",
     "export const componentRecords: Readonly<Record<string, string>> = {",
-    ...data.components.map((c) => `  ${JSON.stringify(c.name)}: ${quote(json(c))},`),
+    ...components.map((c) => `  ${JSON.stringify(c.name)}: ${quote(json(c))},`),
     "};",
     "",
     "/** Every config block of the runtime and the services: its name and releases. */",
@@ -48,8 +53,11 @@ export function serializeDataModule(data: CatalogData): string {
     "",
     "/** Versioned config-block records, parsed on first use. */",
     "export const configBlockRecords: Readonly<Record<string, string>> = {",
-    ...data.configBlocks.map((c) => `  ${JSON.stringify(c.name)}: ${quote(json(c))},`),
+    ...configBlocks.map((c) => `  ${JSON.stringify(c.name)}: ${quote(json(c))},`),
     "};",
+    "",
+    "/** The distinct types of the records (`AlloyType` JSON); a record's `type` is an index into this list. */",
+    `export const typeTable: string = ${quote(json(types.map((t) => JSON.parse(t))))};`,
     "",
     "/** The standard library (`functions`, `deprecatedFunctionNames`, `constants`) as the docs describe it, parsed on first use. */",
     `export const stdlibRecord: string = ${quote(json(data.stdlib))};`,
