@@ -4,6 +4,7 @@ import type { AttributeSchema, BlockSchema, Catalog, ComponentSchema, ConfigBloc
 import { parseTypeExpression, type AlloyType, type Signal } from "../types.js";
 import { loadPage, type DocsReader, type IncludeProblem, type Page } from "./markdown.js";
 import { docFixes as defaultDocFixes, type DocFix } from "./doc-fixes.js";
+import { applyProseEnums } from "./docs-enums.js";
 import { readReferencePage, rebase, signalsIn, type ReferencePage } from "./reference-page.js";
 import { ReportCollector, type GeneratorReport } from "./report.js";
 import { compare, readStdlib } from "./stdlib.js";
@@ -71,6 +72,7 @@ export function readDocsCatalog(options: DocsOptions): DocsReading {
     const name = path.replace(/^.*\//, "").replace(/\.md$/, "");
     const read = readReferencePage(page, name, report);
     markRepeatableFromProse(page, read.blocks);
+    applyProseEnums(page, read);
     components.push(toComponent(read, path, docUrl(path)));
   }
   components.sort((a, b) => compare(a.name, b.name));
@@ -82,6 +84,7 @@ export function readDocsCatalog(options: DocsOptions): DocsReading {
     const name = file.replace(/\.md$/, "");
     const read = readReferencePage(page, name, report);
     markRepeatableFromProse(page, read.blocks);
+    applyProseEnums(page, read);
     configBlocks.push({
       name,
       stability: read.stability,

@@ -150,7 +150,8 @@ function mergeAttribute(owner: string, code: CodeAttribute, docs: AttributeSchem
   };
   if (docs?.requiredCondition && !code.required) attribute.requiredCondition = docs.requiredCondition;
   if (docs?.default !== undefined) attribute.default = docs.default;
-  const values = code.enum ?? (type.kind === "string" ? docs?.enum : undefined);
+  const stringy = type.kind === "string" || (type.kind === "list" && type.element.kind === "string");
+  const values = code.enum ?? (stringy ? docs?.enum : undefined);
   if (values) attribute.enum = [...values];
   if (docs?.fields) attribute.fields = docs.fields;
   return attribute;

@@ -53,6 +53,14 @@ interface StructView {
   typeName?: string;
 }
 
+/** A value check of an enclosing struct's method, with the field path left to walk down to the attribute. */
+interface PendingCheck {
+  check: GoValueCheck;
+  rest: string[];
+  pkg: GoPackage;
+  file: GoFile;
+}
+
 interface Frame {
   key: string;
   path: string[];
@@ -107,19 +115,20 @@ export class DecoderSchemaReader {
   body(context: TypeContext, type: GoType, where: string): CodeBody | undefined {
     const view = this.structOf(context, type, where);
     if (!view) return undefined;
-    return this.readBody(view, [], []);
+    return this.readBody(view, [], [], []);
   }
 
-  private readBody(view: StructView, path: string[], ancestors: Frame[]): CodeBody {
+  private readBody(view: StructView, path: string[], ancestors: Frame[], outer: PendingCheck[]): CodeBody {
     const frame: Frame = { key: view.key, path, enums: new Map() };
     const body: CodeBody = { attributes: [], blocks: [], labelled: false };
     const stack = [...ancestors, frame];
-    this.readFields(view, [], body, path, stack);
+    this.readFields(view, [], body, path, stack, outer);
     return body;
   }
 
-  private readFields(view: StructView, goPath: string[], body: CodeBody, path: string[], stack: Frame[]): void {
-    const checks = this.checksOf(view);
+  private readFields(view: StructView, goPath: string[], body: CodeBody, path: string[], stack: Frame[], outer: PendingCheck[]): void {
+    const checks = [...outer, ...this.checksOf(view)];
+    const below = (fieldName: string) => checks.filter((c) => c.rest.length > 1 && c.rest[0] === fieldName).map((c) => ({ ...c, rest: c.rest.slice(1) }));
     for (const field of view.fields) {
       const lookup = alloyTagOf(field.tag);
       if (!lookup.found) continue;
@@ -141,7 +150,7 @@ export class DecoderSchemaReader {
             break;
           case "squash": {
             const inner = this.structOf(context, field.type, where);
-            if (inner) this.readFields(inner, [...goPath, fieldName], body, path, stack);
+            if (inner) this.readFields(inner, [...goPath, fieldName], body, path, stack, below(fieldName));
             break;
           }
           case "attr": {
@@ -152,13 +161,13 @@ export class DecoderSchemaReader {
               goType: goTypeText(field.type),
               source: where,
             };
-            const values = this.enumOf(view, context, field.type, checks.get(fieldName), attribute.type);
+            const values = this.enumOf(context, field.type, checks.filter((c) => c.rest.length === 1 && c.rest[0] === fieldName), attribute.type);
             if (values) attribute.enum = values;
             body.attributes.push(attribute);
             break;
           }
           case "block": {
-            const block = this.readBlock(context, field.type, tag.name, !tag.optional, where, path, stack);
+            const block = this.readBlock(context, field.type, tag.name, !tag.optional, where, path, stack, below(fieldName));
             if (block) body.blocks.push(block);
             break;
           }
@@ -170,7 +179,16 @@ export class DecoderSchemaReader {
     }
   }
 
-  private readBlock(context: TypeContext, type: GoType, name: string, required: boolean, where: string, parentPath: string[], stack: Frame[]): CodeBlock | undefined {
+  private readBlock(
+    context: TypeContext,
+    type: GoType,
+    name: string,
+    required: boolean,
+    where: string,
+    parentPath: string[],
+    stack: Frame[],
+    outer: PendingCheck[] = [],
+  ): CodeBlock | undefined {
     const path = [...parentPath, name];
     const shape = this.blockShape(context, type, where);
     if (!shape) return undefined;
@@ -192,11 +210,11 @@ export class DecoderSchemaReader {
     const ancestor = stack.find((f) => f.key === view.key);
     if (ancestor) {
       // A struct inside itself: its own attributes, and the blocks of the ancestor that first had it.
-      const own = this.readBody({ ...view, fields: view.fields.filter((f) => !declaresBlocks(f)) }, path, stack);
+      const own = this.readBody({ ...view, fields: view.fields.filter((f) => !declaresBlocks(f)) }, path, stack, outer);
       Object.assign(block, { attributes: own.attributes, labelled: own.labelled, inheritsBlocksFrom: ancestor.path });
       return block;
     }
-    Object.assign(block, this.readBody(view, path, stack));
+    Object.assign(block, this.readBody(view, path, stack, shape.repeatable ? [] : outer));
     return block;
   }
 
@@ -284,29 +302,27 @@ export class DecoderSchemaReader {
     };
   }
 
-  /** `Validate`/`UnmarshalAlloy` checks of a struct, by the Go field they test. */
-  private checksOf(view: StructView): Map<string, GoValueCheck[]> {
-    const byField = new Map<string, GoValueCheck[]>();
-    if (!view.typeName) return byField;
-    for (const method of this.tree.methodsOf(view.pkg, view.typeName)) {
+  /** `Validate`/`UnmarshalAlloy` checks of a struct on its fields (`x.Mode`, `x.TLS.MinVersion`), case-sensitive ones only. */
+  private checksOf(view: StructView): PendingCheck[] {
+    if (!view.typeName) return [];
+    const checks: PendingCheck[] = [];
+    for (const { method, file } of this.tree.methodsWithFiles(view.pkg, view.typeName)) {
       for (const check of method.checks) {
-        if (check.subject.kind !== "field" || check.subject.path.length !== 1 || check.caseFolded) continue;
-        const list = byField.get(check.subject.path[0]) ?? [];
-        list.push(check);
-        byField.set(check.subject.path[0], list);
+        if (check.subject.kind !== "field" || check.caseFolded) continue;
+        checks.push({ check, rest: check.subject.path, pkg: view.pkg, file });
       }
     }
-    return byField;
+    return checks;
   }
 
   /**
-   * Allowed values of a string attribute: from its struct's checks on the field, else from its own
-   * type's `UnmarshalText` or `Validate` (`logging.Level`, relabel's `Action`).
+   * Allowed values of a string attribute: from an enclosing struct's checks on the field, else from its
+   * own type's `UnmarshalText` or `Validate` (`logging.Level`, relabel's `Action`).
    */
-  private enumOf(view: StructView, context: TypeContext, type: GoType, fieldChecks: GoValueCheck[] | undefined, alloyType: AlloyType): string[] | undefined {
+  private enumOf(context: TypeContext, type: GoType, fieldChecks: PendingCheck[], alloyType: AlloyType): string[] | undefined {
     if (alloyType.kind !== "string") return undefined;
-    for (const check of fieldChecks ?? []) {
-      const values = this.valuesOf(view.pkg, view.context.file, check);
+    for (const pending of fieldChecks) {
+      const values = this.valuesOf(pending.pkg, pending.file, pending.check);
       if (values) return values;
     }
     let current: GoType = type;
@@ -314,11 +330,10 @@ export class DecoderSchemaReader {
     if (current.kind !== "named") return undefined;
     const resolved = this.tree.resolve(context.pkg, context.file, current);
     if (resolved.kind !== "declared") return undefined;
-    for (const method of this.tree.methodsOf(resolved.pkg, resolved.decl.name)) {
+    for (const { method, file } of this.tree.methodsWithFiles(resolved.pkg, resolved.decl.name)) {
       if (!/^(UnmarshalText|Validate|Set)$/.test(method.name)) continue;
       for (const check of method.checks) {
         if (check.subject.kind !== "self" || check.caseFolded) continue;
-        const file = resolved.pkg.files.find((f) => f.facts.methods.includes(method)) ?? resolved.file;
         const values = this.valuesOf(resolved.pkg, file, check);
         if (values) return values;
       }

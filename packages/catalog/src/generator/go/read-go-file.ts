@@ -330,7 +330,13 @@ function readValueChecks(body: Node, receiver: string, self: Set<string>): GoVal
     checks.push({ ...subject, values, line: line(node) });
   }
   for (const node of body.descendantsOfType("if_statement")) {
-    if (!node || !returnsError(node.childForFieldName("consequence"))) continue;
+    if (!node) continue;
+    // `if _, ok := set[x]; ok { …; return nil }` followed by `return err`: the set holds the allowed values.
+    if (!returnsError(node.childForFieldName("consequence"))) {
+      const positive = positiveMembership(node, body, receiver, self);
+      if (positive) checks.push({ ...positive, line: line(node) });
+      continue;
+    }
     const condition = node.childForFieldName("condition");
     const initializer = node.childForFieldName("initializer");
     const check = inequalityChain(condition, receiver, self) ?? containsCheck(condition, receiver, self) ?? membershipCheck(initializer, condition, receiver, self);
@@ -384,6 +390,24 @@ function containsCheck(condition: Node | null, receiver: string, self: Set<strin
   if (members) return { ...subject, values: members };
   const set = readValue(list);
   return set.kind === "ident" ? { ...subject, values: [], set: set.pkg ? { pkg: set.pkg, name: set.name } : { name: set.name } } : undefined;
+}
+
+/** `if _, ok := set[x]; ok { return nil }` as the method body's last `if` before `return err`. */
+function positiveMembership(node: Node, body: Node, receiver: string, self: Set<string>): Omit<GoValueCheck, "line"> | undefined {
+  const initializer = node.childForFieldName("initializer");
+  const condition = node.childForFieldName("condition");
+  if (initializer?.type !== "short_var_declaration" || condition?.type !== "identifier") return undefined;
+  if (initializer.childForFieldName("left")?.namedChildren[1]?.text !== condition.text) return undefined;
+  const statements = body.namedChildren.find((c) => c?.type === "statement_list")?.namedChildren ?? body.namedChildren;
+  const index = statements.findIndex((s) => s?.id === node.id);
+  const next = statements[index + 1];
+  if (index < 0 || next?.type !== "return_statement" || !returnsError(next)) return undefined;
+  const lookup = initializer.childForFieldName("right")?.namedChildren[0];
+  if (lookup?.type !== "index_expression") return undefined;
+  const subject = subjectOf(lookup.childForFieldName("index"), receiver, self);
+  const set = readValue(lookup.childForFieldName("operand"));
+  if (!subject || set.kind !== "ident") return undefined;
+  return { ...subject, values: [], set: set.pkg ? { pkg: set.pkg, name: set.name } : { name: set.name } };
 }
 
 /** `if _, ok := set[x]; !ok { return err }` */

@@ -191,6 +191,11 @@ export class GoSourceTree {
     return (pkg.methods.get(typeName) ?? []).map((m) => m.method);
   }
 
+  /** The same, each with the file that declares it (whose imports its body's names resolve through). */
+  methodsWithFiles(pkg: GoPackage, typeName: string): { method: GoMethod; file: GoFile }[] {
+    return pkg.methods.get(typeName) ?? [];
+  }
+
   /** Every package of the tree reachable through imports from `importPath` (itself included), in a stable order. */
   reachableFrom(importPath: string): GoPackage[] {
     const seen = new Set<string>();
