@@ -5,11 +5,8 @@ import {
   configBlockIndex,
   configBlockRecords,
   stdlibRecord,
-  typeTable,
 } from "./generated/catalog-data.js";
-import { expandRecord } from "./record-codec.js";
 import type { Catalog, ComponentSchema, ConfigBlockSchema, ConstantSchema, FunctionSchema, Stability } from "./schema.js";
-import { typeToString, type AlloyType } from "./types.js";
 import { factsAt, inRanges, projectRecord, type ReleaseRanges, type VersionedRecord } from "./versioned.js";
 
 /** The standard library as the data module holds it (the same for every release). */
@@ -25,9 +22,10 @@ export interface Stdlib {
  * candidate by its own tag.
  */
 export function releaseLabel(index: number): string {
-  const tag = catalogHeader.releases[index].tag;
-  return tag.includes("-") ? tag : tag.replace(/^(v\d+\.\d+)\.\d+$/, "$1.0");
+  return releaseLabels[index];
 }
+
+const releaseLabels = catalogHeader.releases.map(({ tag }) => (tag.includes("-") ? tag : tag.replace(/^(v\d+\.\d+)\.\d+$/, "$1.0")));
 
 /**
  * The versioned records, parsed the first time each is asked for and shared by every release's view.
@@ -38,7 +36,7 @@ class VersionedRecords {
   readonly ranges: ReadonlyMap<string, ReleaseRanges>;
 
   constructor(
-    private readonly kind: "component" | "configBlock",
+    private readonly kind: string,
     index: readonly (readonly [string, readonly number[]])[],
     private readonly texts: Readonly<Record<string, string>>,
   ) {
@@ -51,8 +49,6 @@ class VersionedRecords {
       if (!this.ranges.has(name)) return undefined;
       record = JSON.parse(this.texts[name]) as VersionedRecord;
       if (record.name !== name) throw new Error(`catalog data: the ${this.kind} record for ${name} is named ${record.name}`);
-      const table = types();
-      expandRecord(record, this.kind, table.types, table.spellings);
       this.parsed.set(name, record);
     }
     return record;
@@ -60,18 +56,10 @@ class VersionedRecords {
 }
 
 const components = new VersionedRecords("component", componentIndex, componentRecords);
-const configBlocks = new VersionedRecords("configBlock", configBlockIndex, configBlockRecords);
+const configBlocks = new VersionedRecords("config block", configBlockIndex, configBlockRecords);
 let stdlib: Stdlib | undefined;
-let typeList: { types: AlloyType[]; spellings: string[] } | undefined;
 
-/** The distinct types the records refer to by index, parsed once: attributes of the same type share its object and spelling. */
-function types(): { types: AlloyType[]; spellings: string[] } {
-  if (!typeList) {
-    const parsed = JSON.parse(typeTable) as AlloyType[];
-    typeList = { types: parsed, spellings: parsed.map(typeToString) };
-  }
-  return typeList;
-}
+
 
 export function stdlibData(): Stdlib {
   return (stdlib ??= JSON.parse(stdlibRecord) as Stdlib);
@@ -104,12 +92,8 @@ export function stabilityAt(record: VersionedRecord, release: number): Stability
   return (factsAt(record, release)?.stability ?? record.stability) as Stability;
 }
 
-/** Adds what a projection derives: block paths, `since` where a child came later than its parent. */
+/** Adds what a projection derives: `since` where a child came later than its parent. */
 function derive(projected: Record<string, unknown>, info: Parameters<Parameters<typeof projectRecord>[2]>[1]): void {
-  if (info.list === "blocks") {
-    const parentPath = (info.parent?.path as string[] | undefined) ?? [];
-    projected.path = [...parentPath, projected.name as string];
-  }
   if (info.list && info.record.in && info.record.in[0] > info.parentRanges[0]) projected.since = releaseLabel(info.record.in[0]);
 }
 

@@ -5,7 +5,8 @@
  * A record is the schema of the newest release that has it, plus:
  * - `in`: the releases that have it, as inclusive ranges of indexes into the release list, flattened
  *   (`[0, 4, 7, 19]` = releases 0–4 and 7–19); left out on a child that is in every release of its parent;
- * - `was`: the facts that differed in older releases, `{ in, set, unset }` (values to set, keys to delete).
+ * - `was`: the facts that differed in older releases, `{ in, set, unset }` (values to set, keys to delete);
+ * - `varies`: set when some child differs between the record's releases (see `record-codec.ts`).
  * Child lists (`attributes`, `blocks`, `exports`) hold versioned records of their own.
  */
 export type ReleaseRanges = readonly number[];
@@ -20,6 +21,7 @@ export interface VersionedRecord {
   name: string;
   in?: ReleaseRanges;
   was?: VersionedChange[];
+  varies?: true;
   attributes?: VersionedRecord[];
   blocks?: VersionedRecord[];
   exports?: VersionedRecord[];
@@ -27,6 +29,9 @@ export interface VersionedRecord {
 }
 
 const CHILD_LISTS = ["attributes", "blocks", "exports"] as const;
+
+/** Keys of a record that are not facts of the schema it stands for. */
+const NOT_FACTS = new Set<string>(["in", "was", "varies", ...CHILD_LISTS]);
 
 export function inRanges(ranges: ReleaseRanges, release: number): boolean {
   for (let i = 0; i < ranges.length; i += 2) if (release >= ranges[i] && release <= ranges[i + 1]) return true;
@@ -63,11 +68,12 @@ export function projectRecord(
   context: Omit<ProjectedRecordInfo, "record" | "ranges"> | undefined = undefined,
 ): Record<string, unknown> | undefined {
   if (record.in !== undefined && !inRanges(record.in, release)) return undefined;
-  // An attribute or export that is the same in every release of its parent is its own projection: no copy.
-  if (context?.list !== undefined && context.list !== "blocks" && record.in === undefined && record.was === undefined) return record;
+  // A child that is the same in every release of its parent, and so are its children, is its own projection.
+  if (context !== undefined && record.in === undefined && record.was === undefined && record.varies === undefined) return record;
   const ranges = record.in ?? context?.parentRanges ?? [];
-  const { in: _in, was, attributes, blocks, exports, ...facts } = record;
-  const projected: Record<string, unknown> = facts;
+  const { was, attributes, blocks, exports } = record;
+  const projected: Record<string, unknown> = {};
+  for (const key in record) if (!NOT_FACTS.has(key)) projected[key] = record[key];
   const change = was === undefined ? undefined : was.find((c) => inRanges(c.in, release));
   if (change) {
     if (change.set) Object.assign(projected, change.set);
@@ -80,6 +86,7 @@ export function projectRecord(
   return projected;
 }
 
+/** The projections of a child list; the list itself when every child is its own projection. */
 function projectList(
   records: VersionedRecord[],
   release: number,
@@ -88,12 +95,13 @@ function projectList(
   list: (typeof CHILD_LISTS)[number],
   parent: Record<string, unknown>,
 ): Record<string, unknown>[] {
-  const out: Record<string, unknown>[] = [];
-  for (const child of records) {
-    const item = projectRecord(child, release, visit, { parentRanges, list, parent });
-    if (item) out.push(item);
+  let out: Record<string, unknown>[] | undefined;
+  for (let i = 0; i < records.length; i++) {
+    const item = projectRecord(records[i], release, visit, { parentRanges, list, parent });
+    if (item !== records[i] && out === undefined) out = records.slice(0, i);
+    if (out !== undefined && item) out.push(item);
   }
-  return out;
+  return out ?? records;
 }
 
 /** The facts a record has in `release` (no children), or `undefined` when it is not in that release. */

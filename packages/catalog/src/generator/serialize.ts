@@ -1,5 +1,4 @@
-import { compactRecord } from "../record-codec.js";
-import { typeToString } from "../types.js";
+import { storeRecord } from "../record-codec.js";
 import type { CatalogData } from "./generate.js";
 
 /** Where the data module lives, relative to this module (works from `src/` and `dist/`). */
@@ -20,9 +19,8 @@ export function reportUrl(): URL {
  * built-ins: TypeScript and bundlers (esbuild, for a browser too) take it as it is.
  */
 export function serializeDataModule(data: CatalogData): string {
-  const types: string[] = [];
-  const components = data.components.map((c) => compactRecord(c, types, typeToString));
-  const configBlocks = data.configBlocks.map((c) => compactRecord(c, types, typeToString));
+  const components = data.components.map((c) => storeRecord(c));
+  const configBlocks = data.configBlocks.map((c) => storeRecord(c));
   const lines = [
     `// ${data.header.$comment}`,
     'import type { CatalogHeader } from "../versioned.js";',
@@ -55,9 +53,6 @@ export function serializeDataModule(data: CatalogData): string {
     "export const configBlockRecords: Readonly<Record<string, string>> = {",
     ...configBlocks.map((c) => `  ${JSON.stringify(c.name)}: ${quote(json(c))},`),
     "};",
-    "",
-    "/** The distinct types of the records (`AlloyType` JSON); a record's `type` is an index into this list. */",
-    `export const typeTable: string = ${quote(json(types.map((t) => JSON.parse(t))))};`,
     "",
     "/** The standard library (`functions`, `deprecatedFunctionNames`, `constants`) as the docs describe it, parsed on first use. */",
     `export const stdlibRecord: string = ${quote(json(data.stdlib))};`,
