@@ -34,31 +34,32 @@ export function serializeDataModule(data: CatalogData): string {
     "/** The releases covered, the default release, where the data comes from. */",
     `export const catalogHeader: CatalogHeader = ${json(data.header)};`,
     "",
-    "/** Every component ever registered: its name and the releases that have it (flattened inclusive index ranges). */",
-    "export const componentIndex: readonly (readonly [name: string, releases: readonly number[]])[] = [",
-    ...data.components.map((c) => `  [${JSON.stringify(c.name)}, ${JSON.stringify(c.in)}],`),
-    "];",
-    "",
-    "/** Versioned component records (`VersionedRecord` JSON, stored as `record-codec.ts` says), parsed on first use. */",
-    "export const componentRecords: Readonly<Record<string, string>> = {",
-    ...components.map((c) => `  ${JSON.stringify(c.name)}: ${quote(json(c))},`),
-    "};",
-    "",
-    "/** Every config block of the runtime and the services: its name and releases. */",
-    "export const configBlockIndex: readonly (readonly [name: string, releases: readonly number[]])[] = [",
-    ...data.configBlocks.map((c) => `  [${JSON.stringify(c.name)}, ${JSON.stringify(c.in)}],`),
-    "];",
-    "",
-    "/** Versioned config-block records, parsed on first use. */",
-    "export const configBlockRecords: Readonly<Record<string, string>> = {",
-    ...configBlocks.map((c) => `  ${JSON.stringify(c.name)}: ${quote(json(c))},`),
-    "};",
-    "",
+    ...recordSection("component", "Every component ever registered", data.components, components),
+    ...recordSection("configBlock", "Every config block of the runtime and the services", data.configBlocks, configBlocks),
     "/** The standard library (`functions`, `deprecatedFunctionNames`, `constants`) as the docs describe it, parsed on first use. */",
     `export const stdlibRecord: string = ${quote(json(data.stdlib))};`,
     "",
   ];
   return lines.join("\n");
+}
+
+/**
+ * `<kind>Index` (each name with the releases that have it, flattened inclusive index ranges) and
+ * `<kind>Records` (one stored record per name, JSON in a string, parsed on first use).
+ */
+function recordSection(kind: string, what: string, versioned: CatalogData["components"], stored: Record<string, unknown>[]): string[] {
+  return [
+    `/** ${what}: its name and the releases that have it (flattened inclusive index ranges). */`,
+    `export const ${kind}Index: readonly (readonly [name: string, releases: readonly number[]])[] = [`,
+    ...versioned.map((c) => `  [${JSON.stringify(c.name)}, ${JSON.stringify(c.in)}],`),
+    "];",
+    "",
+    "/** Versioned records (`VersionedRecord` JSON, stored as `record-codec.ts` says), parsed on first use. */",
+    `export const ${kind}Records: Readonly<Record<string, string>> = {`,
+    ...stored.map((c) => `  ${JSON.stringify(c.name)}: ${quote(json(c))},`),
+    "};",
+    "",
+  ];
 }
 
 /** JSON with every non-ASCII character escaped. */

@@ -188,6 +188,14 @@ class FileReader {
     }
   }
 
+  /** One declaration, or a parenthesized group of them (`import (…)`, `type (…)`, `const (…)`). */
+  private eachSpec(one: () => void): void {
+    if (!this.is("(")) return one();
+    this.i++;
+    for (this.skipNewlines(); !this.is(")"); this.skipNewlines()) one();
+    this.i++;
+  }
+
   read(pkg: Package, file: number): void {
     const imports: { name?: string; path: string }[] = [];
     pkg.imports[file] = imports;
@@ -214,11 +222,7 @@ class FileReader {
         }
         if (token.text === "import") {
           this.i++;
-          if (this.is("(")) {
-            this.i++;
-            for (this.skipNewlines(); !this.is(")"); this.skipNewlines()) addImport();
-            this.i++;
-          } else addImport();
+          this.eachSpec(addImport);
           continue;
         }
         if (token.text === "type") {
@@ -230,11 +234,7 @@ class FileReader {
             if (this.is("=")) this.i++;
             pkg.types.set(name, { type: this.readType(), file });
           };
-          if (this.is("(")) {
-            this.i++;
-            for (this.skipNewlines(); !this.is(")"); this.skipNewlines()) one();
-            this.i++;
-          } else one();
+          this.eachSpec(one);
           continue;
         }
         if (token.text === "const") {
@@ -247,11 +247,7 @@ class FileReader {
             while (j < this.t.length && this.t[j].text !== ";") j++;
             this.i = j;
           };
-          if (this.is("(")) {
-            this.i++;
-            for (this.skipNewlines(); !this.is(")"); this.skipNewlines()) one();
-            this.i++;
-          } else one();
+          this.eachSpec(one);
           continue;
         }
       }

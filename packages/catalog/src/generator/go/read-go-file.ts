@@ -402,6 +402,11 @@ function positiveMembership(node: Node, body: Node, receiver: string, self: Set<
   const index = statements.findIndex((s) => s?.id === node.id);
   const next = statements[index + 1];
   if (index < 0 || next?.type !== "return_statement" || !returnsError(next)) return undefined;
+  return setLookup(initializer, receiver, self);
+}
+
+/** The check made by `_, ok := set[x]`: `x` against the members of the package-level `set`. */
+function setLookup(initializer: Node, receiver: string, self: Set<string>): Omit<GoValueCheck, "line"> | undefined {
   const lookup = initializer.childForFieldName("right")?.namedChildren[0];
   if (lookup?.type !== "index_expression") return undefined;
   const subject = subjectOf(lookup.childForFieldName("index"), receiver, self);
@@ -415,12 +420,7 @@ function membershipCheck(initializer: Node | null, condition: Node | null, recei
   if (initializer?.type !== "short_var_declaration" || condition?.type !== "unary_expression") return undefined;
   const okName = initializer.childForFieldName("left")?.namedChildren[1]?.text;
   if (!okName || condition.childForFieldName("operand")?.text !== okName) return undefined;
-  const index = initializer.childForFieldName("right")?.namedChildren[0];
-  if (index?.type !== "index_expression") return undefined;
-  const subject = subjectOf(index.childForFieldName("index"), receiver, self);
-  const set = readValue(index.childForFieldName("operand"));
-  if (!subject || set.kind !== "ident") return undefined;
-  return { ...subject, values: [], set: set.pkg ? { pkg: set.pkg, name: set.name } : { name: set.name } };
+  return setLookup(initializer, receiver, self);
 }
 
 /** `component.Registration{…}` and `service.Definition{…}` literals anywhere in the file. */
