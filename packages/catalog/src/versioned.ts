@@ -6,7 +6,7 @@
  * - `in`: the releases that have it, as inclusive ranges of indexes into the release list, flattened
  *   (`[0, 4, 7, 19]` = releases 0–4 and 7–19); left out on a child that is in every release of its parent;
  * - `was`: the facts that differed in older releases, `{ in, set, unset }` (values to set, keys to delete);
- * - `varies`: set when some child differs between the record's releases (see `record-codec.ts`).
+ * - `varies`: set when some child differs between the record's releases (see `generator/store-record.ts`).
  * Child lists (`attributes`, `blocks`, `exports`) hold versioned records of their own.
  */
 export type ReleaseRanges = readonly number[];

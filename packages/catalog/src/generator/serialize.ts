@@ -1,4 +1,4 @@
-import { storeRecord } from "../record-codec.js";
+import { storeRecord } from "./store-record.js";
 import type { CatalogData } from "./generate.js";
 
 /** Where the data module lives, relative to this module (works from `src/` and `dist/`). */
@@ -54,7 +54,7 @@ function recordSection(kind: string, what: string, versioned: CatalogData["compo
     ...versioned.map((c) => `  [${JSON.stringify(c.name)}, ${JSON.stringify(c.in)}],`),
     "];",
     "",
-    "/** Versioned records (`VersionedRecord` JSON, stored as `record-codec.ts` says), parsed on first use. */",
+    "/** Versioned records (`VersionedRecord` JSON, stored as `generator/store-record.ts` says), parsed on first use. */",
     `export const ${kind}Records: Readonly<Record<string, string>> = {`,
     ...stored.map((c) => `  ${JSON.stringify(c.name)}: ${quote(json(c))},`),
     "};",

@@ -1,4 +1,4 @@
-import type { VersionedRecord } from "./versioned.js";
+import type { VersionedRecord } from "../versioned.js";
 
 /**
  * How versioned records are stored in the data module: as the objects the runtime hands out, so that
