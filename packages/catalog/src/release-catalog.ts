@@ -5,7 +5,10 @@ import {
   configBlockIndex,
   configBlockRecords,
   stdlibRecord,
+  typeTable,
 } from "./generated/catalog-data.js";
+import { inflateRecord, type TypeTable } from "./stored-record.js";
+import { typeToString, type AlloyType } from "./types.js";
 import type { Catalog, ComponentSchema, ConfigBlockSchema, ConstantSchema, FunctionSchema, Stability } from "./schema.js";
 import { factsAt, inRanges, projectRecord, type ReleaseRanges, type VersionedRecord } from "./versioned.js";
 
@@ -49,6 +52,7 @@ class VersionedRecords {
       if (!this.ranges.has(name)) return undefined;
       record = JSON.parse(this.texts[name]) as VersionedRecord;
       if (record.name !== name) throw new Error(`catalog data: the ${this.kind} record for ${name} is named ${record.name}`);
+      inflateRecord(record, types());
       this.parsed.set(name, record);
     }
     return record;
@@ -58,6 +62,16 @@ class VersionedRecords {
 const components = new VersionedRecords("component", componentIndex, componentRecords);
 const configBlocks = new VersionedRecords("config block", configBlockIndex, configBlockRecords);
 let stdlib: Stdlib | undefined;
+let typeList: TypeTable | undefined;
+
+/** The distinct types the stored fields name by index, parsed once with their spellings. */
+function types(): TypeTable {
+  if (!typeList) {
+    const parsed = JSON.parse(typeTable) as AlloyType[];
+    typeList = { types: parsed, spellings: parsed.map(typeToString) };
+  }
+  return typeList;
+}
 
 
 

@@ -19,8 +19,9 @@ export function reportUrl(): URL {
  * built-ins: TypeScript and bundlers (esbuild, for a browser too) take it as it is.
  */
 export function serializeDataModule(data: CatalogData): string {
-  const components = data.components.map((c) => storeRecord(c));
-  const configBlocks = data.configBlocks.map((c) => storeRecord(c));
+  const types: string[] = [];
+  const components = data.components.map((c) => storeRecord(c, types));
+  const configBlocks = data.configBlocks.map((c) => storeRecord(c, types));
   const lines = [
     `// ${data.header.$comment}`,
     'import type { CatalogHeader } from "../versioned.js";',
@@ -36,6 +37,9 @@ export function serializeDataModule(data: CatalogData): string {
     "",
     ...recordSection("component", "Every component ever registered", data.components, components),
     ...recordSection("configBlock", "Every config block of the runtime and the services", data.configBlocks, configBlocks),
+    "/** The distinct types of the stored attributes and exports (`AlloyType` JSON), which name them by index. */",
+    `export const typeTable: string = ${quote(json(types.map((t) => JSON.parse(t))))};`,
+    "",
     "/** The standard library (`functions`, `deprecatedFunctionNames`, `constants`) as the docs describe it, parsed on first use. */",
     `export const stdlibRecord: string = ${quote(json(data.stdlib))};`,
     "",
