@@ -39,6 +39,7 @@ const KNOWN_TYPES: Record<string, AlloyType> = {
   "github.com/grafana/dskit/flagext.StringSliceCSV": { kind: "string" },
   "github.com/open-telemetry/opentelemetry-collector-contrib/pkg/ottl.ErrorMode": { kind: "string" },
   "go.opentelemetry.io/collector/config/configcompression.Type": { kind: "string" },
+  "go.opentelemetry.io/collector/config/configtelemetry.Level": { kind: "string" },
 };
 
 const NUMBER_KINDS = /^(u?int(8|16|32|64)?|float(32|64)|byte|rune|uintptr)$/;
