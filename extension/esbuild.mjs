@@ -1,14 +1,14 @@
 // Builds the extension into dist/: the client (src/extension.ts, with the graph webview's script inlined),
-// the bundled language server, the catalog data the server reads at runtime, and the grammars copied from
-// ../grammars.
+// the bundled language server (the catalog's data is a module, bundled with it), and the grammars copied
+// from ../grammars.
 //
 //   node esbuild.mjs               development build (with source maps)
 //   node esbuild.mjs --production  minified, no source maps (what `pnpm package` ships)
 //   node esbuild.mjs --production --sourcemap   minified with source maps, when asked for
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
 // What the bin's bundle and this one share: built-ins loaded on first use, and the hash line the loader reads.
 import { lazyBuiltins } from "../scripts/bundling.mjs";
@@ -20,22 +20,18 @@ const repoDir = join(extensionDir, "..");
 /** The language server package, through the workspace link in extension/node_modules. */
 export const languageServerDir = realpathSync(join(extensionDir, "node_modules/@alloy-toolkit/language-server"));
 const defaultServerEntry = join(languageServerDir, "dist/main.js");
-const catalogDataDir = join(realpathSync(join(languageServerDir, "node_modules/@alloy-toolkit/catalog")), "data");
+const catalogDir = realpathSync(join(languageServerDir, "node_modules/@alloy-toolkit/catalog"));
 
-/** The Alloy release the default catalog describes, read from the catalog's newest data file. */
-export function defaultCatalogVersion() {
-  const versions = readdirSync(catalogDataDir)
-    .map((name) => /^alloy-(v[\d.]+)\.json$/.exec(name)?.[1])
-    .filter((v) => v !== undefined)
-    .sort((a, b) => a.localeCompare(b, "en", { numeric: true }));
-  if (versions.length === 0) throw new Error(`no catalog data in ${catalogDataDir}`);
-  return versions[versions.length - 1];
+/** The Alloy release the catalog answers for by default (its `catalogVersion`). */
+export async function defaultCatalogVersion() {
+  const { catalogVersion } = await import(pathToFileURL(join(catalogDir, "dist/index.js")).href);
+  return catalogVersion;
 }
 
 /**
- * The catalog finds its data with `new URL("../data/alloy-<version>.json", import.meta.url)`. A CommonJS
- * bundle has no `import.meta`, so the server bundle defines it as the URL the catalog module would have at
- * `dist/catalog/index.js`: the data then resolves to `dist/data/`, where `copyCatalogData` puts it.
+ * A CommonJS bundle has no `import.meta`: the server bundle defines `import.meta.url` as the URL of a module
+ * at `dist/catalog/index.js`, for the modules that still ask for it (the language server's `lsp.ts`, which
+ * only uses it when `require` is missing).
  */
 const importMetaUrlShim =
   '"use strict";\nvar __alloyImportMetaUrl = require("node:url").pathToFileURL(require("node:path").join(__dirname, "catalog", "index.js")).href;';
@@ -93,7 +89,7 @@ export async function build({
       outfile: join(outDir, "extension.js"),
       external: ["vscode"],
       define: {
-        __ALLOY_CATALOG_VERSION__: JSON.stringify(defaultCatalogVersion()),
+        __ALLOY_CATALOG_VERSION__: JSON.stringify(await defaultCatalogVersion()),
         __ALLOY_GRAPH_VIEW_SCRIPT__: JSON.stringify(graphViewScript),
       },
     }),
@@ -114,15 +110,7 @@ export async function build({
   ]);
   // The loader ties the code cache to the bundle by the SHA-256 on its last line.
   writeFileSync(serverBundle, withHashTag(readFileSync(serverBundle, "utf8")));
-  copyCatalogData(join(outDir, "data"));
   copyGrammars(join(outDir, "grammars"));
-}
-
-function copyCatalogData(to) {
-  mkdirSync(to, { recursive: true });
-  for (const name of readdirSync(catalogDataDir).filter((n) => n.endsWith(".json"))) {
-    copyFileSync(join(catalogDataDir, name), join(to, name));
-  }
 }
 
 /** The grammar files the manifest's `contributes.grammars` points at. */

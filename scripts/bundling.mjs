@@ -80,8 +80,8 @@ function owningPackage(file) {
 }
 
 /**
- * An esbuild plugin for bundles of modules that read files beside them through `import.meta.url` (the
- * catalog its JSON data, alloyfmt its worker and package.json): each bundled module's `import.meta.url` becomes
+ * An esbuild plugin for bundles of modules that read files beside them through `import.meta.url` (alloyfmt
+ * its worker and package.json): each bundled module's `import.meta.url` becomes
  * the URL the module has unbundled, `__alloyModuleUrl(package, file)`, which {@link moduleUrlRuntime} finds
  * at run time. Nothing names the files read here, and the data stays in its package.
  * @type {import("esbuild").Plugin}

@@ -1,5 +1,5 @@
 // The language server as the extension ships it: bundled by extension/esbuild.mjs into one CommonJS file
-// with the catalog data beside it, spoken to over stdio.
+// (the catalog data included), spoken to over stdio.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

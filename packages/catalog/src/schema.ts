@@ -20,6 +20,8 @@ export interface AttributeSchema {
   deprecated: boolean;
   /** Fields of an object (or list of objects) value, when the docs list them as `attr > field` rows. */
   fields?: AttributeSchema[];
+  /** The release that added it (`v1.5.0`), when that is later than the release that added its component or block. */
+  since?: string;
 }
 
 /** A block that may appear inside a component, a config block, or another block. */
@@ -44,6 +46,13 @@ export interface BlockSchema {
   inheritsBlocksFrom?: string[];
   /** Whether blocks may appear in any order, or their order matters (pipelines such as `stage.*`). */
   ordered?: boolean;
+  /**
+   * Set when Alloy decodes the block into a map: it takes attributes of any name, of this type, and no
+   * blocks (`attributes` is then empty).
+   */
+  openAttributes?: AlloyType;
+  /** The release that added it, when that is later than the release that added its parent. */
+  since?: string;
 }
 
 /** A field exported by a component, referenced as `<name>.<label>.<field>`. */
@@ -52,35 +61,57 @@ export interface ExportSchema {
   type: AlloyType;
   documentedType: string;
   description: string;
+  /** The release that added it, when that is later than the release that added its component. */
+  since?: string;
 }
 
-/** Everything the documentation says about a component's configuration surface. */
+/**
+ * A component's configuration surface in one Alloy release: its structure (attributes, blocks, what is
+ * required, what repeats, types, stability) as that release's code decodes it, its prose (descriptions,
+ * defaults, links) from the docs.
+ */
 export interface ComponentSchema {
   /** Fully qualified name, e.g. `prometheus.remote_write`. */
   name: string;
   /** First name segment, e.g. `prometheus`. */
   namespace: string;
   stability: Stability;
-  /** `removed` components are still documented but no longer accepted by Alloy. */
+  /**
+   * `removed`: the release asked for no longer has the component; the schema is that of the last
+   * release that had it (`removedIn` says which release dropped it).
+   */
   status: "active" | "removed";
+  /** The Alloy release this schema describes (`v1.18.1`). */
+  alloyVersion: string;
+  /** The release that added the component (`v1.18.0`; `v1.0.0` for those in every catalogued release). */
+  since: string;
+  /** With `status: "removed"`: the first release without it (`v1.14.0`). */
+  removedIn?: string;
   description: string;
-  /** Documentation page relative to `docs/sources`, e.g. `reference/components/prometheus/prometheus.remote_write.md`. */
+  /**
+   * Documentation page relative to `docs/sources`, e.g. `reference/components/prometheus/prometheus.remote_write.md`;
+   * empty for components the docs snapshot has no page for (removed before its release).
+   */
   docPath: string;
-  /** Versioned page URL on grafana.com. */
+  /** Versioned page URL on grafana.com (of the docs snapshot's release); empty without a page. */
   docUrl: string;
   attributes: AttributeSchema[];
   blocks: BlockSchema[];
   exports: ExportSchema[];
-  /** False when the page has no exported-fields section at all (exports are then unknown, not empty). */
+  /** Whether `exports` is known to be complete (the code's `Exports` struct, or an empty one). */
   exportsDocumented: boolean;
   /** Whether the component accepts a `clustering` block. */
   clustering: boolean;
 }
 
-/** A top-level configuration block (`logging`, `http`, `import.git`, `declare`, …). */
+/** A top-level configuration block (`logging`, `http`, `import.git`, `declare`, …) in one Alloy release. */
 export interface ConfigBlockSchema {
   name: string;
   stability: Stability;
+  /** The Alloy release this schema describes. */
+  alloyVersion: string;
+  /** The release that added the block. */
+  since: string;
   description: string;
   docPath: string;
   docUrl: string;
@@ -120,13 +151,16 @@ export interface ConstantSchema {
   description: string;
 }
 
-/** The JSON catalog file for one Alloy release. */
+/** The catalog of one Alloy release (`getCatalog(version)`). */
 export interface Catalog {
   $comment: string;
-  /** Version of this JSON shape; bumped on incompatible changes. */
+  /** Version of the data's shape; bumped on incompatible changes. */
   formatVersion: number;
   alloyVersion: string;
+  /** The Go source the structure was read from. */
   source: { repository: string; tag: string; commit: string };
+  /** The docs snapshot the prose was read from (one release for all). */
+  docsSource: { repository: string; tag: string; commit: string };
   generator: { name: string; version: string };
   components: ComponentSchema[];
   configBlocks: ConfigBlockSchema[];

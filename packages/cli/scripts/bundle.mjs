@@ -21,8 +21,8 @@ export const bundleFile = (command) => join(packageDir, "dist", `${command}.bund
 
 /**
  * The banner of a bundle: `require` for the bundled CommonJS code, and `__alloyModuleUrl` for the modules that
- * read files beside them through `import.meta.url` (the catalog its data, alloyfmt its worker thread and
- * package.json): each gets the URL it has unbundled, in its own package (../../../scripts/bundling.mjs).
+ * read files beside them through `import.meta.url` (alloyfmt its worker thread and package.json): each gets
+ * the URL it has unbundled, in its own package (../../../scripts/bundling.mjs).
  */
 const banner = (command) => `import { createRequire as __alloyCreateRequire } from "node:module";
 import { dirname as __alloyDirname } from "node:path";

@@ -72,7 +72,7 @@ describe("completion", () => {
 
   it("offers enum values inside strings", async () => {
     const items = await completeAt('discovery.dockerswarm "x" {\n\trole = "<|>"\n}\n');
-    expect(labels(items)).toEqual(["services", "tasks"]);
+    expect(labels(items)).toEqual(["services", "nodes", "tasks"]);
   });
 
   it("offers references whose export type fits the argument", async () => {

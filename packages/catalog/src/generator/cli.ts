@@ -1,59 +1,86 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { basename, dirname, resolve } from "node:path";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { catalogFileUrl, catalogVersion } from "../index.js";
-import { dataIndexModuleUrl, indexCatalogData, serializeDataIndex } from "./data-index.js";
-import { generateCatalog, serializeCatalog } from "./generate.js";
+import { generateCatalog } from "./generate.js";
 import { formatReport } from "./report.js";
+import { dataModuleUrl, reportUrl, serializeDataModule } from "./serialize.js";
 
-/**
- * `node dist/generator/cli.js generate|report|check [--docs <alloy-docs folder>]`
- * generate: writes data/alloy-<version>.json and its index src/generated/alloy-<version>.index.ts;
- * report: prints the report; check: exits 1 when either is stale.
- */
-function main(argv: string[]): number {
+const usage = `usage: node dist/generator/cli.js generate|report|check [--source <alloy-source>] [--docs <alloy-docs>]
+  generate  writes src/generated/catalog-data.ts and REPORT.md, prints the report's summary
+  report    prints REPORT.md as it would be generated
+  check     exits 1 when either committed file is stale
+The Go source defaults to ../shared/alloy-source beside the repository (or ALLOY_SOURCE), the docs to
+../shared/alloy-docs (or ALLOY_DOCS).`;
+
+function option(argv: string[], name: string): string | undefined {
+  const index = argv.indexOf(name);
+  return index >= 0 ? argv[index + 1] : undefined;
+}
+
+/** Writes through a temporary file beside the target, so a reader never sees half a file. */
+function writeAtomically(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const partial = `${path}.${process.pid}.tmp`;
+  writeFileSync(partial, text);
+  renameSync(partial, path);
+}
+
+async function main(argv: string[]): Promise<number> {
   const command = argv[0] ?? "report";
-  const docsIndex = argv.indexOf("--docs");
-  const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-  const docsRoot =
-    docsIndex >= 0 ? resolve(argv[docsIndex + 1]) : process.env.ALLOY_DOCS ?? resolve(packageRoot, "..", "..", "..", "shared", "alloy-docs");
-  const { catalog, report } = generateCatalog({ docsRoot });
-  const data = serializeCatalog(catalog);
-  const dataTarget = fileURLToPath(catalogFileUrl(catalogVersion));
-  const index = serializeDataIndex(indexCatalogData(data), basename(dataTarget));
-  const indexTarget = fileURLToPath(dataIndexModuleUrl(catalogVersion));
+  if (!["generate", "report", "check"].includes(command)) {
+    process.stderr.write(`unknown command ${command}\n${usage}\n`);
+    return 2;
+  }
+  const sharedRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..", "..", "shared");
+  const sourceRoot = resolve(option(argv, "--source") ?? process.env.ALLOY_SOURCE ?? resolve(sharedRoot, "alloy-source"));
+  const docsRoot = resolve(option(argv, "--docs") ?? process.env.ALLOY_DOCS ?? resolve(sharedRoot, "alloy-docs"));
+  for (const [what, path] of [
+    ["Go source", sourceRoot],
+    ["docs", docsRoot],
+  ]) {
+    if (!existsSync(path)) {
+      process.stderr.write(`${path}: the ${what} folder does not exist\n${usage}\n`);
+      return 2;
+    }
+  }
+  const { data, report, timing } = await generateCatalog({ sourceRoot, docsRoot });
+  const outputs: [string, string][] = [
+    [fileURLToPath(dataModuleUrl()), serializeDataModule(data)],
+    [fileURLToPath(reportUrl()), formatReport(report)],
+  ];
   switch (command) {
     case "generate":
-      for (const [target, text] of [
-        [dataTarget, data],
-        [indexTarget, index],
-      ]) {
-        mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, text);
+      for (const [target, text] of outputs) {
+        writeAtomically(target, text);
         process.stdout.write(`wrote ${target} (${Buffer.byteLength(text)} bytes)\n`);
       }
-      process.stdout.write("the runtime reads the index from dist/: run pnpm build\n");
-      process.stdout.write(formatReport(report));
+      process.stdout.write(
+        `${report.releases.length} releases, ${data.components.length} components, ${data.configBlocks.length} config blocks, ` +
+          `${report.disagreements.length} docs/code disagreements, ${report.goProblems.length} Go reading problems\n` +
+          `read ${timing.goFiles} distinct Go files (${(timing.goBytes / 1e6).toFixed(1)} MB) in ${(timing.goMs / 1000).toFixed(1)} s, ` +
+          `the docs in ${(timing.docsMs / 1000).toFixed(1)} s; ${(timing.totalMs / 1000).toFixed(1)} s in all\n` +
+          "the runtime imports the data module compiled into dist/: run pnpm build\n",
+      );
       return 0;
     case "report":
-      process.stdout.write(formatReport(report));
+      process.stdout.write(outputs[1][1]);
       return 0;
-    case "check": {
+    default: {
       let stale = false;
-      for (const [target, text] of [
-        [dataTarget, data],
-        [indexTarget, index],
-      ]) {
-        if (readFileSync(target, "utf8") === text) continue;
+      for (const [target, text] of outputs) {
+        if (existsSync(target) && readFileSync(target, "utf8") === text) continue;
         process.stderr.write(`${target} is stale: run pnpm catalog:generate\n`);
         stale = true;
       }
       return stale ? 1 : 0;
     }
-    default:
-      process.stderr.write(`unknown command ${command}; use generate, report or check\n`);
-      return 2;
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    process.stderr.write(`catalog generator: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,77 @@
+import { storeRecord } from "./store-record.js";
+import type { CatalogData } from "./generate.js";
+
+/** Where the data module lives, relative to this module (works from `src/` and `dist/`). */
+export function dataModuleUrl(): URL {
+  return new URL("../../src/generated/catalog-data.ts", import.meta.url);
+}
+
+/** Where the report lives. */
+export function reportUrl(): URL {
+  return new URL("../../REPORT.md", import.meta.url);
+}
+
+/**
+ * The data module's text. Each component, config block and the stdlib is a JSON text inside a string
+ * literal, one per line: loading the module only scans strings, and a record is parsed the first time it
+ * is asked for (`JSON.parse` of a string is also faster than evaluating the same object literal). The
+ * JSON is ASCII (other characters as `\uXXXX`), so the file is too. Plain ES module data, no Node
+ * built-ins: TypeScript and bundlers (esbuild, for a browser too) take it as it is.
+ */
+export function serializeDataModule(data: CatalogData): string {
+  const types: string[] = [];
+  const components = data.components.map((c) => storeRecord(c, types));
+  const configBlocks = data.configBlocks.map((c) => storeRecord(c, types));
+  const lines = [
+    `// ${data.header.$comment}`,
+    'import type { CatalogHeader } from "../versioned.js";',
+    "",
+    "/** The catalogued Alloy releases, oldest first. */",
+    `export const releaseTags = ${JSON.stringify(data.header.releases.map((r) => r.tag))} as const;`,
+    "",
+    "/** The release the API answers for when none is named. */",
+    `export const defaultReleaseTag = ${JSON.stringify(data.header.defaultRelease)} as const;`,
+    "",
+    "/** The releases covered, the default release, where the data comes from. */",
+    `export const catalogHeader: CatalogHeader = ${json(data.header)};`,
+    "",
+    ...recordSection("component", "Every component ever registered", data.components, components),
+    ...recordSection("configBlock", "Every config block of the runtime and the services", data.configBlocks, configBlocks),
+    "/** The distinct types of the stored attributes and exports (`AlloyType` JSON), which name them by index. */",
+    `export const typeTable: string = ${quote(json(types.map((t) => JSON.parse(t))))};`,
+    "",
+    "/** The standard library (`functions`, `deprecatedFunctionNames`, `constants`) as the docs describe it, parsed on first use. */",
+    `export const stdlibRecord: string = ${quote(json(data.stdlib))};`,
+    "",
+  ];
+  return lines.join("\n");
+}
+
+/**
+ * `<kind>Index` (each name with the releases that have it, flattened inclusive index ranges) and
+ * `<kind>Records` (one stored record per name, JSON in a string, parsed on first use).
+ */
+function recordSection(kind: string, what: string, versioned: CatalogData["components"], stored: Record<string, unknown>[]): string[] {
+  return [
+    `/** ${what}: its name and the releases that have it (flattened inclusive index ranges). */`,
+    `export const ${kind}Index: readonly (readonly [name: string, releases: readonly number[]])[] = [`,
+    ...versioned.map((c) => `  [${JSON.stringify(c.name)}, ${JSON.stringify(c.in)}],`),
+    "];",
+    "",
+    "/** Versioned records (`VersionedRecord` JSON, stored as `generator/store-record.ts` says), parsed on first use. */",
+    `export const ${kind}Records: Readonly<Record<string, string>> = {`,
+    ...stored.map((c) => `  ${JSON.stringify(c.name)}: ${quote(json(c))},`),
+    "};",
+    "",
+  ];
+}
+
+/** JSON with every non-ASCII character escaped. */
+function json(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** A single-quoted JavaScript string literal holding `text` (ASCII without line breaks, as `json` writes). */
+function quote(text: string): string {
+  return `'${text.replace(/\\/g, "\\\\").replace(/'/g, "\\'")}'`;
+}
