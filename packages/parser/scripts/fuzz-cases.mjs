@@ -8,7 +8,7 @@ const FRAGMENTS = [
   "!=", "<", "<=", ">", ">=", "+", "-", "*", "/", "%", "^", "!", "&&", "||", "&", "|", "1", "1.5", ".5", "1e10",
   "1e", "true", "false", "null", '"\\x41\\u00e9"', '"\\q"', '"unterminated', "`unterminated", "'single'",
   "// comment\n", "/* block */", "/* open", "\n", "\r\n", " ", "\t", "\uFEFF", "é", "日本", "#", ":", "$", "\\",
-  "\u0000", "😀",
+  "\u0000", "😀", "\r",
 ];
 
 const pick = (rand, list) => list[Math.floor(rand() * list.length)];

@@ -1,4 +1,4 @@
-import { EmbeddedActionsParser, getLookaheadPaths, type IOrAlt, type IToken, type TokenType } from "chevrotain";
+import { EmbeddedActionsParser, getLookaheadPaths, type IOrAlt, type IToken, type ParserMethod, type TokenType } from "chevrotain";
 import type {
   Attribute,
   Block,
@@ -65,6 +65,14 @@ export interface SliceResult {
   readonly diagnostics: Diagnostic[];
 }
 
+/** The grammar of a comma-separated list (see `AlloyParser.commaListOf`). */
+interface CommaList {
+  readonly occurrence: number;
+  readonly items: () => void;
+  readonly missingComma: string;
+  readonly badItem: () => unknown;
+}
+
 /** `a.b.c "label"`, read by `statement` before it knows whether an attribute or a block follows. */
 interface StatementHead {
   readonly first: number;
@@ -73,6 +81,17 @@ interface StatementHead {
   readonly fragments: number;
   readonly label: BlockLabel | undefined;
 }
+
+// The token types the grammar consumes.
+const AssignToken = TOKEN_TYPES[Tok.ASSIGN];
+const CommaToken = TOKEN_TYPES[Tok.COMMA];
+const DotToken = TOKEN_TYPES[Tok.DOT];
+const IdentToken = TOKEN_TYPES[Tok.IDENT];
+const LBrackToken = TOKEN_TYPES[Tok.LBRACK];
+const LCurlyToken = TOKEN_TYPES[Tok.LCURLY];
+const LParenToken = TOKEN_TYPES[Tok.LPAREN];
+const StringToken = TOKEN_TYPES[Tok.STRING];
+const TerminatorToken = TOKEN_TYPES[Tok.TERMINATOR];
 
 /** The tokens that end `missingExpression`'s skip, as Alloy's `statementEnd`. */
 const STATEMENT_END = new Uint8Array(Tok.TERMINATOR + 1);
@@ -197,7 +216,7 @@ export class AlloyParser extends EmbeddedActionsParser {
   };
 
   private readonly nextStatement = (): void => {
-    this.CONSUME(TOKEN_TYPES[Tok.TERMINATOR]);
+    this.CONSUME(TerminatorToken);
     this.phase = ListPhase.Start;
     this.terminated = true;
     this.OPTION2(this.anotherStatement);
@@ -214,7 +233,7 @@ export class AlloyParser extends EmbeddedActionsParser {
   readonly statement = this.RULE("statement", (): Statement | undefined => {
     if (this.depth === 0 && !this.RECORDING_PHASE) this.anchor = new RangeAnchor(this.lineIndex);
     const first = this.current;
-    this.CONSUME(TOKEN_TYPES[Tok.IDENT]);
+    this.CONSUME(IdentToken);
     const base = this.listTop;
     this.pushItem(this.identifierAt(first));
     this.badNameParts = 0;
@@ -241,10 +260,10 @@ export class AlloyParser extends EmbeddedActionsParser {
   });
 
   private readonly namePart = (): void => {
-    this.CONSUME(TOKEN_TYPES[Tok.DOT]);
+    this.CONSUME(DotToken);
     const at = this.current;
     if (this.RECORDING_PHASE || this.kind === Tok.IDENT) {
-      this.CONSUME2(TOKEN_TYPES[Tok.IDENT]);
+      this.CONSUME2(IdentToken);
       this.pushItem(this.identifierAt(at));
     } else {
       // Alloy reports it, takes the token as a part of the name and goes on.
@@ -257,7 +276,7 @@ export class AlloyParser extends EmbeddedActionsParser {
   private readonly labelString = (): BlockLabel => {
     // Checked while the label is the current token, as Alloy checks it.
     const label = this.blockLabel(this.current);
-    this.CONSUME(TOKEN_TYPES[Tok.STRING]);
+    this.CONSUME(StringToken);
     return label;
   };
 
@@ -269,7 +288,7 @@ export class AlloyParser extends EmbeddedActionsParser {
   /** `= expression` after an attribute's name. */
   private attribute(): Attribute {
     const { first, parts, fragments, label } = this.head;
-    this.CONSUME(TOKEN_TYPES[Tok.ASSIGN]);
+    this.CONSUME(AssignToken);
     if (fragments !== 1) {
       this.addErrorAt(
         "parse/invalid-attribute-name",
@@ -294,7 +313,7 @@ export class AlloyParser extends EmbeddedActionsParser {
     const { first, parts, label } = this.head;
     const open = this.current;
     if (!this.enterLevel()) return undefined;
-    this.CONSUME(TOKEN_TYPES[Tok.LCURLY]);
+    this.CONSUME(LCurlyToken);
     const body = this.SUBRULE(this.body, BLOCK_BODY);
     this.depth--;
     const closeAt = this.current;
@@ -312,12 +331,16 @@ export class AlloyParser extends EmbeddedActionsParser {
     };
   }
 
-  /** expression = operand { BinaryOperator operand }, the tree built by precedence in the action. */
+  /**
+   * expression = operand { BinaryOperator operand }, the tree built by precedence in the action. The first
+   * operand is parsed inline (the same grammar as `operand`): a bracket then nests through one rule call, not
+   * two, which keeps each nesting level's share of the stack small.
+   */
   readonly expression = this.RULE("expression", (): Expression => {
     const base = this.listTop;
     const saved = this.depth;
-    this.pushItem(this.SUBRULE(this.operand));
-    this.MANY(this.binaryOperation);
+    this.pushItem(this.operandBody());
+    this.MANY3(this.binaryOperation);
     this.depth = saved;
     if (this.RECORDING_PHASE || this.listTop === base + 1) return this.takeList<Expression>(base)[0];
     return this.precedenceTree(this.takeList(base));
@@ -328,14 +351,18 @@ export class AlloyParser extends EmbeddedActionsParser {
     if (!this.enterLevel()) return;
     this.CONSUME(BinaryOperator);
     this.pushItem(operator);
-    this.pushItem(this.SUBRULE2(this.operand));
+    this.pushItem(this.SUBRULE(this.operand));
   };
 
   /**
-   * operand = { UnaryOperator } primary { "." IDENT | "[" expression "]" | "(" arguments ")" },
-   * primary = IDENT | Literal | "(" expression ")" | array | object.
+   * operand = { UnaryOperator } primary { "." IDENT | "[" expression "]" | "(" [ arguments ] ")" },
+   * primary = IDENT | Literal | "(" expression ")" | "[" [ elements ] "]" | "{" [ fields ] "}",
+   * elements and arguments = expression { "," [ expression ] }, fields = field { "," [ field ] }.
    */
-  readonly operand = this.RULE("operand", (): Expression => {
+  readonly operand = this.RULE("operand", (): Expression => this.operandBody());
+
+  /** The grammar of an operand, in the rule that parses it (`operand`, or `expression` for its first). */
+  private operandBody(): Expression {
     const saved = this.depth;
     const prefixFrom = this.current;
     this.MANY(this.prefixOperator);
@@ -364,7 +391,7 @@ export class AlloyParser extends EmbeddedActionsParser {
     }
     this.depth = saved;
     return expression;
-  });
+  }
 
   private readonly prefixOperator = (): void => {
     this.CONSUME(UnaryOperator);
@@ -374,13 +401,13 @@ export class AlloyParser extends EmbeddedActionsParser {
     { ALT: () => this.identifier() },
     { ALT: () => this.literal() },
     { ALT: () => this.parenthesized() },
-    { ALT: () => this.SUBRULE(this.array) },
-    { ALT: () => this.SUBRULE(this.object) },
+    { ALT: () => this.array() },
+    { ALT: () => this.object() },
   ];
 
   private identifier(): Identifier {
     const at = this.current;
-    this.CONSUME(TOKEN_TYPES[Tok.IDENT]);
+    this.CONSUME(IdentToken);
     return this.identifierAt(at);
   }
 
@@ -407,12 +434,38 @@ export class AlloyParser extends EmbeddedActionsParser {
   private parenthesized(): Expression {
     const open = this.current;
     if (!this.enterLevel()) return this.badExpressionAt(open);
-    this.CONSUME(TOKEN_TYPES[Tok.LPAREN]);
+    this.CONSUME(LParenToken);
     const inner = this.SUBRULE(this.expression);
     this.depth--;
     const close = this.current;
     this.expect(4, Tok.RPAREN);
     return { kind: "ParenExpression", expression: inner, range: this.span(open, close) };
+  }
+
+  /** `[ elements ]` */
+  private array(): Expression {
+    const open = this.current;
+    if (!this.enterLevel()) return this.badExpressionAt(open);
+    this.CONSUME1(LBrackToken);
+    const elements = this.commaList(this.elements, Tok.RBRACK) as Expression[];
+    this.depth--;
+    const close = this.current;
+    this.expect(1, Tok.RBRACK);
+    return { kind: "ArrayExpression", elements, range: this.span(open, close) };
+  }
+
+  /** `{ fields }` */
+  private object(): Expression {
+    const open = this.current;
+    if (!this.enterLevel()) return this.badExpressionAt(open);
+    this.CONSUME(LCurlyToken);
+    // Alloy looks for `]` here, not `}`: `{]` has no fields (and then a missing `}`).
+    const fields =
+      this.RECORDING_PHASE || this.kind !== Tok.RBRACK ? (this.commaList(this.fields, Tok.RCURLY) as ObjectField[]) : [];
+    this.depth--;
+    const close = this.current;
+    this.expect(1, Tok.RCURLY);
+    return { kind: "ObjectExpression", fields, range: this.span(open, close) };
   }
 
   private readonly postfixOperation = (): void => {
@@ -424,7 +477,7 @@ export class AlloyParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         const object = this.chainValue;
-        this.CONSUME(TOKEN_TYPES[Tok.DOT]);
+        this.CONSUME(DotToken);
         const nameAt = this.current;
         this.expect(5, Tok.IDENT);
         if (this.RECORDING_PHASE) return object;
@@ -435,7 +488,7 @@ export class AlloyParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         const object = this.chainValue;
-        this.CONSUME(TOKEN_TYPES[Tok.LBRACK]);
+        this.CONSUME(LBrackToken);
         const index = this.SUBRULE2(this.expression);
         const close = this.current;
         this.expect(6, Tok.RBRACK);
@@ -446,8 +499,8 @@ export class AlloyParser extends EmbeddedActionsParser {
     {
       ALT: () => {
         const callee = this.chainValue;
-        this.CONSUME2(TOKEN_TYPES[Tok.LPAREN]);
-        const args = this.SUBRULE(this.arguments);
+        this.CONSUME2(LParenToken);
+        const args = this.commaList(this.callArguments, Tok.RPAREN) as Expression[];
         const close = this.current;
         this.expect(7, Tok.RPAREN);
         if (this.RECORDING_PHASE) return callee;
@@ -456,94 +509,51 @@ export class AlloyParser extends EmbeddedActionsParser {
     },
   ];
 
-  /** arguments = [ expression { "," [ expression ] } ] */
-  readonly arguments = this.RULE("arguments", (): Expression[] => this.expressionList(Tok.RPAREN));
-
-  /** array = "[" [ expression { "," [ expression ] } ] "]" */
-  readonly array = this.RULE("array", (): Expression => {
-    const open = this.current;
-    if (!this.enterLevel()) return this.badExpressionAt(open);
-    this.CONSUME(TOKEN_TYPES[Tok.LBRACK]);
-    const elements = this.expressionList(Tok.RBRACK);
-    this.depth--;
-    const close = this.current;
-    this.expect(1, Tok.RBRACK);
-    return { kind: "ArrayExpression", elements, range: this.span(open, close) };
-  });
-
-  /** The items of `array` and `arguments`, up to `until`, with Alloy's recovery. */
-  private expressionList(until: Tok): Expression[] {
+  /**
+   * The items of a comma-separated list up to `until` (`item { "," [ item ] }`, optional), with Alloy's
+   * recovery: Chevrotain parses what is valid, `recoverInList` what is not, and the list goes on.
+   */
+  private commaList(list: CommaList, until: Tok): unknown[] {
     const base = this.listTop;
     for (;;) {
       this.phase = ListPhase.Start;
-      this.OPTION(this.elements);
-      if (this.RECORDING_PHASE || !this.recoverInList(until, "missing ',' in expression list", this.missingElement)) break;
+      this.option(list.occurrence, list.items);
+      if (this.RECORDING_PHASE || !this.recoverInList(until, list.missingComma, list.badItem)) break;
     }
     return this.takeList(base);
   }
 
-  private readonly elements = (): void => {
-    this.addItem(this.SUBRULE(this.expression));
-    this.MANY(this.moreElements);
-  };
-
-  /** A comma is taken as a separator only after an item: `,,` is an error (see `recoverInList`). */
-  private readonly afterItem = (): boolean => this.phase === ListPhase.AfterItem;
-
-  private readonly moreElements = { GATE: this.afterItem, DEF: (): void => this.nextElement() };
-
-  private nextElement(): void {
-    this.CONSUME(TOKEN_TYPES[Tok.COMMA]);
-    this.phase = ListPhase.Start;
-    this.OPTION2(this.anotherElement);
-  }
-
-  private readonly anotherElement = (): void => {
-    this.addItem(this.SUBRULE2(this.expression));
-  };
-
-  private readonly missingElement = (): unknown => this.missingExpression();
-
-  /** object = "{" [ field { "," [ field ] } ] "}" */
-  readonly object = this.RULE("object", (): Expression => {
-    const open = this.current;
-    if (!this.enterLevel()) return this.badExpressionAt(open);
-    this.CONSUME(TOKEN_TYPES[Tok.LCURLY]);
-    const base = this.listTop;
-    // Alloy looks for `]` here, not `}`: `{]` has no fields (and then a missing `}`).
-    if (this.RECORDING_PHASE || this.kind !== Tok.RBRACK) {
-      for (;;) {
+  /**
+   * The grammar of one kind of comma-separated list, its DSL calls numbered from `occurrence` so that several
+   * lists can live in one rule. A comma is taken as a separator only after an item: `,,` is an error.
+   */
+  private commaListOf(occurrence: number, item: () => ParserMethod<[], unknown>, missingComma: string, badItem: () => unknown): CommaList {
+    const another = (): void => this.addItem(this.subrule(occurrence + 1, item()));
+    const more = {
+      GATE: (): boolean => this.phase === ListPhase.AfterItem,
+      DEF: (): void => {
+        this.consume(occurrence, CommaToken);
         this.phase = ListPhase.Start;
-        this.OPTION(this.fields);
-        if (this.RECORDING_PHASE || !this.recoverInList(Tok.RCURLY, "missing ',' in field list", this.badField)) break;
-      }
-    }
-    const fields = this.takeList<ObjectField>(base);
-    this.depth--;
-    const close = this.current;
-    this.expect(1, Tok.RCURLY);
-    return { kind: "ObjectExpression", fields, range: this.span(open, close) };
-  });
-
-  private readonly fields = (): void => {
-    this.addItem(this.SUBRULE(this.field));
-    this.MANY(this.moreFields);
-  };
-
-  private readonly moreFields = { GATE: this.afterItem, DEF: (): void => this.nextField() };
-
-  private nextField(): void {
-    this.CONSUME(TOKEN_TYPES[Tok.COMMA]);
-    this.phase = ListPhase.Start;
-    this.OPTION2(this.anotherField);
+        this.option(occurrence + 1, another);
+      },
+    };
+    const items = (): void => {
+      this.addItem(this.subrule(occurrence, item()));
+      this.many(occurrence, more);
+    };
+    return { occurrence, items, missingComma, badItem };
   }
 
-  private readonly anotherField = (): void => {
-    this.addItem(this.SUBRULE2(this.field));
-  };
-
+  private readonly elements = this.commaListOf(10, () => this.expression, "missing ',' in expression list", () =>
+    this.missingExpression(),
+  );
+  private readonly callArguments = this.commaListOf(20, () => this.expression, "missing ',' in expression list", () =>
+    this.missingExpression(),
+  );
   /** At a field's place, a token that cannot start one: the field rule reports it and recovers. */
-  private readonly badField = (): unknown => this.SUBRULE3(this.field);
+  private readonly fields = this.commaListOf(30, () => this.field, "missing ',' in field list", () =>
+    this.subrule(32, this.field),
+  );
 
   /** field = ( IDENT | STRING ) "=" expression */
   readonly field = this.RULE("field", (): ObjectField => {
@@ -571,8 +581,8 @@ export class AlloyParser extends EmbeddedActionsParser {
   });
 
   private readonly fieldKey: IOrAlt<unknown>[] = [
-    { ALT: () => this.CONSUME(TOKEN_TYPES[Tok.IDENT]) },
-    { ALT: () => this.CONSUME(TOKEN_TYPES[Tok.STRING]) },
+    { ALT: () => this.CONSUME(IdentToken) },
+    { ALT: () => this.CONSUME(StringToken) },
   ];
 
   // Alloy's recovery
@@ -747,7 +757,7 @@ export class AlloyParser extends EmbeddedActionsParser {
   parseSlice(text: string, from: number, to: number, lineIndex: LineIndex, allowErrors: boolean): SliceResult | undefined {
     const length = to - from;
     const region = copyOfSlice(text, from, to);
-    const tokens = this.scanner.scan(region);
+    const tokens = this.scanner.scan(region, from === 0);
     if (tokens.errors.length > 0 && !allowErrors) return undefined;
     const { starts, ends, count } = tokens;
     for (let k = 0; k < count; k++) {

@@ -105,10 +105,16 @@ export class Scanner {
   private hasReadErrors = false;
   /** For each error, when Alloy's scanner reports it within its token's scan (see {@link addReadErrors}). */
   private errorTimes: number[] = [];
+  /** Whether the text starts with a byte order mark that Alloy's scanner skips. */
+  private leadingBom = false;
   /** The last position `commentEndsLine` read, as Alloy's `findLineEnd` reads it. */
   private lookaheadEnd = 0;
 
-  scan(text: string): TokenTable {
+  /**
+   * Scans `text`. `wholeText` false scans a slice from the middle of a text (for `reparse`): a byte order
+   * mark at its start is then an error like anywhere else, not the text's leading one (which is skipped).
+   */
+  scan(text: string, wholeText = true): TokenTable {
     this.text = text;
     this.pos = 0;
     this.count = 0;
@@ -118,10 +124,11 @@ export class Scanner {
     this.comments = [];
     this.errors = [];
     this.errorTimes = [];
-    this.hasReadErrors = text.indexOf("\0") !== -1 || text.indexOf("\uFEFF", 1) !== -1;
+    this.leadingBom = wholeText && text.charCodeAt(0) === CH_BOM;
+    this.hasReadErrors = text.indexOf("\0") !== -1 || text.indexOf("\uFEFF", this.leadingBom ? 1 : 0) !== -1;
     const capacity = Math.max(1024, (text.length >> 2) + 16);
     if (this.kinds.length < capacity) this.allocate(capacity);
-    if (text.charCodeAt(0) === CH_BOM) this.pos = 1;
+    if (this.leadingBom) this.pos = 1;
     this.run();
     if (this.hasReadErrors) this.addReadErrors();
     return {
@@ -190,12 +197,12 @@ export class Scanner {
       return text.charCodeAt(at) === CH_LF ? at + 1 : at;
     };
     // Characters read before the first token: the first one, and the one after a leading byte order mark.
-    const readFirst = text.charCodeAt(0) === CH_BOM ? 1 : 0;
+    const readFirst = this.leadingBom ? 1 : 0;
     let token = 0;
     let tokenEnd = readEnd(0);
     for (let at = 0; at < text.length; at++) {
       const c = text.charCodeAt(at);
-      if (c !== 0 && (c !== CH_BOM || at === 0)) continue;
+      if (c !== 0 && (c !== CH_BOM || (at === 0 && this.leadingBom))) continue;
       while (at > tokenEnd && token < count - 1) tokenEnd = readEnd(++token);
       this.errors.push({ tokenIndex: token, offset: at, length: 1, code: "parse/illegal-character", message: readErrorMessage(c) });
       this.errorTimes.push(at <= readFirst ? -1 : at);
