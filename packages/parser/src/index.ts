@@ -10,3 +10,5 @@ export { decodeString, goQuote, isValidIdentifier } from "./strings.js";
 export { childrenOf, nodePathAt, sourceOf, walk } from "./walk.js";
 export type { Visitor } from "./walk.js";
 export type { BinaryOperator, UnaryOperator } from "./tokens.js";
+export { completionContext } from "./completion-context.js";
+export type { CompletionContext, CompletionPosition } from "./completion-context.js";

@@ -1,4 +1,12 @@
-import { EmbeddedActionsParser, getLookaheadPaths, type IOrAlt, type IToken, type ParserMethod, type TokenType } from "chevrotain";
+import {
+  EmbeddedActionsParser,
+  getLookaheadPaths,
+  type IOrAlt,
+  type ISyntacticContentAssistPath,
+  type IToken,
+  type ParserMethod,
+  type TokenType,
+} from "chevrotain";
 import type {
   Attribute,
   Block,
@@ -1048,4 +1056,13 @@ export function parse(text: string, options: ParseOptions = {}): ParseResult {
 /** The grammar's rules as Chevrotain serializes them (for the railroad diagrams). @internal */
 export function serializedGrammar(): ReturnType<AlloyParser["getSerializedGastProductions"]> {
   return sharedParser.getSerializedGastProductions();
+}
+
+/**
+ * Chevrotain's content assist: the grammar paths that can go on after tokens of these kinds, read from the
+ * start of a statement sequence (a file or a block's body). Used by `completionContext`.
+ * @internal
+ */
+export function grammarPathsAfter(kinds: readonly Tok[]): ISyntacticContentAssistPath[] {
+  return sharedParser.computeContentAssist("body", kinds.map((kind) => KIND_TOKENS[kind]));
 }
