@@ -111,6 +111,7 @@ function firstKinds(paths: readonly (readonly (readonly TokenType[])[])[]): Uint
   for (const alternative of paths) {
     for (const path of alternative) {
       const type = path[0];
+      if (type === undefined) continue;
       TOKEN_TYPES.forEach((kindType, kind) => {
         if (kindType === type || type.categoryMatchesMap?.[kindType.tokenTypeIdx!]) table[kind] = 1;
       });
@@ -144,6 +145,8 @@ export class AlloyParser extends EmbeddedActionsParser {
   private starts!: Int32Array;
   private ends!: Int32Array;
   private lines!: Int32Array;
+  /** The token vector (see `begin`). */
+  private vector: IToken[] = [];
   /** The scanned text: the whole text, or for `parseSlice` a copy of the slice (see {@link scanBase}). */
   private text = "";
   private lineIndex!: LineIndex;
@@ -184,6 +187,16 @@ export class AlloyParser extends EmbeddedActionsParser {
   private primaryStart: Uint8Array;
   private statementRestStart: Uint8Array;
   private fieldKeyStart: Uint8Array;
+  /**
+   * Kinds that start a repetition or option that most texts skip (prefix operators, postfix operations, binary
+   * operators, block name parts, labels): the same LL(1) sets Chevrotain's lookahead uses, read from the
+   * grammar, so that the common case of "none here" costs a table lookup instead of a call into Chevrotain.
+   */
+  private prefixStart: Uint8Array;
+  private postfixStart: Uint8Array;
+  private binaryStart: Uint8Array;
+  private namePartStart: Uint8Array;
+  private labelStart: Uint8Array;
 
   constructor(options: { validate?: boolean } = {}) {
     super(VOCABULARY, { maxLookahead: 1, recoveryEnabled: false, skipValidations: !options.validate });
@@ -193,11 +206,20 @@ export class AlloyParser extends EmbeddedActionsParser {
     this.performSelfAnalysis();
     this.end();
     const rules = this.getGAstProductions();
-    const first = (rule: string) =>
-      firstKinds(getLookaheadPaths({ occurrence: 0, rule: rules[rule], prodType: "Alternation", maxLookahead: 1 }));
+    // For an alternation, the paths of each alternative; for a repetition or an option, the paths into it
+    // (then the paths past it, left out).
+    const first = (rule: string, prodType: "Alternation" | "Repetition" | "Option" = "Alternation", occurrence = 0) => {
+      const paths = getLookaheadPaths({ occurrence, rule: rules[rule], prodType, maxLookahead: 1 });
+      return firstKinds(prodType === "Alternation" ? paths : paths.slice(0, 1));
+    };
     this.primaryStart = first("operand");
     this.statementRestStart = first("statement");
     this.fieldKeyStart = first("field");
+    this.prefixStart = first("operand", "Repetition", 0);
+    this.postfixStart = first("operand", "Repetition", 2);
+    this.binaryStart = first("expression", "Repetition", 3);
+    this.namePartStart = first("statement", "Repetition", 0);
+    this.labelStart = first("statement", "Option", 0);
   }
 
   // The grammar
@@ -245,11 +267,11 @@ export class AlloyParser extends EmbeddedActionsParser {
     const base = this.listTop;
     this.pushItem(this.identifierAt(first));
     this.badNameParts = 0;
-    this.MANY(this.namePart);
+    if (this.RECORDING_PHASE || this.namePartStart[this.kind] === 1) this.MANY(this.namePart);
     const fragments = this.listTop - base + this.badNameParts;
     const parts = this.takeList<Identifier>(base);
 
-    let label = this.OPTION(this.labelString);
+    let label = this.RECORDING_PHASE || this.labelStart[this.kind] === 1 ? this.OPTION(this.labelString) : undefined;
     if (this.RECORDING_PHASE) label = undefined;
     else if (label === undefined && this.statementRestStart[this.kind] === 0) {
       this.unexpected("block label");
@@ -348,7 +370,7 @@ export class AlloyParser extends EmbeddedActionsParser {
     const base = this.listTop;
     const saved = this.depth;
     this.pushItem(this.operandBody());
-    this.MANY3(this.binaryOperation);
+    if (this.RECORDING_PHASE || this.binaryStart[this.kind] === 1) this.MANY3(this.binaryOperation);
     this.depth = saved;
     if (this.RECORDING_PHASE || this.listTop === base + 1) return this.takeList<Expression>(base)[0];
     return this.precedenceTree(this.takeList(base));
@@ -373,7 +395,7 @@ export class AlloyParser extends EmbeddedActionsParser {
   private operandBody(): Expression {
     const saved = this.depth;
     const prefixFrom = this.current;
-    this.MANY(this.prefixOperator);
+    if (this.RECORDING_PHASE || this.prefixStart[this.kind] === 1) this.MANY(this.prefixOperator);
     const prefixes = this.current - prefixFrom;
     if (prefixes > 0 && this.depth + prefixes > MAX_NESTING_DEPTH) {
       const bad = this.badExpression();
@@ -384,7 +406,7 @@ export class AlloyParser extends EmbeddedActionsParser {
     this.chainValue =
       this.RECORDING_PHASE || this.primaryStart[this.kind] === 1 ? this.OR(this.primary) : this.missingExpression();
     for (;;) {
-      this.MANY2(this.postfixOperation);
+      if (this.RECORDING_PHASE || this.postfixStart[this.kind] === 1) this.MANY2(this.postfixOperation);
       if (this.RECORDING_PHASE || (this.kind !== Tok.STRING && this.kind !== Tok.LCURLY) || !this.blockAsExpression()) break;
     }
     let expression = this.chainValue;
@@ -793,9 +815,12 @@ export class AlloyParser extends EmbeddedActionsParser {
   private begin(tokens: TokenTable, text: string, lineIndex: LineIndex, scanBase = 0): void {
     this.useTokens(tokens, text, lineIndex, scanBase);
     // The token vector Chevrotain reads: one shared object per kind, EOF left to Chevrotain's end of input.
-    const vector: IToken[] = new Array(this.lastToken);
+    // One array serves every parse (Chevrotain adds its end-of-input sentinels during a parse, then removes them).
+    const vector = this.vector;
+    const count = this.lastToken;
+    vector.length = count;
     const kinds = this.kinds;
-    for (let k = 0; k < this.lastToken; k++) vector[k] = KIND_TOKENS[kinds[k]];
+    for (let k = 0; k < count; k++) vector[k] = KIND_TOKENS[kinds[k]];
     this.input = vector;
   }
 
@@ -824,7 +849,8 @@ export class AlloyParser extends EmbeddedActionsParser {
     this.anchor = undefined!;
     this.chainValue = undefined!;
     this.head = undefined!;
-    if (!this.RECORDING_PHASE) this.input = [];
+    // A large text's vector is not kept for the next parse.
+    if (this.vector.length > 65_536) this.input = this.vector = [];
   }
 
   /** The diagnostics in Alloy's order: the scanner's errors come when the parser reaches their token. */
