@@ -19,7 +19,7 @@ import type {
   Statement,
 } from "./ast.js";
 import type { Diagnostic } from "./diagnostics.js";
-import { LineIndex, RangeAnchor, endOffset, makeRange, startOffset, type Range, type SourceRange } from "./positions.js";
+import { LineIndex, RangeAnchor, endOffset, makeRange, startOffset, utf8Length, type Range, type SourceRange } from "./positions.js";
 import { Scanner, type ScanError, type TokenTable } from "./scanner.js";
 import { decodeString, goQuote, isValidIdentifier } from "./strings.js";
 import {
@@ -280,7 +280,7 @@ export class AlloyParser extends EmbeddedActionsParser {
 
     if (!this.RECORDING_PHASE && this.statementRestStart[this.kind] === 0) {
       // Like Alloy, an empty label (`""`, or an unterminated `"`) still allows an attribute.
-      const couldBeAttribute = fragments === 1 && (label === undefined || label.raw.length <= 2);
+      const couldBeAttribute = fragments === 1 && (label === undefined || utf8Length(label.raw) <= 2);
       this.unexpected(couldBeAttribute ? "attribute assignment or block body" : "block body");
       this.advanceTo(Tok.IDENT);
       return undefined;
@@ -950,10 +950,18 @@ export class AlloyParser extends EmbeddedActionsParser {
     if (raw.charCodeAt(0) !== 34) {
       this.addErrorAtToken(at, "parse/invalid-block-label", `expected block label to be a double quoted string, but got ${goQuote(raw)}`);
     }
-    if (raw.length > 2) {
-      const inner = raw.slice(1, -1);
-      if (!isValidIdentifier(inner)) {
-        this.addErrorAtToken(at, "parse/invalid-block-label", `expected block label to be a valid identifier, but got ${goQuote(inner)}`);
+    // Alloy takes the label's bytes between the first and the last: of an unterminated label ending in a
+    // character of several bytes, it keeps that character's first bytes (no valid identifier then).
+    if (utf8Length(raw) > 2) {
+      const last = raw.codePointAt(raw.length - 1) ?? 0;
+      const lastLength = last >= 0xdc00 && last <= 0xdfff && raw.length > 2 ? 2 : 1;
+      const lastChar = raw.slice(raw.length - lastLength);
+      const inner = raw.slice(1, raw.length - lastLength);
+      const partial = lastChar.charCodeAt(0) < 0x80 ? [] : [...new TextEncoder().encode(lastChar)].slice(0, -1);
+      if (partial.length > 0 || !isValidIdentifier(inner)) {
+        const bytes = partial.map((b) => `\\x${b.toString(16).padStart(2, "0")}`).join("");
+        const quoted = goQuote(inner).slice(0, -1) + bytes + '"';
+        this.addErrorAtToken(at, "parse/invalid-block-label", `expected block label to be a valid identifier, but got ${quoted}`);
       }
     }
     return { kind: "BlockLabel", value: decodeString(raw), raw, range: this.rangeOf(at) };

@@ -259,6 +259,15 @@ describe("errors", () => {
       expect(messages(`block "${keyword}" {}\n`)).toEqual([`1:7: expected block label to be a valid identifier, but got "${keyword}"`]);
     }
     expect(messages('block "nulls" {}\n')).toEqual([]);
+    // Found by the fuzz against Alloy: Alloy cuts an unterminated label's last byte, not its last character.
+    const alloyErrors = (text: string) => {
+      const result = parse(text);
+      return result.diagnostics.map((d) => `${d.range.start.line}:${result.lineIndex.byteColumn(d.range.start)}: ${d.message}`);
+    };
+    expect(alloyErrors('discovery.http "dynamé')).toEqual([
+      "1:16: string literal not terminated",
+      '1:16: expected block label to be a valid identifier, but got "dynam\\xc3"',
+    ]);
   });
 
   it("never throws and keeps parsing after an error, for an editor", () => {
