@@ -1,13 +1,19 @@
 // Parser throughput: the whole corpus, bench/large.alloy, and the pathological inputs of the limits test.
 // Prints MB/s (best and median of several runs after warm-up) and where the time goes (scan vs parse, garbage
 // collection, and the page faults of memory the process touches for the first time).
+//
+// Side by side in the same run: Alloy's own Go parser (built from ../shared/alloy-source when `go` is there;
+// see bench/support/alloy-go.mjs) and, with PARSER_BASELINE set, another build of this parser (a path to its
+// dist/index.js, or a git revision to build: see bench/support/baseline.mjs).
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PerformanceObserver, constants } from "node:perf_hooks";
 import { parse } from "../dist/index.js";
 import { Scanner } from "../dist/scanner.js";
+import { buildAlloyGo, runAlloyGo } from "./support/alloy-go.mjs";
+import { loadBaseline } from "./support/baseline.mjs";
 
 const corpusRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../../shared/corpus");
 if (!existsSync(corpusRoot)) {
@@ -39,30 +45,60 @@ const medianOf = (values) => [...values].sort((a, b) => a - b)[values.length >> 
 
 const minorPageFaults = () => process.resourceUsage().minorPageFault;
 
+const mbps = (bytes, ms) => (bytes / 1e6 / (ms / 1000)).toFixed(1);
+
 /** Median parse time of `texts`; `windows` gets each run's [start, end), `faults` its minor page faults. */
-function measure(label, texts, runs = 9, windows = [], faults = []) {
+function measure(label, texts, runs = 9, windows = [], faults = [], parseText = parse) {
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
-  for (let i = 0; i < 2; i++) for (const t of texts) parse(t);
+  for (let i = 0; i < 2; i++) for (const t of texts) parseText(t);
   const times = [];
   for (let i = 0; i < runs; i++) {
     const f0 = minorPageFaults();
     const t0 = performance.now();
-    for (const t of texts) parse(t);
+    for (const t of texts) parseText(t);
     const t1 = performance.now();
     faults.push(minorPageFaults() - f0);
     times.push(t1 - t0);
     windows.push([t0, t1]);
   }
   const [best, median] = [Math.min(...times), medianOf(times)];
-  const mbps = (ms) => (bytes / 1e6 / (ms / 1000)).toFixed(1);
   console.log(
-    `parse ${label}: ${(bytes / 1e6).toFixed(2)} MB, median ${median.toFixed(1)} ms (${mbps(median)} MB/s), ` +
-      `best ${best.toFixed(1)} ms (${mbps(best)} MB/s)`,
+    `parse ${label}: ${(bytes / 1e6).toFixed(2)} MB, median ${median.toFixed(1)} ms (${mbps(bytes, median)} MB/s), ` +
+      `best ${best.toFixed(1)} ms (${mbps(bytes, best)} MB/s)`,
   );
   return median;
 }
 
-const large = readFileSync(join(corpusRoot, "bench/large.alloy"), "utf8");
+/**
+ * This parser and the baseline on the same texts, their runs taken in turn (so that the machine's drift
+ * touches both alike); prints each one's median and best and the ratio of medians.
+ */
+function compareWithBaseline(label, texts, baseline, runs = 9) {
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  const parsers = [
+    ["this parser", parse],
+    [`baseline (${baseline.label})`, baseline.parse],
+  ];
+  for (const [, parseText] of parsers) for (let i = 0; i < 2; i++) for (const t of texts) parseText(t);
+  const times = parsers.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    parsers.forEach(([, parseText], k) => {
+      const t0 = performance.now();
+      for (const t of texts) parseText(t);
+      times[k].push(performance.now() - t0);
+    });
+  }
+  parsers.forEach(([name], k) => {
+    const [best, median] = [Math.min(...times[k]), medianOf(times[k])];
+    console.log(
+      `  ${label}, ${name}: median ${median.toFixed(1)} ms (${mbps(bytes, median)} MB/s), best ${best.toFixed(1)} ms (${mbps(bytes, best)} MB/s)`,
+    );
+  });
+  console.log(`  ${label}: this parser takes ${(medianOf(times[0]) / medianOf(times[1])).toFixed(2)}× the baseline's time (medians)`);
+}
+
+const largePath = join(corpusRoot, "bench/large.alloy");
+const large = readFileSync(largePath, "utf8");
 // The child run below: bench/large.alloy alone, under the young generation its parent gave it.
 if (process.env.BENCH_PARSE_LARGE_ONLY) {
   measure(`bench/large.alloy (${process.execArgv.join(" ")})`, [large]);
@@ -76,6 +112,12 @@ for (const source of readdirSync(corpusRoot).sort()) {
   for (const f of readdirSync(dir).sort()) if (f.endsWith(".alloy")) corpus.push(readFileSync(join(dir, f), "utf8"));
 }
 measure(`corpus (${corpus.length} files)`, corpus);
+const corpusPaths = [];
+for (const source of readdirSync(corpusRoot).sort()) {
+  const dir = join(corpusRoot, source);
+  if (source === "validator" || source === "bench" || !statSync(dir).isDirectory()) continue;
+  for (const f of readdirSync(dir).sort()) if (f.endsWith(".alloy")) corpusPaths.push(join(dir, f));
+}
 
 const largeRuns = [];
 const largeFaults = [];
@@ -145,6 +187,37 @@ if (child.status !== 0) {
   process.exit(1);
 }
 process.stdout.write(child.stdout.replace(/^parse /, "  parse "));
+
+const baseline = await loadBaseline();
+if (baseline) {
+  console.log(`side by side with ${baseline.label}:`);
+  compareWithBaseline("corpus", corpus, baseline);
+  compareWithBaseline("bench/large.alloy", [large], baseline);
+  baseline.cleanup();
+} else {
+  console.log("no baseline parser to compare with (set PARSER_BASELINE to a built dist/index.js or a git revision)");
+}
+
+// Alloy's own parser (Go), on the same files in the same run.
+const go = buildAlloyGo();
+if ("skipped" in go) {
+  console.log(`Alloy's Go parser skipped: ${go.skipped}`);
+} else {
+  const results = runAlloyGo(go.binary, "bench", {
+    runs: 9,
+    sets: [
+      { name: `corpus (${corpusPaths.length} files)`, files: corpusPaths },
+      { name: "bench/large.alloy", files: [largePath] },
+    ],
+  });
+  for (const r of results) {
+    console.log(
+      `Alloy's Go parser, ${r.name}: ${(r.bytes / 1e6).toFixed(2)} MB, median ${r.medianMs.toFixed(1)} ms ` +
+        `(${mbps(r.bytes, r.medianMs)} MB/s), best ${r.bestMs.toFixed(1)} ms (${mbps(r.bytes, r.bestMs)} MB/s)`,
+    );
+  }
+  rmSync(go.dir, { recursive: true, force: true });
+}
 
 measure("10 MB string", [`x = "${"x".repeat(10 * 1024 * 1024)}"\n`], 3);
 measure("1 MB line", [`x = [${Array.from({ length: 200_000 }, (_, i) => i).join(",")}]\n`], 3);

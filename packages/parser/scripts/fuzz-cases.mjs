@@ -8,7 +8,7 @@ const FRAGMENTS = [
   "!=", "<", "<=", ">", ">=", "+", "-", "*", "/", "%", "^", "!", "&&", "||", "&", "|", "1", "1.5", ".5", "1e10",
   "1e", "true", "false", "null", '"\\x41\\u00e9"', '"\\q"', '"unterminated', "`unterminated", "'single'",
   "// comment\n", "/* block */", "/* open", "\n", "\r\n", " ", "\t", "\uFEFF", "é", "日本", "#", ":", "$", "\\",
-  "\u0000", "😀",
+  "\u0000", "😀", "\r",
 ];
 
 const pick = (rand, list) => list[Math.floor(rand() * list.length)];
@@ -136,4 +136,59 @@ export function checkReparse(before, after, parse, reparse) {
     return `reparse threw ${error.stack}`;
   }
   return got === JSON.stringify(dumpParse(parse(after))) ? undefined : "reparse differs from a full parse";
+}
+
+/**
+ * Edits that provably keep a valid config valid: a space or a line comment at the end of a line, a blank line
+ * after a newline, every line ending as CRLF. (Inside a raw string or a block comment they change its text,
+ * never its validity; a quoted string never spans a line end.)
+ */
+const KEEPING_VALID = [
+  (rand, text) => insertAtLineEnd(rand, text, " "),
+  (rand, text) => insertAtLineEnd(rand, text, " // fuzz"),
+  (rand, text) => insertAtLineEnd(rand, text, "\n"),
+  (_, text) => text.replace(/\r?\n/g, "\r\n"),
+];
+
+/** Edits that provably make any config invalid: a NUL or a byte order mark anywhere past the start, a `}` or `=` to begin with. */
+const BREAKING = [
+  (rand, text) => insertAnywhere(rand, text, "\u0000"),
+  (rand, text) => insertAnywhere(rand, text || "\n", "\uFEFF", 1),
+  (_, text) => "}\n" + text,
+  (_, text) => "= 1\n" + text,
+];
+
+function insertAtLineEnd(rand, text, what) {
+  const ends = [];
+  for (let nl = text.indexOf("\n"); nl !== -1; nl = text.indexOf("\n", nl + 1)) ends.push(text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
+  ends.push(text.length);
+  const at = ends[Math.floor(rand() * ends.length)];
+  return text.slice(0, at) + what + text.slice(at);
+}
+
+function insertAnywhere(rand, text, what, from = 0) {
+  const at = from + Math.floor(rand() * (text.length + 1 - from));
+  return text.slice(0, at) + what + text.slice(at);
+}
+
+/**
+ * The n-th differential case: a config Alloy accepts, edited so that it provably stays valid or provably
+ * becomes invalid; `valid` says which. `accepted` holds the corpus inputs Alloy accepts.
+ */
+export function validityCase(seed, accepted) {
+  const rand = random(seed);
+  const original = accepted[Math.floor(rand() * accepted.length)];
+  const valid = rand() < 0.5;
+  const edits = valid ? KEEPING_VALID : BREAKING;
+  return { text: pick(rand, edits)(rand, original), valid };
+}
+
+/** Whether a text holds half of a surrogate pair: no UTF-8 file decodes to it, so Alloy never sees such a text. */
+export function hasLoneSurrogate(text) {
+  return /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text);
+}
+
+/** Diagnostics as Alloy prints them (`LINE:COL: message`, the column in UTF-8 bytes). */
+export function alloyDiagnostics(result) {
+  return result.diagnostics.map((d) => `${d.range.start.line}:${result.lineIndex.byteColumn(d.range.start)}: ${d.message}`);
 }

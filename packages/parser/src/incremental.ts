@@ -1,7 +1,7 @@
 import type { Comment, File, Statement } from "./ast.js";
 import type { Diagnostic } from "./diagnostics.js";
 import { parse, parseSlice, type ParseOptions, type ParseResult, type SliceResult } from "./parser.js";
-import { RangeAnchor, SourceRange, endOffset, startOffset } from "./positions.js";
+import { RangeAnchor, SourceRange, endOffset, makeRange, startOffset } from "./positions.js";
 
 const CH_TAB = 9;
 const CH_LF = 10;
@@ -69,8 +69,6 @@ function reparseBetweenStatements(previous: ParseResult, text: string, filename:
   const oldRegionEnd = last + 1 < body.length ? startOffset(body[last + 1].range) : oldLength;
   const regionEnd = oldRegionEnd + delta;
 
-  // text[regionStart] is unchanged (regionStart < changeStart), so a slice never starts with a stray BOM the
-  // scanner would skip: the previous version had no errors, hence no BOM after its first character.
   // The statement before the region must still end with a newline (or a line comment) right after it…
   if (first > 0 && !lineEndsAt(text, regionStart, regionEnd)) return undefined;
 
@@ -130,7 +128,7 @@ function commit(previous: ParseResult, text: string, filename: string, change: C
   const comments = old.comments.slice(0, commentsBefore).concat(region.parsed.comments, old.comments.slice(commentsAfter));
   const statements = old.body.slice(0, region.first).concat(region.parsed.body, old.body.slice(region.next));
   const diagnostics = [...kept.before, ...region.parsed.diagnostics, ...kept.after];
-  const ast: File = { kind: "File", filename, body: statements, comments, range: new SourceRange(lineIndex, 0, text.length) };
+  const ast: File = { kind: "File", filename, body: statements, comments, range: makeRange(lineIndex.rootAnchor, 0, text.length) };
   return { ast, diagnostics, lineIndex };
 }
 

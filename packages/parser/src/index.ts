@@ -16,3 +16,5 @@ export { statementCuts } from "./statements.js";
 export type { StatementCuts, TextSpan } from "./statements.js";
 export { tokenAt, tokenSpanAround, tokensIn } from "./token-at.js";
 export type { SourceToken, SourceTokenKind } from "./token-at.js";
+export { completionContext } from "./completion-context.js";
+export type { CompletionContext, CompletionPosition } from "./completion-context.js";

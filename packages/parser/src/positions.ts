@@ -71,6 +71,15 @@ export class SourceRange implements Range {
 }
 
 /**
+ * Makes a range of the parser's: every range the parser and `reparse` create comes from here, so that how
+ * ranges are represented is decided in one place.
+ * @internal
+ */
+export function makeRange(anchor: RangeAnchor, startOffset: number, endOffset: number): SourceRange {
+  return new SourceRange(anchor, startOffset, endOffset);
+}
+
+/**
  * What the ranges of one top-level statement are relative to: the text's line index and how far the
  * statement moved since it was parsed (`reparse` adds to `delta` when an edit before it changes length).
  * @internal

@@ -98,8 +98,23 @@ export class Scanner {
   private lineStarts: number[] = [0];
   private comments: CommentSpan[] = [];
   private errors: ScanError[] = [];
+  /**
+   * Whether the text holds a NUL, or a byte order mark past its first character: Alloy's scanner reports each
+   * time it reads one (see {@link addReadErrors}), which only then needs the read order of the errors.
+   */
+  private hasReadErrors = false;
+  /** For each error, when Alloy's scanner reports it within its token's scan (see {@link addReadErrors}). */
+  private errorTimes: number[] = [];
+  /** Whether the text starts with a byte order mark that Alloy's scanner skips. */
+  private leadingBom = false;
+  /** The last position `commentEndsLine` read, as Alloy's `findLineEnd` reads it. */
+  private lookaheadEnd = 0;
 
-  scan(text: string): TokenTable {
+  /**
+   * Scans `text`. `wholeText` false scans a slice from the middle of a text (for `reparse`): a byte order
+   * mark at its start is then an error like anywhere else, not the text's leading one (which is skipped).
+   */
+  scan(text: string, wholeText = true): TokenTable {
     this.text = text;
     this.pos = 0;
     this.count = 0;
@@ -108,10 +123,14 @@ export class Scanner {
     this.lineStarts = [0];
     this.comments = [];
     this.errors = [];
+    this.errorTimes = [];
+    this.leadingBom = wholeText && text.charCodeAt(0) === CH_BOM;
+    this.hasReadErrors = text.indexOf("\0") !== -1 || text.indexOf("\uFEFF", this.leadingBom ? 1 : 0) !== -1;
     const capacity = Math.max(1024, (text.length >> 2) + 16);
     if (this.kinds.length < capacity) this.allocate(capacity);
-    if (text.charCodeAt(0) === CH_BOM) this.pos = 1;
+    if (this.leadingBom) this.pos = 1;
     this.run();
+    if (this.hasReadErrors) this.addReadErrors();
     return {
       text,
       count: this.count,
@@ -149,8 +168,62 @@ export class Scanner {
     this.columns[i] = start - this.tokenLineStart + 1;
   }
 
-  private error(offset: number, length: number, code: string, message: string): void {
+  /**
+   * Records an error of the token being scanned. `readAt` is the last position Alloy's scanner has read when it
+   * reports the error (it reads one character ahead): it orders the error among the NUL and byte order mark
+   * errors of the same token (see {@link addReadErrors}).
+   */
+  private error(offset: number, length: number, code: string, message: string, readAt: number): void {
     this.errors.push({ tokenIndex: this.count, offset, length, code, message });
+    this.errorTimes.push(readAt + 0.5);
+  }
+
+  /**
+   * Alloy's scanner reports "illegal character NUL" and "illegal byte order mark" each time it reads such a
+   * character: inside strings and comments too, and twice in a block comment it reads ahead of (to decide
+   * whether a newline ends the statement before it). It reads one character ahead of the token it returns,
+   * so a character right after a token is reported with that token, before the next. This adds those errors
+   * to the token whose scan reads the character, in the order Alloy reports them.
+   */
+  private addReadErrors(): void {
+    const text = this.text;
+    const { kinds, starts, ends, count } = this;
+    // readEnd(j): the last position Alloy's scanner has read once it returns token j.
+    const readEnd = (j: number): number => {
+      if (kinds[j] === Tok.EOF) return text.length;
+      if (kinds[j] !== Tok.TERMINATOR) return ends[j];
+      const at = starts[j];
+      if (at >= text.length) return at;
+      return text.charCodeAt(at) === CH_LF ? at + 1 : at;
+    };
+    // Characters read before the first token: the first one, and the one after a leading byte order mark.
+    const readFirst = this.leadingBom ? 1 : 0;
+    let token = 0;
+    let tokenEnd = readEnd(0);
+    for (let at = 0; at < text.length; at++) {
+      const c = text.charCodeAt(at);
+      if (c !== 0 && (c !== CH_BOM || (at === 0 && this.leadingBom))) continue;
+      while (at > tokenEnd && token < count - 1) tokenEnd = readEnd(++token);
+      this.errors.push({ tokenIndex: token, offset: at, length: 1, code: "parse/illegal-character", message: readErrorMessage(c) });
+      this.errorTimes.push(at <= readFirst ? -1 : at);
+    }
+    const order = this.errors.map((_, k) => k);
+    const errors = this.errors;
+    const times = this.errorTimes;
+    order.sort((a, b) => errors[a].tokenIndex - errors[b].tokenIndex || times[a] - times[b] || a - b);
+    this.errors = order.map((k) => errors[k]);
+  }
+
+  /** Errors for the NUL and byte order mark characters `commentEndsLine` read, reported with token `tokenIndex`. */
+  private addLookaheadReadErrors(from: number, to: number, tokenIndex: number, first: boolean): void {
+    const text = this.text;
+    for (let at = from; at <= to && at < text.length; at++) {
+      const c = text.charCodeAt(at);
+      if (c !== 0 && c !== CH_BOM) continue;
+      this.errors.push({ tokenIndex, offset: at, length: 1, code: "parse/illegal-character", message: readErrorMessage(c) });
+      // Read again when the comment itself is scanned, with the same token: these come first.
+      this.errorTimes.push(first ? from - 1 + (0.5 * (at - from + 1)) / (to - from + 2) : at);
+    }
   }
 
   private newline(at: number): void {
@@ -219,17 +292,23 @@ export class Scanner {
           kind = Tok.STRING;
           break;
         case 39 /* ' */:
-          this.error(start, 1, "parse/single-quoted-string", "illegal single-quoted string; use double quotes");
+          // An ILLEGAL token after which a newline ends the statement, as Alloy scans it.
+          this.error(start, 1, "parse/single-quoted-string", "illegal single-quoted string; use double quotes", start + 1);
           this.scanString(start, 39);
-          kind = Tok.STRING;
-          break;
+          this.emit(Tok.ILLEGAL, start, this.pos);
+          insertTerm = true;
+          continue;
         case 47 /* / */:
           if (next === 47 || next === 42) {
-            if (insertTerm && this.commentEndsLine(start)) {
-              this.pos = start;
-              this.emit(Tok.TERMINATOR, start, start);
-              insertTerm = false;
-              continue;
+            if (insertTerm) {
+              const endsLine = this.commentEndsLine(start);
+              if (this.hasReadErrors) this.addLookaheadReadErrors(start + 2, this.lookaheadEnd, this.count, !endsLine);
+              if (endsLine) {
+                this.pos = start;
+                this.emit(Tok.TERMINATOR, start, start);
+                insertTerm = false;
+                continue;
+              }
             }
             this.scanComment(start, next === 42);
             insertTerm = false;
@@ -251,12 +330,12 @@ export class Scanner {
           break;
         case 38 /* & */:
           if (next === 38) this.pos++;
-          else this.error(this.pos, 1, "parse/incomplete-operator", "missing second & in &&");
+          else this.error(this.pos, 1, "parse/incomplete-operator", "missing second & in &&", this.pos);
           kind = Tok.AND;
           break;
         case 124 /* | */:
           if (next === 124) this.pos++;
-          else this.error(this.pos, 1, "parse/incomplete-operator", "missing second | in ||");
+          else this.error(this.pos, 1, "parse/incomplete-operator", "missing second | in ||", this.pos);
           kind = Tok.OR;
           break;
         case 43:
@@ -301,10 +380,10 @@ export class Scanner {
         default: {
           const codePoint = text.codePointAt(start)!;
           if (codePoint > 0xffff) this.pos++;
-          if (codePoint === CH_BOM) {
-            this.error(start, 1, "parse/illegal-character", "illegal byte order mark");
-          } else {
-            this.error(start, this.pos - start, "parse/illegal-character", `illegal character ${describeCodePoint(codePoint)}`);
+          // A NUL or a byte order mark was reported as it was read (see addReadErrors); a NUL is also an
+          // illegal character, as Alloy reports it.
+          if (codePoint !== CH_BOM) {
+            this.error(start, this.pos - start, "parse/illegal-character", `illegal character ${describeCodePoint(codePoint)}`, this.pos);
           }
           // An illegal character keeps the statement-ending state it found, as Alloy does.
           this.emit(Tok.ILLEGAL, start, this.pos);
@@ -343,6 +422,7 @@ export class Scanner {
 
   private scanNumber(): Tok {
     const text = this.text;
+    const start = this.pos;
     let kind = Tok.NUMBER;
     this.scanDigits();
     if (text.charCodeAt(this.pos) === 46 /* . */) {
@@ -356,7 +436,8 @@ export class Scanner {
       this.pos++;
       const sign = text.charCodeAt(this.pos);
       if (sign === 43 || sign === 45) this.pos++;
-      if (this.scanDigits() === 0) this.error(this.pos, 1, "parse/invalid-number", "exponent has no digits");
+      // Reported at the number's start, as Alloy does.
+      if (this.scanDigits() === 0) this.error(start, this.pos - start, "parse/invalid-number", "exponent has no digits", this.pos);
     }
     return kind;
   }
@@ -366,7 +447,7 @@ export class Scanner {
     const length = text.length;
     for (;;) {
       if (this.pos >= length || text.charCodeAt(this.pos) === CH_LF) {
-        this.error(start, this.pos - start, "parse/unterminated-string", "string literal not terminated");
+        this.error(start, this.pos - start, "parse/unterminated-string", "string literal not terminated", this.pos);
         return;
       }
       const c = text.charCodeAt(this.pos++);
@@ -392,7 +473,6 @@ export class Scanner {
       case 118: // v
       case 92: // \
       case 34: // "
-      case 39: // '
         this.pos++;
         return;
       case 120: // x
@@ -417,6 +497,7 @@ export class Scanner {
           1,
           "parse/invalid-escape",
           Number.isNaN(c) ? "escape sequence not terminated" : "unknown escape sequence",
+          offset,
         );
         return;
     }
@@ -428,14 +509,14 @@ export class Scanner {
         const message = Number.isNaN(d)
           ? "escape sequence not terminated"
           : `illegal character ${describeCodePoint(text.codePointAt(this.pos)!)} in escape sequence`;
-        this.error(this.pos, 1, "parse/invalid-escape", message);
+        this.error(offset, 1, "parse/invalid-escape", message, this.pos);
         return;
       }
       value = value * base + digit;
       this.pos++;
     }
     if (value > max || (value >= 0xd800 && value < 0xe000)) {
-      this.error(offset, this.pos - offset, "parse/invalid-escape", "escape sequence is invalid Unicode code point");
+      this.error(offset, this.pos - offset, "parse/invalid-escape", "escape sequence is invalid Unicode code point", this.pos);
     }
   }
 
@@ -448,7 +529,7 @@ export class Scanner {
     }
     if (close === -1) {
       this.pos = text.length;
-      this.error(start, 1, "parse/unterminated-string", "string literal not terminated");
+      this.error(start, 1, "parse/unterminated-string", "string literal not terminated", this.pos);
       return;
     }
     this.pos = close + 1;
@@ -467,7 +548,7 @@ export class Scanner {
     for (let nl = text.indexOf("\n", start); nl !== -1 && nl < end; nl = text.indexOf("\n", nl + 1)) {
       this.newline(nl);
     }
-    if (close === -1) this.error(start, 2, "parse/unterminated-comment", "block comment not terminated");
+    if (close === -1) this.error(start, 2, "parse/unterminated-comment", "block comment not terminated", text.length);
     this.pos = end;
     this.comments.push({ start, end });
   }
@@ -475,25 +556,37 @@ export class Scanner {
   /**
    * Whether the comment(s) starting at `start` reach the end of the line (or of the text) with nothing but
    * spaces and other comments in between. A newline after a statement-ending token is then reported at the
-   * comment's start, as Alloy (and Go) do.
+   * comment's start, as Alloy (and Go) do. Reads as far as Alloy's `findLineEnd` reads, and leaves the last
+   * position it read in `lookaheadEnd`.
    */
   private commentEndsLine(start: number): boolean {
     const text = this.text;
     const length = text.length;
-    let pos = start;
+    let pos = start + 1;
     for (;;) {
-      if (text.charCodeAt(pos + 1) === 47) return true;
-      const close = text.indexOf("*/", pos + 2);
-      const nl = text.indexOf("\n", pos + 2);
-      if (close === -1) return true;
-      if (nl !== -1 && nl < close) return true;
+      const c = text.charCodeAt(pos);
+      if (c === 47 /* / */) break;
+      if (c !== 42 /* * */) return this.lookedAheadTo(pos, false);
+      const close = text.indexOf("*/", pos + 1);
+      const nl = text.indexOf("\n", pos + 1);
+      if (nl !== -1 && (close === -1 || nl < close)) return this.lookedAheadTo(nl, true);
+      if (close === -1) return this.lookedAheadTo(length, true);
       pos = close + 2;
-      let c = text.charCodeAt(pos);
-      while (c === CH_SPACE || c === CH_TAB || c === CH_CR) c = text.charCodeAt(++pos);
-      if (pos >= length || c === CH_LF) return true;
-      if (c !== 47) return false;
-      const d = text.charCodeAt(pos + 1);
-      if (d !== 47 && d !== 42) return false;
+      let d = text.charCodeAt(pos);
+      while (d === CH_SPACE || d === CH_TAB || d === CH_CR) d = text.charCodeAt(++pos);
+      if (pos >= length || d === CH_LF) return this.lookedAheadTo(pos, true);
+      if (d !== 47) return this.lookedAheadTo(pos, false);
+      pos++;
     }
+    return this.lookedAheadTo(pos, true);
   }
+
+  private lookedAheadTo(pos: number, endsLine: boolean): boolean {
+    this.lookaheadEnd = pos;
+    return endsLine;
+  }
+}
+
+function readErrorMessage(c: number): string {
+  return c === 0 ? "illegal character NUL" : "illegal byte order mark";
 }

@@ -8,7 +8,6 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   v: "\v",
   "\\": "\\",
   '"': '"',
-  "'": "'",
 };
 
 const utf8Decoder = new TextDecoder("utf-8");
@@ -125,7 +124,10 @@ export function goQuote(value: string): string {
 
 const IDENTIFIER = /^[\p{L}_][\p{L}\p{Nd}_]*$/u;
 
-/** Whether `name` is a valid Alloy identifier (a letter or `_`, then letters, digits or `_`). */
+/**
+ * Whether `name` is a valid Alloy identifier (a letter or `_`, then letters, digits or `_`), as Alloy's
+ * `IsValidIdentifier` decides: `true`, `false` and `null` are keywords, not identifiers.
+ */
 export function isValidIdentifier(name: string): boolean {
-  return IDENTIFIER.test(name);
+  return IDENTIFIER.test(name) && name !== "true" && name !== "false" && name !== "null";
 }

@@ -175,6 +175,16 @@ describe("reparse", () => {
     expectSameAsFullParse(reparse(parse(before), after), after);
   });
 
+  it("gives the full parse's errors for a byte order mark, a NUL or a carriage return inserted anywhere", () => {
+    for (const inserted of ["\uFEFF", "\u0000", "\r"]) {
+      for (let at = 0; at <= BASE.length; at++) {
+        const text = BASE.slice(0, at) + inserted + BASE.slice(at);
+        const result = reparse(parse(BASE), text);
+        expect([JSON.stringify(inserted), at, dumpParse(result)]).toEqual([JSON.stringify(inserted), at, dumpParse(parse(text))]);
+      }
+    }
+  });
+
   it("keeps the filename unless a new one is given", () => {
     const before = parse(BASE, { filename: "a.alloy" });
     expect(reparse(before, BASE + "\n").ast.filename).toBe("a.alloy");
@@ -252,7 +262,9 @@ const SNIPPETS = [
   'attr = "v"\n',
   'blk "l" {\n\tk = 1\n}\n',
   "\r\n",
+  "\r",
   "\uFEFF",
+  "\u0000",
   "é",
 ];
 
