@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
-import { looksLikeAlloyChartValues, type ImportResolver, type SourceInput } from "@alloy-toolkit/checker";
+import type { ImportResolver, SourceInput } from "@alloy-toolkit/checker";
+import { looksLikeAlloyChartValues } from "@alloy-toolkit/deployment";
 
 /**
  * One thing to check: a config (a file, or the `*.alloy` files of a directory), or a values file of the

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { check, checkValuesFile, type CheckDiagnostic, type CheckOptions, type SourceInput } from "@alloy-toolkit/checker";
+import { check, type CheckDiagnostic, type CheckOptions, type SourceInput } from "@alloy-toolkit/checker";
+import { checkValuesFile } from "@alloy-toolkit/deployment";
 import { runGraph } from "./graph.js";
 import { parseLintArgs, USAGE, UsageError } from "./options.js";
 import { fileSystemResolver, loadTargets, type TargetLoader, defaultLoaders } from "./load.js";

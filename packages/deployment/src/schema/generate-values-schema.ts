@@ -109,7 +109,7 @@ export function generateValuesSchema(sources: ChartSources): ValuesSchema {
   };
 
   return {
-    $comment: `Generated from the grafana/alloy Helm chart ${chart.version} (values.yaml, README.md) by packages/checker/src/deployment/schema/generate-values-schema.ts — do not edit.`,
+    $comment: `Generated from the grafana/alloy Helm chart ${chart.version} (values.yaml, README.md) by packages/deployment/src/schema/generate-values-schema.ts — do not edit.`,
     chart: { name: chart.name, version: chart.version, appVersion: chart.appVersion },
     root: sortKeys(root),
   };
@@ -119,7 +119,7 @@ export function generateValuesSchema(sources: ChartSources): ValuesSchema {
 export function renderValuesSchemaModule(schema: ValuesSchema): string {
   return [
     `// ${schema.$comment}`,
-    "// Regenerate: npx tsc -b packages/checker && node packages/checker/dist/deployment/schema/generate-cli.js",
+    "// Regenerate: npx tsc -b packages/deployment && node packages/deployment/dist/schema/generate-cli.js",
     'import { resolveAliases, type ValuesSchema } from "./values-schema.js";',
     "",
     `export const chartValuesSchema: ValuesSchema = resolveAliases(${JSON.stringify(schema, null, 2)});`,

@@ -1,9 +1,9 @@
-// Generated from the grafana/alloy Helm chart 1.10.1 (values.yaml, README.md) by packages/checker/src/deployment/schema/generate-values-schema.ts — do not edit.
-// Regenerate: npx tsc -b packages/checker && node packages/checker/dist/deployment/schema/generate-cli.js
+// Generated from the grafana/alloy Helm chart 1.10.1 (values.yaml, README.md) by packages/deployment/src/schema/generate-values-schema.ts — do not edit.
+// Regenerate: npx tsc -b packages/deployment && node packages/deployment/dist/schema/generate-cli.js
 import { resolveAliases, type ValuesSchema } from "./values-schema.js";
 
 export const chartValuesSchema: ValuesSchema = resolveAliases({
-  "$comment": "Generated from the grafana/alloy Helm chart 1.10.1 (values.yaml, README.md) by packages/checker/src/deployment/schema/generate-values-schema.ts — do not edit.",
+  "$comment": "Generated from the grafana/alloy Helm chart 1.10.1 (values.yaml, README.md) by packages/deployment/src/schema/generate-values-schema.ts — do not edit.",
   "chart": {
     "name": "alloy",
     "version": "1.10.1",

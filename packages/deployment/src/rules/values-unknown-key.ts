@@ -1,6 +1,6 @@
 import { chartValuesSchema } from "../schema/chart-values-schema.generated.js";
 import { schemaAt } from "../schema/values-schema.js";
-import { editDistance } from "../../suggest.js";
+import { editDistance } from "@alloy-toolkit/checker";
 import { pathsNamed, walkValues } from "../schema/walk-values.js";
 import type { DeploymentRule } from "./rule.js";
 

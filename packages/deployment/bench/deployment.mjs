@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkValuesFile } from "../dist/deployment/index.js";
+import { checkValuesFile } from "../dist/index.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const example = readFileSync(join(root, "examples", "clustered-scrape", "values.yaml"), "utf8");

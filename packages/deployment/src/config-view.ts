@@ -1,4 +1,4 @@
-import type { TextEdit } from "../diagnostic.js";
+import type { TextEdit } from "@alloy-toolkit/checker";
 import { getComponent, getConfigBlock, getFunction, type ComponentSchema } from "@alloy-toolkit/catalog";
 import {
   LineIndex,

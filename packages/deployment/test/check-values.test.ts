@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkValuesFile, looksLikeAlloyChartValues, type ConfigChecker } from "../../src/deployment/index.js";
+import { checkValuesFile, looksLikeAlloyChartValues, type ConfigChecker } from "../src/index.js";
 
 const separateValues = `controller:
   type: statefulset

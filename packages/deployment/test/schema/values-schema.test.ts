@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { chartValuesSchema } from "../../../src/deployment/index.js";
-import { schemaAt } from "../../../src/deployment/schema/values-schema.js";
-import { suggestKey } from "../../../src/deployment/rules/values-unknown-key.js";
+import { chartValuesSchema } from "../../src/index.js";
+import { schemaAt } from "../../src/schema/values-schema.js";
+import { suggestKey } from "../../src/rules/values-unknown-key.js";
 
 describe("chart values schema", () => {
   it("has the keys the deployment rules read, with their types", () => {

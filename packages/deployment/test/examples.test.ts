@@ -3,9 +3,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
-import { checkValuesFile } from "../../src/deployment/index.js";
+import { checkValuesFile } from "../src/index.js";
 
-const examples = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..", "examples");
+const examples = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "examples");
 
 describe("examples/*/values.yaml", () => {
   for (const name of ["clustered-scrape", "daemonset-logs", "otlp-gateway"]) {

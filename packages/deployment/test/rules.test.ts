@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { LineIndex } from "@alloy-toolkit/parser";
-import { checkValuesFile, deploymentRules } from "../../src/deployment/index.js";
+import { checkValuesFile, deploymentRules } from "../src/index.js";
 import { readExpectations, readFixture, ruleFixtureFolders } from "./fixtures.js";
 
 const folders = ruleFixtureFolders();

@@ -2,10 +2,10 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
-import { describeShared } from "../../../../../test/support/shared.js";
-import { generateValuesSchema, renderValuesSchemaModule } from "../../../src/deployment/schema/generate-values-schema.js";
+import { describeShared } from "../../../../test/support/shared.js";
+import { generateValuesSchema, renderValuesSchemaModule } from "../../src/schema/generate-values-schema.js";
 
-const committed = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "src", "deployment", "schema", "chart-values-schema.generated.ts");
+const committed = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "src", "schema", "chart-values-schema.generated.ts");
 
 describeShared("alloy-docs/helm-chart", "chart values schema freshness", (chartDir) => {
   it("chart-values-schema.generated.ts is what the generator makes of the chart's values.yaml and README", () => {
@@ -14,7 +14,7 @@ describeShared("alloy-docs/helm-chart", "chart values schema freshness", (chartD
       readme: readFileSync(join(chartDir, "README.md"), "utf8"),
       chartYaml: readFileSync(join(chartDir, "Chart.yaml"), "utf8"),
     });
-    expect(readFileSync(committed, "utf8"), "stale: run node packages/checker/dist/deployment/schema/generate-cli.js").toBe(
+    expect(readFileSync(committed, "utf8"), "stale: run node packages/deployment/dist/schema/generate-cli.js").toBe(
       renderValuesSchemaModule(schema),
     );
   });

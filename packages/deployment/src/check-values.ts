@@ -1,7 +1,7 @@
 import { endOffset, parse, startOffset, type Diagnostic, type Node as AlloyNode, type Range } from "@alloy-toolkit/parser";
 import { isScalar, type Scalar } from "yaml";
 import { buildConfigView, type ConfigSource } from "./config-view.js";
-import type { CheckDiagnostic, Fix, RelatedInformation, TextEdit } from "../diagnostic.js";
+import type { CheckDiagnostic, Fix, RelatedInformation, TextEdit } from "@alloy-toolkit/checker";
 import { buildDeploymentModel, type DeploymentModel } from "./model.js";
 import { deploymentRules } from "./rules/index.js";
 import type { DeploymentRule, DeploymentRuleContext, ValuesAnchor } from "./rules/rule.js";

@@ -1,4 +1,4 @@
-import { insertionAtBlockEnd } from "../../fixes.js";
+import { insertionAtBlockEnd } from "@alloy-toolkit/checker";
 import { blockHeaderRange, clusteringEnabled, textRange } from "../config-view.js";
 import { hasFlag, runsSeveralInstances } from "../model.js";
 import { componentTitle, describeInstances, type DeploymentRule } from "./rule.js";

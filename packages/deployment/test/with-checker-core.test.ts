@@ -2,14 +2,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { check } from "../../src/check.js";
-import { checkValuesFile, type ConfigChecker } from "../../src/deployment/index.js";
+import { check } from "@alloy-toolkit/checker";
+import { checkValuesFile, type ConfigChecker } from "../src/index.js";
 
 // The wiring alloylint uses: the core checks the config; stability and community components are left to the
 // deployment rules, which know alloy.stabilityLevel and alloy.extraArgs.
 const checkConfig: ConfigChecker = (files) => check(files, { stabilityLevel: "experimental", communityComponents: true }).diagnostics;
 
-const examples = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..", "examples");
+const examples = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "examples");
 
 describe("deployment checks with the checker core", () => {
   for (const name of ["clustered-scrape", "daemonset-logs", "otlp-gateway"]) {

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { describeShared } from "../../../../test/support/shared.js";
-import { checkValuesFile } from "../../src/deployment/index.js";
+import { describeShared } from "../../../test/support/shared.js";
+import { checkValuesFile } from "../src/index.js";
 
 // The chart's own CI values: each must render, so none may get an error. `external-hpa-validation-failure.yaml`
 // (no `-values` suffix) is the chart's negative test: `helm template` must fail on it, and so must we.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Document, isScalar, parseDocument, Scalar } from "yaml";
 import { parse, walk, type Diagnostic } from "@alloy-toolkit/parser";
-import { checkValuesFile, scalarContentMap, type ConfigChecker } from "../../src/deployment/index.js";
+import { checkValuesFile, scalarContentMap, type ConfigChecker } from "../src/index.js";
 
 const config = `logging {
 	level  = "info"

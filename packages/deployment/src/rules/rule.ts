@@ -1,6 +1,5 @@
 import type { Node as AlloyNode, Range } from "@alloy-toolkit/parser";
-import type { Rule } from "../../rule.js";
-import type { Fix } from "../../diagnostic.js";
+import type { Fix, Rule } from "@alloy-toolkit/checker";
 import type { ConfigSource, ConfigView } from "../config-view.js";
 import type { DeploymentModel } from "../model.js";
 import type { TemplateAction } from "../template.js";
@@ -39,7 +38,7 @@ export interface ValuesFix {
 /** A fix of a config text: edits of the text the rules read (see {@link DeploymentRuleContext.reportConfig}). */
 export type ConfigFix = Omit<Fix, "file">;
 
-/** A deployment rule: one file under `deployment/rules/`, registered in its `index.ts`, tested by a fixture folder. */
+/** A deployment rule: one file under `src/rules/`, registered in its `index.ts`, tested by a fixture folder. */
 export type DeploymentRule = Rule<DeploymentRuleContext>;
 
 /** How the instances run, for messages: "3 replicas", "one instance per node (DaemonSet)"… */
