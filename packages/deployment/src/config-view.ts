@@ -1,7 +1,9 @@
 import type { TextEdit } from "@alloy-toolkit/checker";
-import { getComponent, getConfigBlock, getFunction, type ComponentSchema } from "@alloy-toolkit/catalog";
+import { locateInFile, type EmbeddedText } from "./embedded-text.js";
+import { getComponent, getConfigBlock, getFunction, type AlloyVersion, type ComponentSchema } from "@alloy-toolkit/catalog";
 import {
   LineIndex,
+  parse,
   attributeNamed,
   blockNamed,
   traversalParts,
@@ -15,16 +17,37 @@ import {
 
 /**
  * One Alloy config file as the deployment rules see it: its AST, and how a range in the text the
- * parser saw maps to a range in the file diagnostics are reported in (the values file for
- * `alloy.configMap.content`, the `.alloy` file itself otherwise).
+ * parser saw maps to a range in the file diagnostics are reported in (the YAML file for a config in
+ * `alloy.configMap.content` or a ConfigMap key, the `.alloy` file itself otherwise).
  */
 export interface ConfigSource {
+  /** The file diagnostics are reported in. */
   readonly file: string;
+  /** The name the config checker reads it under: `file` for a file of its own, `file#…` for a text inside a YAML file. */
+  readonly name: string;
+  /** The text the parser read (Helm actions blanked out, see `template.ts`). */
   readonly text: string;
   readonly ast: File;
+  readonly lines: LineIndex;
+  readonly embedded: EmbeddedText;
   locate(range: Range): Range;
   /** An edit of `text` as an edit of the file reported in; `undefined` when it cannot be made there. */
   moveEdit(edit: TextEdit): TextEdit | undefined;
+}
+
+/** A config read from an embedded text (`text` replaces the embedded one when Helm actions are blanked out: same length). */
+export function configSource(embedded: EmbeddedText, name: string, text: string = embedded.text): ConfigSource {
+  const { ast, lineIndex } = parse(text, { filename: name });
+  return {
+    file: embedded.file,
+    name,
+    text,
+    ast,
+    lines: lineIndex,
+    embedded,
+    locate: (range) => locateInFile(embedded, range),
+    moveEdit: (edit) => embedded.moveEdit(edit),
+  };
 }
 
 /** A component instance of the config (`prometheus.scrape "pods" { … }`). */
@@ -46,7 +69,8 @@ export interface ConfigView {
   readonly calls: readonly { readonly name: string; readonly node: Node; readonly stability: string; readonly source: ConfigSource }[];
 }
 
-export function buildConfigView(sources: readonly ConfigSource[]): ConfigView {
+/** The components, blocks, strings and calls of a config's files, read with the catalog of `alloyVersion`. */
+export function buildConfigView(sources: readonly ConfigSource[], alloyVersion?: AlloyVersion): ConfigView {
   const components: ComponentUse[] = [];
   const configBlocks: ConfigView["configBlocks"][number][] = [];
   const strings: ConfigView["strings"][number][] = [];
@@ -55,18 +79,18 @@ export function buildConfigView(sources: readonly ConfigSource[]): ConfigView {
     walk(source.ast, {
       enter(node) {
         if (node.kind === "Block") {
-          const schema = getComponent(node.name);
+          const schema = getComponent(node.name, alloyVersion);
           if (schema) {
             components.push({ name: node.name, label: node.label?.value, block: node, schema, source });
             return undefined;
           }
-          const configBlock = getConfigBlock(node.name);
+          const configBlock = getConfigBlock(node.name, alloyVersion);
           if (configBlock) configBlocks.push({ block: node, stability: configBlock.stability, source });
         } else if (node.kind === "StringLiteral") {
           strings.push({ node, source });
         } else if (node.kind === "CallExpression") {
           const name = traversalParts(node.callee)?.map((p) => p.name).join(".");
-          const fn = name ? getFunction(name) : undefined;
+          const fn = name ? getFunction(name, alloyVersion) : undefined;
           if (fn && name) calls.push({ name: fn.name, node: node.callee, stability: fn.stability, source });
         }
         return undefined;
@@ -98,9 +122,11 @@ export function blockHeaderRange(block: Block): Range {
   return { start: block.range.start, end };
 }
 
-/** The range of two offsets of a config text (1-based lines and columns). */
-export function textRange(text: string, start: number, end: number): Range {
-  const index = new LineIndex(text);
-  return { start: index.positionAt(start), end: index.positionAt(end) };
+/**
+ * The range of two offsets of a config's text (1-based lines and columns), with the line index the parser made
+ * of it: a rule reporting many ranges of one text does not index it again for each.
+ */
+export function textRange(source: ConfigSource, start: number, end: number): Range {
+  return { start: source.lines.positionAt(start), end: source.lines.positionAt(end) };
 }
 

@@ -1,3 +1,4 @@
+import { valuesAnchor } from "../model-chart.js";
 import type { DeploymentRule } from "./rule.js";
 
 export const rule: DeploymentRule = {
@@ -7,11 +8,11 @@ export const rule: DeploymentRule = {
   description:
     "controller.autoscaling.horizontal.enabled and externalHPA are both true: they are mutually exclusive and the chart fails to render.",
   check({ model, reportValue }) {
-    if (!model.autoscaling.externalHPA || !(model.autoscaling.horizontal || model.autoscaling.legacy)) return;
+    if (!model.values || !model.autoscaling.externalHPA || !(model.autoscaling.horizontal || model.autoscaling.legacy)) return;
     reportValue(
       { path: ["controller", "autoscaling", "horizontal", "externalHPA"], at: "value" },
       "controller.autoscaling.horizontal.externalHPA and the chart's own HorizontalPodAutoscaler are mutually exclusive: helm template fails. Keep one of them.",
-      [{ path: ["controller", "autoscaling", "horizontal", "enabled"] }],
+      { related: [valuesAnchor(model.values, ["controller", "autoscaling", "horizontal", "enabled"])] },
     );
   },
 };

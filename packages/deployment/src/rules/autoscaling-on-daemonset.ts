@@ -6,7 +6,7 @@ export const rule: DeploymentRule = {
   alloy: false,
   description: "Horizontal autoscaling is configured on a DaemonSet: the chart ignores it (one pod per node).",
   check({ model, reportValue }) {
-    if (model.controllerType !== "daemonset") return;
+    if (!model.values || model.controllerType !== "daemonset") return;
     const set: [boolean, ValuesPath][] = [
       [model.autoscaling.horizontal, ["controller", "autoscaling", "horizontal", "enabled"]],
       [model.autoscaling.legacy, ["controller", "autoscaling", "enabled"]],
@@ -17,7 +17,7 @@ export const rule: DeploymentRule = {
       reportValue(
         { path, at: "value" },
         `${path.join(".")} has no effect on a DaemonSet (one pod per node): the chart renders no HorizontalPodAutoscaler. Use controller.type: deployment or statefulset to autoscale.`,
-        [{ path: ["controller", "type"] }],
+        { related: [model.controllerAt] },
       );
     }
   },

@@ -18,14 +18,18 @@ export const rule: DeploymentRule = {
     const filteredByNode = config.strings.some(({ node }) => nodeFilter.test(node.value));
     for (const component of config.components) {
       if (!clusterWide.has(component.name)) continue;
-      if (model.clusteringEnabled && clusteringEnabled(component)) continue;
+      if (model.clustering.enabled && model.clustering.peers.kind !== "none" && clusteringEnabled(component)) continue;
       if (component.name === "loki.source.podlogs" && literalBool(blockNamed(component.block, "node_filter"), "enabled")) continue;
       if (component.name === "loki.source.kubernetes" && filteredByNode) continue;
+      const remedy =
+        model.kind === "chart"
+          ? "Enable alloy.clustering.enabled and a clustering block, or run it on a single-replica Deployment or StatefulSet."
+          : "Run it on a single-replica Deployment or StatefulSet, or cluster the pods (--cluster.enabled with peers) and add a clustering block.";
       reportConfig(
         component.source,
         blockHeaderRange(component.block),
-        `${componentTitle(component)} reads the whole cluster through the Kubernetes API, and on a DaemonSet every node's instance does: each log line is shipped once per node. Enable alloy.clustering.enabled and a clustering block, or run it on a single-replica Deployment or StatefulSet.`,
-        [{ path: ["controller", "type"] }, { path: ["alloy", "clustering", "enabled"] }],
+        `${componentTitle(component)} reads the whole cluster through the Kubernetes API, and on a DaemonSet every node's instance does: each log line is shipped once per node. ${remedy}`,
+        { related: [model.controllerAt, model.clustering.at] },
       );
     }
   },

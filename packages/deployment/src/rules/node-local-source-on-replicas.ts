@@ -19,11 +19,12 @@ export const rule: DeploymentRule = {
     for (const component of config.components) {
       const what = nodeLocal[component.name];
       if (!what) continue;
+      const runs = model.kind === "chart" ? `controller.type is ${model.controllerType}` : `it runs in ${model.title}`;
       reportConfig(
         component.source,
         blockHeaderRange(component.block),
-        `${componentTitle(component)} ${what}, but controller.type is ${model.controllerType}: only the nodes the replicas land on are covered. Run it on a DaemonSet.`,
-        [{ path: ["controller", "type"] }],
+        `${componentTitle(component)} ${what}, but ${runs}: only the nodes the replicas land on are covered. Run it on a DaemonSet.`,
+        { related: [model.controllerAt] },
       );
     }
   },

@@ -1,34 +1,46 @@
-import type { Node as AlloyNode, Range } from "@alloy-toolkit/parser";
+import type { Node as AlloyNode, Range, Severity } from "@alloy-toolkit/parser";
 import type { Fix, Rule } from "@alloy-toolkit/checker";
+import type { Pair } from "yaml";
 import type { ConfigSource, ConfigView } from "../config-view.js";
-import type { DeploymentModel } from "../model.js";
-import type { TemplateAction } from "../template.js";
+import type { Anchor, DeploymentModel } from "../model.js";
+import type { ValuesDocument, ValuesPath } from "../values-document.js";
 
-/** A key path in the values file: `["alloy", "clustering", "enabled"]`, list items by index. */
-export type ValuesPath = readonly (string | number)[];
+export type { ValuesPath };
 
-/** Where a diagnostic points in the values file: a key, or its value. */
+/** Where a values rule points: a key of the chart values (or of one of their written layers), or its value. */
 export interface ValuesAnchor {
   readonly path: ValuesPath;
   readonly at?: "key" | "value";
+  /** The values the path is in: the deployment's by default, or a written layer of them (a `valuesFrom` ConfigMap). */
+  readonly values?: ValuesDocument;
+  /** The pair met walking the values: its place is read from it, not looked up again. */
+  readonly pair?: Pair<unknown, unknown>;
+}
+
+/** What a diagnostic may carry beside its message. */
+export interface ReportOptions {
+  /** Settings that explain it; those the input does not write are left out. */
+  readonly related?: readonly Anchor[];
+  /** A lesser severity than the rule's, for a finding that is likely but not certain. */
+  readonly severity?: Severity;
 }
 
 export interface DeploymentRuleContext {
   readonly model: DeploymentModel;
-  /** The config the deployment runs; `undefined` for an existing ConfigMap or the chart's default config. */
+  /** The config the deployment runs; `undefined` when the input does not hold it (an existing ConfigMap, the chart's default config). */
   readonly config: ConfigView | undefined;
-  /** The inline `alloy.configMap.content`, when the config comes from there. */
-  readonly inline: { readonly source: ConfigSource; readonly templateActions: readonly TemplateAction[] } | undefined;
-  /** Reports at a values key; `related` values keys explain it; `fix` replaces the text of a key or value. */
-  reportValue(anchor: ValuesAnchor, message: string, related?: readonly ValuesAnchor[], fix?: ValuesFix): void;
+  /** Reports at a setting of the deployment: its key, or its value. */
+  report(at: Anchor, part: "key" | "value", message: string, options?: ReportOptions): void;
+  /** Reports at a key of the chart values (kind `chart`); `fix` replaces the text of a key or value. */
+  reportValue(anchor: ValuesAnchor, message: string, options?: ReportOptions & { readonly fix?: ValuesFix }): void;
   /**
-   * Reports at a node (or a range of the checked text) of a config; `related` values keys explain it. A
-   * `fix` has its edits in the checked text: they are moved (and re-indented) into the file reported in.
+   * Reports at a node (or a range of the checked text) of a config. A `fix` has its edits in the checked
+   * text: they are moved (and re-indented) into the file reported in.
    */
-  reportConfig(source: ConfigSource, at: AlloyNode | Range, message: string, related?: readonly ValuesAnchor[], fix?: ConfigFix): void;
+  reportConfig(source: ConfigSource, at: AlloyNode | Range, message: string, options?: ReportOptions & { readonly fix?: ConfigFix }): void;
 }
 
-/** A fix of the values file: the text of a key or a value replaced. */
+/** A fix of the values: the text of a key or a value replaced. */
 export interface ValuesFix {
   readonly title: string;
   readonly replace: ValuesAnchor;
@@ -40,16 +52,6 @@ export type ConfigFix = Omit<Fix, "file">;
 
 /** A deployment rule: one file under `src/rules/`, registered in its `index.ts`, tested by a fixture folder. */
 export type DeploymentRule = Rule<DeploymentRuleContext>;
-
-/** How the instances run, for messages: "3 replicas", "one instance per node (DaemonSet)"… */
-export function describeInstances(model: DeploymentModel): string {
-  if (model.controllerType === "daemonset") return "one instance per node (DaemonSet)";
-  if (model.autoscaling.externalHPA) return `an externally autoscaled ${model.controllerType}`;
-  if (model.autoscaling.horizontal || model.autoscaling.legacy) {
-    return `up to ${model.autoscaling.maxReplicas} autoscaled replicas`;
-  }
-  return `${model.replicas} replicas`;
-}
 
 /** `prometheus.scrape "pods"`. */
 export function componentTitle(component: { readonly name: string; readonly label?: string }): string {

@@ -1,5 +1,6 @@
 import { chartValuesSchema } from "../schema/chart-values-schema.generated.js";
 import { walkValues } from "../schema/walk-values.js";
+import { writtenValues } from "../values-document.js";
 import type { DeploymentRule } from "./rule.js";
 
 export const rule: DeploymentRule = {
@@ -8,13 +9,13 @@ export const rule: DeploymentRule = {
   alloy: false,
   description: "A values key the chart has deprecated (controller.autoscaling.enabled, the agent alias…), with its replacement.",
   check({ model, reportValue }) {
-    walkValues(model.values, chartValuesSchema, ({ path, schema }) => {
-      if (!schema?.deprecated) return;
-      const { replacement, reason } = schema.deprecated;
-      reportValue(
-        { path, at: "key" },
-        `${path.join(".")} is deprecated (${reason})${replacement ? `: use ${replacement}` : ""}.`,
-      );
-    });
+    if (!model.values) return;
+    for (const values of writtenValues(model.values)) {
+      walkValues(values, chartValuesSchema, ({ path, pair, schema }) => {
+        if (!schema?.deprecated) return;
+        const { replacement, reason } = schema.deprecated;
+        reportValue({ path, at: "key", values, pair }, `${path.join(".")} is deprecated (${reason})${replacement ? `: use ${replacement}` : ""}.`);
+      });
+    }
   },
 };

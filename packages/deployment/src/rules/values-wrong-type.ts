@@ -1,5 +1,6 @@
 import { chartValuesSchema } from "../schema/chart-values-schema.generated.js";
 import { walkValues, yamlKind } from "../schema/walk-values.js";
+import { writtenValues } from "../values-document.js";
 import type { DeploymentRule } from "./rule.js";
 
 const accepted: Readonly<Record<string, readonly string[]>> = {
@@ -17,23 +18,26 @@ export const rule: DeploymentRule = {
   alloy: false,
   description: "A values key holds the wrong type (a quoted \"true\" for a bool, a map for a list…) or a value outside the ones the chart accepts.",
   check({ model, reportValue }) {
-    walkValues(model.values, chartValuesSchema, ({ path, pair, schema }) => {
-      if (!schema || schema.type === "any") return;
-      const kind = yamlKind(pair.value);
-      // null removes a key's default in Helm: always allowed.
-      if (kind === "null") return;
-      if (!accepted[schema.type]?.includes(kind)) {
-        reportValue(
-          { path, at: "value" },
-          `${path.join(".")} must be ${article(schema.type)}, not ${article(kind)}${kind === "string" && schema.type === "bool" ? " (remove the quotes)" : ""}.`,
-        );
-        return;
-      }
-      const value = (pair.value as { value?: unknown } | null)?.value;
-      if (schema.enum && typeof value === "string" && !schema.enum.includes(value)) {
-        reportValue({ path, at: "value" }, `${path.join(".")} must be one of ${schema.enum.join(", ")}, not ${JSON.stringify(value)}.`);
-      }
-    });
+    if (!model.values) return;
+    for (const values of writtenValues(model.values)) {
+      walkValues(values, chartValuesSchema, ({ path, pair, schema }) => {
+        if (!schema || schema.type === "any") return;
+        const kind = yamlKind(pair.value);
+        // null removes a key's default in Helm: always allowed.
+        if (kind === "null") return;
+        if (!accepted[schema.type]?.includes(kind)) {
+          reportValue(
+            { path, at: "value", values, pair },
+            `${path.join(".")} must be ${article(schema.type)}, not ${article(kind)}${kind === "string" && schema.type === "bool" ? " (remove the quotes)" : ""}.`,
+          );
+          return;
+        }
+        const value = (pair.value as { value?: unknown } | null)?.value;
+        if (schema.enum && typeof value === "string" && !schema.enum.includes(value)) {
+          reportValue({ path, at: "value", values, pair }, `${path.join(".")} must be one of ${schema.enum.join(", ")}, not ${JSON.stringify(value)}.`);
+        }
+      });
+    }
   },
 };
 

@@ -1,4 +1,5 @@
 import { isUnder } from "../model.js";
+import { valuesAnchor } from "../model-chart.js";
 import type { DeploymentRule } from "./rule.js";
 
 const hostDirectories = [
@@ -11,7 +12,7 @@ export const rule: DeploymentRule = {
   severity: "error",
   alloy: false,
   description:
-    "The config reads /var/log (or /var/lib/docker/containers) but the chart does not mount it from the host (alloy.mounts.varlog / dockercontainers): the container sees an empty directory.",
+    "The config reads /var/log (or /var/lib/docker/containers) but nothing mounts it from the host (alloy.mounts.varlog / dockercontainers, a hostPath volume): the container sees an empty directory.",
   check({ model, config, reportConfig }) {
     if (!config) return;
     for (const { node, source } of config.strings) {
@@ -20,8 +21,10 @@ export const rule: DeploymentRule = {
       reportConfig(
         source,
         node,
-        `"${node.value}" is on the host, but ${directory.path} is not mounted into the Alloy container: set ${directory.value}: true (or mount it with alloy.mounts.extra).`,
-        [{ path: directory.value.split(".") }],
+        model.kind === "chart"
+          ? `"${node.value}" is on the host, but ${directory.path} is not mounted into the Alloy container: set ${directory.value}: true (or mount it with alloy.mounts.extra).`
+          : `"${node.value}" is on the host, but ${directory.path} is not mounted into the Alloy container of ${model.title}: add a hostPath volume for ${directory.path} and mount it there (volumeMounts).`,
+        { related: model.values ? [valuesAnchor(model.values, directory.value.split("."))] : [] },
       );
     }
   },
