@@ -101,4 +101,23 @@ describe("checkValuesFile", () => {
     const { diagnostics } = checkValuesFile(yaml, { filename: "values.yaml" });
     expect(diagnostics.map((d) => d.code)).toEqual(["values/deprecated-key", "deploy/clustering-not-enabled"]);
   });
+
+  it("reports each of thousands of unknown keys at its own key, a repeated key at each of its pairs", () => {
+    const keys = Array.from({ length: 3_000 }, (_, i) => `unknownKey${i}`);
+    const yaml = `alloy:\n${keys.map((k) => `  ${k}: 1\n`).join("")}  storagePth: /data\n  storagePth: /data2\n`;
+    const { diagnostics } = checkValuesFile(yaml, { filename: "values.yaml" });
+    const unknown = diagnostics.filter((d) => d.code === "values/unknown-key");
+    expect(unknown).toHaveLength(3_002);
+    unknown.slice(0, 3_000).forEach((d, i) => expect(yaml.slice(d.range.start.offset, d.range.end.offset)).toBe(keys[i]));
+    expect(unknown.slice(3_000).map((d) => `${d.range.start.line} ${d.fix?.title}`)).toEqual(["3002 Rename to storagePath", "3003 Rename to storagePath"]);
+  });
+
+  it("reports each of thousands of Helm actions at its own text", () => {
+    const lines = Array.from({ length: 2_000 }, (_, i) => `      {{ .Values.v${i} }}\n`);
+    const yaml = `alloy:\n  configMap:\n    content: |\n${lines.join("")}`;
+    const { diagnostics } = checkValuesFile(yaml, { filename: "values.yaml" });
+    const actions = diagnostics.filter((d) => d.code === "values/template-in-content");
+    expect(actions).toHaveLength(2_000);
+    actions.forEach((d, i) => expect(`${d.range.start.line}:${yaml.slice(d.range.start.offset, d.range.end.offset)}`).toBe(`${i + 4}:{{ .Values.v${i} }}`));
+  });
 });
