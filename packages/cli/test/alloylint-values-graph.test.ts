@@ -34,10 +34,16 @@ describe("alloylint on Helm values files", () => {
     const diagnostics = json(["--disable", "check/unused-component", at("tree")]);
     expect([...new Set(diagnostics.map((d) => d.file))].sort()).toEqual([at("tree/b/config.alloy"), at("tree/values.yaml")]);
     expect(diagnostics.find((d) => d.file === at("tree/values.yaml"))?.code).toBe("values/unknown-key");
-    const notValues = run([at("not-values.yaml")]);
-    expect(notValues.code).toBe(2);
-    expect(notValues.stderr).toContain("not a values file of the grafana/alloy chart");
+    expect(run([fixtures])).toMatchObject({ stderr: "" });
     expect(run([fixtures]).stdout).not.toContain("not-values.yaml");
+  });
+
+  it("names YAML holding no Alloy in a one-line note, exit 0", () => {
+    expect(run([at("not-values.yaml")])).toEqual({
+      code: 0,
+      stdout: "",
+      stderr: `alloylint: ${at("not-values.yaml")}: holds no Alloy (no chart values, workload running Alloy, Alloy config or GitOps object for Alloy): nothing to check\n`,
+    });
   });
 
   it("reports a values file that cannot be read as an I/O error", () => {
