@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -50,6 +50,35 @@ describe("alloylint on Helm values files", () => {
     const result = run(["--values", at("absent.yaml"), at("deploy/config")]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("absent.yaml: no such file or directory");
+  });
+});
+
+describe("alloylint on Kubernetes YAML", () => {
+  it("checks a folder's manifests, skipping quietly what holds no Alloy", () => {
+    const result = run([at("k8s/apps")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).not.toContain("nginx");
+    expect(result.stdout).toContain(`Error: ${at("k8s/apps/alloy.yaml")}:37:25: Alloy runs /etc/alloy/config.river, but ConfigMap "alloy" holds "config.alloy"`);
+  });
+
+  it("follows a named kustomization's resources, and prints a diagnostic of a base checked again through an overlay once", () => {
+    const named = json([at("k8s/overlay/kustomization.yaml")]);
+    expect(named.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`)).toEqual([`${at("k8s/apps/alloy.yaml")}:37:25 deploy/run-file-missing`]);
+    const both = json([at("k8s")]);
+    expect(both.filter((d) => d.code === "deploy/run-file-missing")).toHaveLength(1);
+  });
+
+  it("switches deployment rules off with --disable", () => {
+    expect(run(["--disable", "deploy/run-file-missing", at("k8s/apps")])).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+
+  it("reports the YAML errors of a file named on the command line even when no Alloy can be read from it", () => {
+    const broken = join(mkdtempSync(join(tmpdir(), "alloylint-yaml-")), "broken.yaml");
+    writeFileSync(broken, "kind: [Deployment\n");
+    const result = run([broken]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`${broken}:2:1: `);
   });
 });
 
