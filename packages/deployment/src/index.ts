@@ -18,8 +18,6 @@ export type {
   ValuesCheckResult,
 } from "./check.js";
 export type { DeploymentFile, FileReader } from "./inputs/input.js";
-export { isAlloyConfigFile } from "./inputs/read-input.js";
-export { buildChartModel } from "./model-chart.js";
 export { runsSeveralInstances } from "./model.js";
 export type {
   Anchor,
@@ -35,7 +33,7 @@ export type {
 } from "./model.js";
 export type { Grant, Permissions, PolicyRule } from "./rbac.js";
 export { alloyVersionOfTag } from "./image.js";
-export { isAlloyChartValues, looksLikeAlloyChartValues, parseValuesDocument } from "./values-document.js";
+export { isAlloyChartValues, parseValuesDocument } from "./values-document.js";
 export type { Located, ValuesDocument, ValuesLayer } from "./values-document.js";
 export { scalarContentMap } from "./yaml-positions.js";
 export type { ScalarContentMap } from "./yaml-positions.js";

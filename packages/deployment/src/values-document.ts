@@ -87,11 +87,6 @@ export function isAlloyChartValues(values: ValuesDocument): boolean {
   return holdsAlloyChartValues(values.root);
 }
 
-/** Whether a text looks like values for the chart, without a full check (for CLIs sorting inputs). */
-export function looksLikeAlloyChartValues(text: string): boolean {
-  return isAlloyChartValues(parseValuesDocument(text, "values.yaml"));
-}
-
 /** The written key/value pair at a key path, the last one when a key is repeated (as Helm reads it); `alloy` falls back to `agent`. */
 export function pairAt(values: ValuesDocument, path: ValuesPath): Pair<Node, Node> | undefined {
   return pairBelow(values.root, path);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkValuesFile, looksLikeAlloyChartValues, type ConfigChecker } from "../src/index.js";
+import { checkValuesFile, type ConfigChecker } from "../src/index.js";
 
 const separateValues = `controller:
   type: statefulset
@@ -22,10 +22,11 @@ const scrapeConfig = `prometheus.scrape "pods" {
 
 describe("checkValuesFile", () => {
   it("recognises chart values by their alloy:/controller:/agent: mapping", () => {
-    expect(looksLikeAlloyChartValues("controller:\n  type: daemonset\n")).toBe(true);
-    expect(looksLikeAlloyChartValues("agent:\n  clustering:\n    enabled: true\n")).toBe(true);
-    expect(looksLikeAlloyChartValues("image:\n  tag: v1\n")).toBe(false);
-    expect(looksLikeAlloyChartValues("- a\n- b\n")).toBe(false);
+    const isChart = (text: string) => checkValuesFile(text, { filename: "values.yaml" }).isChartValues;
+    expect(isChart("controller:\n  type: daemonset\n")).toBe(true);
+    expect(isChart("agent:\n  clustering:\n    enabled: true\n")).toBe(true);
+    expect(isChart("image:\n  tag: v1\n")).toBe(false);
+    expect(isChart("- a\n- b\n")).toBe(false);
     const other = checkValuesFile("replicaCount: 2\nimage:\n  tag: v1\n", { filename: "other.yaml" });
     expect(other).toEqual({ isChartValues: false, diagnostics: [] });
   });
