@@ -69,6 +69,10 @@ describe("alloylint on Kubernetes YAML", () => {
     expect(both.filter((d) => d.code === "deploy/run-file-missing")).toHaveLength(1);
   });
 
+  it("skips the templates of a Helm chart in a folder: Go templates, not YAML until rendered", () => {
+    expect(run([at("k8s/chart")])).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+
   it("switches deployment rules off with --disable", () => {
     expect(run(["--disable", "deploy/run-file-missing", at("k8s/apps")])).toEqual({ code: 0, stdout: "", stderr: "" });
   });

@@ -146,7 +146,7 @@ export function checkValuesFile(text: string, options: CheckValuesOptions): Valu
   const values = parseValuesDocument(text, options.filename);
   const syntax = yamlSyntaxDiagnostics(values.document);
   if (!options.chart && !isAlloyChartValues(values)) return { isChartValues: false, diagnostics: syntax };
-  const instance: ChartInstance = { values, title: "the chart", namespace: undefined, documents: [values.document] };
+  const instance: ChartInstance = { values, title: "the chart", namespace: undefined, release: undefined, documents: [values.document] };
   const input: DeploymentInput = {
     documents: [values.document],
     objects: [],

@@ -56,8 +56,9 @@ export class ConfigJoiner {
       if (!isScalar(node) || typeof node.value !== "string") return { configMap: undefined, config: undefined, companions: [] };
       return { configMap: undefined, config: templated(scalarText(values.source, node), values.file), companions: [] };
     }
-    const name = valueAt(values, ["alloy", "configMap", "name"]);
-    if (typeof name !== "string" || name === "") return { configMap: undefined, config: undefined, companions: [] };
+    const written = valueAt(values, ["alloy", "configMap", "name"]);
+    const name = typeof written === "string" && written !== "" ? written : instance.release && fullName(instance);
+    if (!name) return { configMap: undefined, config: undefined, companions: [] };
     const keyValue = valueAt(values, ["alloy", "configMap", "key"]);
     const key = typeof keyValue === "string" && keyValue !== "" ? keyValue : "config.alloy";
     const keyAt = valuesAnchor(values, pairAt(values, ["alloy", "configMap", "key"]) ? ["alloy", "configMap", "key"] : ["alloy", "configMap", "name"]);
@@ -132,6 +133,20 @@ export class ConfigJoiner {
   usedFiles(): Set<string> {
     return new Set([...this.used].filter((u): u is string => typeof u === "string"));
   }
+}
+
+/**
+ * The chart's `alloy.fullname` for a release (the ConfigMap's name when `alloy.configMap.name` is empty):
+ * `fullnameOverride`, else the release name when it holds the chart's name (`nameOverride`, `alloy`), else
+ * `<release>-<name>`, cut to 63 characters.
+ */
+function fullName(instance: ChartInstance): string {
+  const override = valueAt(instance.values, ["fullnameOverride"]);
+  if (typeof override === "string" && override !== "") return override.slice(0, 63).replace(/-+$/, "");
+  const nameOverride = valueAt(instance.values, ["nameOverride"]);
+  const name = typeof nameOverride === "string" && nameOverride !== "" ? nameOverride : "alloy";
+  const release = instance.release!;
+  return (release.includes(name) ? release : `${release}-${name}`).slice(0, 63).replace(/-+$/, "");
 }
 
 /** A config in a text Helm renders with `tpl`: actions blanked out, each kept for `values/template-in-content`. */

@@ -200,8 +200,8 @@ export function pairLocation(values: ValuesDocument, pair: Pair<unknown, unknown
 }
 
 /** A layer of written values: a mapping of a YAML document (a ConfigMap's values, an Application's `values` string). */
-export function writtenLayer(document: YamlDocument, root: Node | null, fallback?: Located): ValuesLayer {
-  const layerValues = valuesAt(document, root, fallback);
+export function writtenLayer(document: YamlDocument, root: Node | null, fallback?: Located, wrapperKeys?: ReadonlySet<string>): ValuesLayer {
+  const layerValues = valuesAt(document, root, fallback, wrapperKeys ? { wrapperKeys } : {});
   return {
     written: layerValues,
     valueAt: (path) => writtenValueAt(root, path),

@@ -34,8 +34,8 @@ const SKIPPED_DIRECTORIES = new Set([".git", "node_modules"]);
 /**
  * A directory: its `*.alloy` files form one config (as `alloy validate` reads a directory), its YAML files one
  * Kubernetes input (which may run those files: a kustomize generator, `kubectl create configmap --from-file`),
- * and each subdirectory is walked the same way (skipping `.git` and `node_modules`), so `alloylint examples/`
- * checks every example.
+ * and each subdirectory is walked the same way (skipping `.git`, `node_modules`, and the `templates` of a Helm
+ * chart: Go templates, YAML only once rendered), so `alloylint examples/` checks every example.
  */
 export const directoryLoader: TargetLoader = {
   name: "directory",
@@ -49,8 +49,10 @@ export const directoryLoader: TargetLoader = {
     if (configFiles.length > 0 || yaml.length > 0) {
       targets.push({ path, files: configFiles.map((f) => ({ filename: f.file, text: f.text })), ...(yaml.length > 0 ? { yaml } : {}) });
     }
+    const chart = entries.some((e) => e.isFile() && e.name === "Chart.yaml");
     for (const entry of entries) {
-      if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) targets.push(...directoryLoader.load(join(path, entry.name)));
+      if (!entry.isDirectory() || SKIPPED_DIRECTORIES.has(entry.name) || (chart && entry.name === "templates")) continue;
+      targets.push(...directoryLoader.load(join(path, entry.name)));
     }
     return targets;
   },

@@ -23,16 +23,17 @@ interface FoundValues {
   readonly upper: readonly ValuesLayer[];
   readonly title: string;
   readonly namespace: string | undefined;
+  readonly release: string | undefined;
   readonly documents: readonly YamlDocument[];
 }
 
 /** The chart instances of found values: the values themselves for the alloy chart, the collectors for k8s-monitoring. */
 function instancesOf(found: FoundValues): ChartInstance[] {
-  const { chart, document, root, fallback, lower, upper, title, namespace, documents } = found;
+  const { chart, document, root, fallback, lower, upper, title, namespace, release, documents } = found;
   if (chart === "k8s-monitoring") {
     return isMap(root) && holdsK8sMonitoringValues(root) ? k8sMonitoringCollectors(document, root, `${title} `, namespace) : [];
   }
-  return [{ values: valuesAt(document, root, fallback, { lower, upper }), title, namespace, documents }];
+  return [{ values: valuesAt(document, root, fallback, { lower, upper }), title, namespace, release, documents }];
 }
 
 const located = (document: YamlDocument, node: Node | null | undefined): Located => ({ file: document.source.file, range: nodeRange(document.source, node) });
@@ -87,6 +88,8 @@ export function helmReleaseCharts(release: KubeObject, objects: readonly KubeObj
     upper: [],
     title: titleOf(release),
     namespace,
+    // Flux names the release `<targetNamespace>-<name>` when it installs into another namespace.
+    release: stringOf(valueOf(spec, "releaseName")) ?? (stringOf(valueOf(spec, "targetNamespace")) ? `${namespace}-${release.name}` : release.name),
     documents,
   });
 }
@@ -178,6 +181,7 @@ export function applicationCharts(application: KubeObject, readFile: FileReader)
       upper,
       title,
       namespace,
+      release: stringOf(valueOf(helm, "releaseName")) ?? application.name,
       documents,
     });
   });
@@ -192,6 +196,8 @@ export function alloyResourceCharts(resource: KubeObject): ChartInstance[] {
       values: valuesAt(doc, isMap(spec) ? spec : null, located(doc, pairOf(resource.node, "spec")?.key ?? pairOf(resource.node, "kind")?.value)),
       title: titleOf(resource),
       namespace: resource.namespace,
+      // The operator installs the chart as a release named after the resource.
+      release: resource.name,
       documents: [doc],
     },
   ];
@@ -223,6 +229,7 @@ export function kustomizeHelmChart(document: YamlDocument, entry: { readonly nam
     upper: [],
     title: `helmCharts "${releaseName}"`,
     namespace: stringOf(valueOf(entry.node, "namespace")),
+    release: releaseName,
     documents,
   });
 }
@@ -231,7 +238,7 @@ export function kustomizeHelmChart(document: YamlDocument, entry: { readonly nam
 export function valuesFileCharts(document: YamlDocument, asChart: boolean): ChartInstance[] {
   const root = document.document.contents as Node | null;
   if (asChart || holdsAlloyChartValues(root)) {
-    return [{ values: valuesAt(document, root, undefined), title: "the chart", namespace: undefined, documents: [document] }];
+    return [{ values: valuesAt(document, root, undefined), title: "the chart", namespace: undefined, release: undefined, documents: [document] }];
   }
   if (isMap(root) && holdsK8sMonitoringValues(root)) return k8sMonitoringCollectors(document, root, "", undefined);
   return [];

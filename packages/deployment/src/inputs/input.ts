@@ -45,6 +45,8 @@ export interface ChartInstance {
   /** For messages: `HelmRelease "alloy"`, `collector "alloy-metrics"`. */
   readonly title: string;
   readonly namespace: string | undefined;
+  /** The Helm release name, when the input says (a HelmRelease's, an Application's, an Alloy resource's name). */
+  readonly release: string | undefined;
   /**
    * A k8s-monitoring collector: the chart writes the config itself, from its features and `extraConfig`,
    * which references the components its `destinations` make (declared for the checker in `prelude`).

@@ -10,7 +10,7 @@ import type { ChartInstance } from "./input.js";
  * collector's values are values of the grafana/alloy chart, merged over the chart's presets and defaults, and the
  * chart writes each collector's config from its features, its destinations and its `extraConfig`. What follows
  * are the settings of k8s-monitoring 4.x (`collectors/presets/*.yaml`, `collectors/alloy-values.yaml`) and 3.x
- * (`collectors/named-defaults/*.yaml`) that the deployment model reads: controller, clustering, mounts, storage.
+ * (`collectors/named-defaults/*.yaml`) that the deployment model reads: controller, clustering, mounts, storage, resource requests.
  */
 
 /** 4.x presets, by name: the values of the grafana/alloy chart each sets that the deployment model reads. */
@@ -55,6 +55,10 @@ const PRESETS: Readonly<Record<string, unknown>> = {
     controller: { volumes: { extra: [{ name: "tracefs", hostPath: { path: "/sys/kernel/tracing", type: "Directory" } }] } },
   },
   windows: { image: { tag: "v1.18.1-windowsservercore-ltsc2022" } },
+  small: { alloy: { resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "512Mi" } } } },
+  medium: { alloy: { resources: { requests: { cpu: "250m", memory: "512Mi" }, limits: { cpu: "1000m", memory: "1Gi" } } } },
+  large: { alloy: { resources: { requests: { cpu: "500m", memory: "1Gi" }, limits: { cpu: "2000m", memory: "2Gi" } } } },
+  xlarge: { alloy: { resources: { requests: { cpu: "1000m", memory: "2Gi" }, limits: { cpu: "4000m", memory: "4Gi" } } } },
 };
 
 /** Lists the 4.x chart concatenates across presets instead of replacing (`collector.alloy.appendablePaths`). */
@@ -190,7 +194,8 @@ export function k8sMonitoringCollectors(document: YamlDocument, root: Node, titl
   return found.map(({ name, node, keyNode, named }) => {
     const keyAt: Located = { file: document.source.file, range: nodeRange(document.source, keyNode) };
     const lower: ValuesLayer[] = [];
-    if (isMap(common)) lower.push(writtenLayer(document, common, keyAt));
+    // collectorCommon.alloy holds what a collector holds: its own settings and values of the alloy chart.
+    if (isMap(common)) lower.push(writtenLayer(document, common, keyAt, COLLECTOR_KEYS));
     const presets = valueOf(node, "presets");
     const presetLayer = presets ? presetsLayer(document, presets) : undefined;
     if (presetLayer) lower.push(presetLayer);
@@ -202,6 +207,7 @@ export function k8sMonitoringCollectors(document: YamlDocument, root: Node, titl
       values: valuesAt(document, node, keyAt, { lower, wrapperKeys: COLLECTOR_KEYS }),
       title: `${title}collector "${name}"`,
       namespace,
+      release: undefined,
       collector: { extraConfig: isScalar(extraConfig) && typeof extraConfig.value === "string" ? scalarText(document.source, extraConfig) : undefined, prelude },
       documents: [document],
     };

@@ -1,3 +1,4 @@
+import { attributeNamed, type Block } from "@alloy-toolkit/parser";
 import { blockHeaderRange } from "../config-view.js";
 import { componentTitle, type DeploymentRule } from "./rule.js";
 
@@ -7,6 +8,19 @@ const nodeLocal: Readonly<Record<string, string>> = {
   "prometheus.exporter.unix": "exports the metrics of the node it runs on",
   "discovery.kubelet": "discovers the pods of the node it runs on",
 };
+
+/**
+ * Whether a `prometheus.exporter.unix` only reads text files (`set_collectors = ["textfile"]`): files of the pod,
+ * such as k8s-monitoring's release information, not the node's metrics.
+ */
+function textfileOnly(block: Block): boolean {
+  const collectors = attributeNamed(block, "set_collectors")?.value;
+  return (
+    collectors?.kind === "ArrayExpression" &&
+    collectors.elements.length > 0 &&
+    collectors.elements.every((e) => e.kind === "StringLiteral" && e.value === "textfile")
+  );
+}
 
 export const rule: DeploymentRule = {
   id: "deploy/node-local-source-on-replicas",
@@ -18,7 +32,7 @@ export const rule: DeploymentRule = {
     if (!config || (model.controllerType !== "deployment" && model.controllerType !== "statefulset")) return;
     for (const component of config.components) {
       const what = nodeLocal[component.name];
-      if (!what) continue;
+      if (!what || (component.name === "prometheus.exporter.unix" && textfileOnly(component.block))) continue;
       const runs = model.kind === "chart" ? `controller.type is ${model.controllerType}` : `it runs in ${model.title}`;
       reportConfig(
         component.source,
