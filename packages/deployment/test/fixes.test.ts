@@ -43,12 +43,7 @@ spec:
     chart: alloy
     helm:
       values: |
-        controller:
-          type: statefulset
-          replicas: 2
         alloy:
-          clustering:
-            enabled: true
           configMap:
             content: |
               prometheus.scrape "pods" {
@@ -56,6 +51,8 @@ spec:
                 forward_to = []
                 job_nme    = "pods"
               }
+          clustering: { enabled: true }
+        controller: { type: statefulset, replicas: 2 }
 `;
     const { diagnostics } = checkDeployment([{ file: "app.yaml", text }], { checkConfig: (files) => check(files).diagnostics });
     const missing = diagnostics.find((d) => d.code === "deploy/clustering-block-missing")!;
@@ -65,7 +62,7 @@ spec:
     const values = parseDocument(String(parseDocument(fixed).getIn(["spec", "source", "helm", "values"]))).getIn(["alloy", "configMap", "content"]);
     expect(values).toContain('job_nme    = "pods"\n  clustering {\n    enabled = true\n  }\n}');
     const rename = diagnostics.find((d) => d.code === "check/unknown-attribute")!;
-    expect(rename.range.start).toMatchObject({ line: 21, column: 17 });
+    expect(rename.range.start).toMatchObject({ line: 16, column: 17 });
     expect(rename.fix?.file).toBe("app.yaml");
     expect(applyFix(text, rename)).toContain('                job_name    = "pods"\n');
   });
