@@ -69,6 +69,13 @@ describe("alloylint on Kubernetes YAML", () => {
     expect(both.filter((d) => d.code === "deploy/run-file-missing")).toHaveLength(1);
   });
 
+  it("checks the config of a ConfigMap applied on its own, at its line and column in the YAML", () => {
+    const result = run([at("k8s-configmap/alloy-config.yaml")]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`Error: ${at("k8s-configmap/alloy-config.yaml")}:7:5: cannot find the definition of component name "prometheus.scrapee"`);
+    expect(result.stdout).toContain('7 |     prometheus.scrapee "pods" {\n  |     ^^^^^^^^^^^^^^^^^^');
+  });
+
   it("skips the templates of a Helm chart in a folder: Go templates, not YAML until rendered", () => {
     expect(run([at("k8s/chart")])).toEqual({ code: 0, stdout: "", stderr: "" });
   });
