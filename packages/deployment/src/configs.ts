@@ -8,7 +8,7 @@ import { valuesAnchor } from "./model-chart.js";
 import type { ConfigMapUse, DeploymentConfig, MountModel } from "./model.js";
 import { sameNamespace } from "./objects.js";
 import { maskTemplateActions } from "./template.js";
-import { pairAt, valueAt } from "./values-document.js";
+import { pairAt, valueAt, writtenValues } from "./values-document.js";
 
 /** The config files a check was given beside chart values (`alloylint --values values.yaml config/`). */
 export interface GivenConfig {
@@ -52,9 +52,11 @@ export class ConfigJoiner {
     const content = valueAt(values, ["alloy", "configMap", "content"]);
     if (create !== false) {
       if (typeof content !== "string" || content.trim() === "") return { configMap: undefined, config: undefined, companions: [] };
-      const node = pairAt(values, ["alloy", "configMap", "content"])?.value;
-      if (!isScalar(node) || typeof node.value !== "string") return { configMap: undefined, config: undefined, companions: [] };
-      return { configMap: undefined, config: templated(scalarText(values.source, node), values.file), companions: [] };
+      // The content as written: in the values, or in the layer that sets it (a values file under valuesInline).
+      const written = writtenValues(values).find((v) => pairAt(v, ["alloy", "configMap", "content"]));
+      const node = written && pairAt(written, ["alloy", "configMap", "content"])?.value;
+      if (!written || !isScalar(node) || typeof node.value !== "string") return { configMap: undefined, config: undefined, companions: [] };
+      return { configMap: undefined, config: templated(scalarText(written.source, node), written.file), companions: [] };
     }
     const written = valueAt(values, ["alloy", "configMap", "name"]);
     const name = typeof written === "string" && written !== "" ? written : instance.release && fullName(instance);

@@ -115,7 +115,12 @@ export function readInput(files: readonly DeploymentFile[], readFile: FileReader
     else if (object.kind === "Alloy" && group === "collectors.grafana.com") found = alloyResourceCharts(object);
     charts.push(...found);
   }
-  for (const document of valuesDocuments) charts.push(...valuesFileCharts(document, asChart));
+  // A values file that another instance reads as a layer (a kustomize valuesFile, an Application's value file)
+  // deploys nothing of its own.
+  const layered = new Set(charts.flatMap((c) => c.documents.slice(1).filter((d) => d.source.text === d.source.host.text).map((d) => d.source.file)));
+  for (const document of valuesDocuments) {
+    if (!layered.has(document.source.file)) charts.push(...valuesFileCharts(document, asChart));
+  }
   for (const chart of charts) for (const document of chart.documents) alloyDocuments.add(document);
   for (const configMap of configMaps) {
     if (configMap.entries.some((e) => isAlloyConfigFile(e.key))) alloyDocuments.add(configMap.document);
