@@ -1,6 +1,7 @@
-// `pnpm lint` (after `tsc -b`): dependencies point one way — parser ← formatter, catalog ← checker ← graph,
-// language-server ← extension; the cli uses formatter and checker — and core packages never import LSP or
-// VS Code types. Checks both package.json dependencies and import specifiers in src/.
+// `pnpm lint` (after `tsc -b`): dependencies point one way — parser ← formatter, catalog ← checker ← deployment,
+// checker ← graph ← language-server ← extension (the language server also uses deployment); the cli uses
+// formatter, checker, deployment and graph — and core packages never import LSP or VS Code types. Checks both
+// package.json dependencies and import specifiers in src/.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 
@@ -9,12 +10,13 @@ const ALLOWED = {
   formatter: ["parser"],
   catalog: [],
   checker: ["parser", "catalog"],
+  deployment: ["parser", "catalog", "checker"],
   "prettier-plugin": ["parser", "formatter"],
   graph: ["parser", "catalog", "checker"],
-  "language-server": ["parser", "formatter", "catalog", "checker", "graph"],
-  cli: ["parser", "formatter", "catalog", "checker", "graph"],
+  "language-server": ["parser", "formatter", "catalog", "checker", "deployment", "graph"],
+  cli: ["parser", "formatter", "catalog", "checker", "deployment", "graph"],
 };
-const CORE = new Set(["parser", "formatter", "catalog", "checker", "graph", "cli", "prettier-plugin"]);
+const CORE = new Set(["parser", "formatter", "catalog", "checker", "deployment", "graph", "cli", "prettier-plugin"]);
 const internalName = (spec) =>
   spec.startsWith("@alloy-toolkit/") ? spec.split("/")[1] : spec === "prettier-plugin-alloy" ? "prettier-plugin" : undefined;
 

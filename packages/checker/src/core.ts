@@ -1,6 +1,5 @@
 /**
- * Semantic checks for Grafana Alloy configuration, without the Helm values checks (`./deployment`, which
- * loads a YAML parser): `@alloy-toolkit/checker/core`, for hosts that start fast and load those on demand.
+ * Semantic checks for Grafana Alloy configuration (`@alloy-toolkit/checker`, also `@alloy-toolkit/checker/core`).
  *
  * - {@link check}: diagnostics for one config (one file or the files of a directory).
  * - {@link analyze}: the semantic model (symbols, module scopes, resolved references) that the checker
@@ -35,3 +34,6 @@ export type { Rule } from "./rule.js";
 export { getRule, rules } from "./rules/index.js";
 export { inferType, isAssignable } from "./types.js";
 export { formatText } from "./format-text.js";
+export { insertionAtBlockEnd } from "./fixes.js";
+export type { Insertion } from "./fixes.js";
+export { editDistance } from "./suggest.js";

@@ -49,9 +49,11 @@ export function formatDiagnosticText(
   displayName: string = diagnostic.file,
 ): string {
   const label = SEVERITY_LABEL[diagnostic.severity] ?? "Error";
+  const name = escapeControls(displayName);
+  const message = escapeControls(diagnostic.message);
   if (text === undefined || !index) {
     const { line, column } = diagnostic.range.start;
-    return `${label}: ${displayName}:${line}:${column}: ${diagnostic.message}\n`;
+    return `${label}: ${name}:${line}:${column}: ${message}\n`;
   }
   const start = toAlloy(index, diagnostic.range.start);
   // Alloy's end positions are inclusive; syntax errors point at one position.
@@ -59,7 +61,7 @@ export function formatDiagnosticText(
   const endOffset = diagnostic.range.end.offset;
   const point = diagnostic.code.startsWith("parse/") || endOffset <= startOffset;
   const end = point ? start : toAlloy(index, index.positionAt(lastCharOffset(text, endOffset)));
-  let out = `${label}: ${displayName}:${start.line}:${start.column}: ${diagnostic.message}\n\n`;
+  let out = `${label}: ${name}:${start.line}:${start.column}: ${message}\n\n`;
   // The lines come from the index one at a time: splitting the whole text for each diagnostic made printing
   // thousands of diagnostics of a large file quadratic.
   const startLine = Math.max(start.line - 1, 1);
@@ -70,7 +72,7 @@ export function formatDiagnosticText(
     const line = index.lineText(lineNumber);
     out += `${String(lineNumber).padStart(width)} | `;
     if (multiline) out += inRange(lineNumber, 0, start, end) ? "| " : "  ";
-    out += line.replace(/\r/g, "").replace(/[\t\v]/g, " ".repeat(TAB_WIDTH)) + "\n";
+    out += escapeControls(line.replace(/\r/g, "").replace(/[\t\v]/g, " ".repeat(TAB_WIDTH))) + "\n";
     if (lineNumber === start.line || (multiline && lineNumber === end.line)) {
       out += " ".repeat(width);
       if (multiline && lineNumber === start.line) out += " |  _";
@@ -101,11 +103,30 @@ function focus(line: string, lineNumber: number, start: AlloyPosition, end: Allo
     const column = byte + 1;
     byte += Buffer.byteLength(ch, "utf8");
     if (lineNumber === end.line && column > end.column) break;
-    if (ch === "\t" || ch === "\v") out += blank.repeat(TAB_WIDTH);
-    else if (inRange(lineNumber, column, start, end)) out += "^";
-    else out += blank;
+    // As the line is printed: tabs as four blanks, carriage returns dropped, other controls escaped.
+    const width = ch === "\t" || ch === "\v" ? TAB_WIDTH : ch === "\r" ? 0 : controlEscape(ch)?.length ?? 1;
+    if (ch === "\t" || ch === "\v") out += blank.repeat(width);
+    else out += (inRange(lineNumber, column, start, end) ? "^" : blank).repeat(width);
   }
   return out;
+}
+
+/** C0 controls but tab and line feed, DEL and the C1 controls: what a terminal may run as a command. */
+const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+
+/**
+ * The escape a control character is printed as, as Go's `%q` writes it (`\x1b`, `\x7f`, `\u009b`), so that
+ * text from a source (an escape sequence in a string) is shown and never run by the terminal.
+ */
+function controlEscape(ch: string): string | undefined {
+  const code = ch.charCodeAt(0);
+  if (ch.length !== 1 || !(code <= 0x1f || (code >= 0x7f && code <= 0x9f)) || ch === "\t" || ch === "\n") return undefined;
+  return code < 0x80 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+}
+
+/** A text with its control characters escaped (see {@link controlEscape}); tabs are kept. */
+function escapeControls(text: string): string {
+  return text.replace(CONTROLS, (ch) => controlEscape(ch)!);
 }
 
 function inRange(line: number, column: number, start: AlloyPosition, end: AlloyPosition): boolean {

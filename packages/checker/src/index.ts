@@ -5,9 +5,8 @@
  * - {@link analyze}: the semantic model (symbols, module scopes, resolved references) that the checker
  *   rules and the language server share.
  * - {@link rules}: the registry of rules (id, severity, description).
- * - {@link checkValuesFile}: the Helm values checks (also `@alloy-toolkit/checker/deployment`).
  *
- * `@alloy-toolkit/checker/core` is the same without the Helm values checks.
+ * `@alloy-toolkit/checker/core` is the same entry point, under the name the language server imports.
+ * The deployment checks (Helm values, Kubernetes objects) are `@alloy-toolkit/deployment`, above this package.
  */
 export * from "./core.js";
-export * from "./deployment/index.js";

@@ -35,8 +35,8 @@ export interface RuleContext {
 
 /**
  * A rule: one file that owns its predicate and its messages. Config rules live under `rules/` (registered in
- * `rules/index.ts`, context {@link RuleContext}); deployment rules under `deployment/rules/` (registered there,
- * context `DeploymentRuleContext`).
+ * `rules/index.ts`, context {@link RuleContext}); the deployment rules of `@alloy-toolkit/deployment` under its
+ * `src/rules/` (registered there, context `DeploymentRuleContext`).
  */
 export interface Rule<Context = RuleContext> {
   /** Stable id, e.g. `check/unknown-attribute`; used by `--disable` and `alloylint-disable` comments. */

@@ -37,6 +37,16 @@ describe("formatDiagnosticText: the lines around a diagnostic, as Alloy prints t
     );
   });
 
+  it("prints the control characters of a source escaped, as Go's %q does, so a terminal never runs them", () => {
+    // An escape sequence that would clear the screen, colours, a bell, DEL and a C1 control (CSI).
+    const text = 'a = "\x1b[2J\x1b[31mred\x1b[0m"\n// bell \x07, del \x7f, csi \u009b31m\n';
+    const from = text.indexOf('"');
+    const diagnostic = { ...diagnosticAt(text, from, text.indexOf("\n")), message: 'invalid value "\x1b[2J", file f\x1b[0m' };
+    const printed = formatDiagnosticText(diagnostic, text, undefined, "f\x1b]0;title\x07.alloy");
+    expect(printed).toBe(readFileSync(join(fixtures, "escapes.txt"), "utf8"));
+    expect(printed).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+  });
+
   it("prints each of many diagnostics of a large text with the lines around it", () => {
     // One diagnostic on every line: each printout holds its own line and its neighbours. (How fast this is
     // on a large file, pnpm bench tells: checker/bench/check.mjs.)

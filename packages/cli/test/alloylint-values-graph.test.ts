@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -34,16 +34,62 @@ describe("alloylint on Helm values files", () => {
     const diagnostics = json(["--disable", "check/unused-component", at("tree")]);
     expect([...new Set(diagnostics.map((d) => d.file))].sort()).toEqual([at("tree/b/config.alloy"), at("tree/values.yaml")]);
     expect(diagnostics.find((d) => d.file === at("tree/values.yaml"))?.code).toBe("values/unknown-key");
-    const notValues = run([at("not-values.yaml")]);
-    expect(notValues.code).toBe(2);
-    expect(notValues.stderr).toContain("not a values file of the grafana/alloy chart");
+    expect(run([fixtures])).toMatchObject({ stderr: "" });
     expect(run([fixtures]).stdout).not.toContain("not-values.yaml");
+  });
+
+  it("names YAML holding no Alloy in a one-line note, exit 0", () => {
+    expect(run([at("not-values.yaml")])).toEqual({
+      code: 0,
+      stdout: "",
+      stderr: `alloylint: ${at("not-values.yaml")}: holds no Alloy (no chart values, workload running Alloy, Alloy config or GitOps object for Alloy): nothing to check\n`,
+    });
   });
 
   it("reports a values file that cannot be read as an I/O error", () => {
     const result = run(["--values", at("absent.yaml"), at("deploy/config")]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("absent.yaml: no such file or directory");
+  });
+});
+
+describe("alloylint on Kubernetes YAML", () => {
+  it("checks a folder's manifests, skipping quietly what holds no Alloy", () => {
+    const result = run([at("k8s/apps")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).not.toContain("nginx");
+    expect(result.stdout).toContain(`Error: ${at("k8s/apps/alloy.yaml")}:37:25: Alloy runs /etc/alloy/config.river, but ConfigMap "alloy" holds "config.alloy"`);
+  });
+
+  it("follows a named kustomization's resources, and prints a diagnostic of a base checked again through an overlay once", () => {
+    const named = json([at("k8s/overlay/kustomization.yaml")]);
+    expect(named.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`)).toEqual([`${at("k8s/apps/alloy.yaml")}:37:25 deploy/run-file-missing`]);
+    const both = json([at("k8s")]);
+    expect(both.filter((d) => d.code === "deploy/run-file-missing")).toHaveLength(1);
+  });
+
+  it("checks the config of a ConfigMap applied on its own, at its line and column in the YAML", () => {
+    const result = run([at("k8s-configmap/alloy-config.yaml")]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`Error: ${at("k8s-configmap/alloy-config.yaml")}:7:5: cannot find the definition of component name "prometheus.scrapee"`);
+    expect(result.stdout).toContain('7 |     prometheus.scrapee "pods" {\n  |     ^^^^^^^^^^^^^^^^^^');
+  });
+
+  it("skips the templates of a Helm chart in a folder: Go templates, not YAML until rendered", () => {
+    expect(run([at("k8s/chart")])).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+
+  it("switches deployment rules off with --disable", () => {
+    expect(run(["--disable", "deploy/run-file-missing", at("k8s/apps")])).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+
+  it("reports the YAML errors of a file named on the command line even when no Alloy can be read from it", () => {
+    const broken = join(mkdtempSync(join(tmpdir(), "alloylint-yaml-")), "broken.yaml");
+    writeFileSync(broken, "kind: [Deployment\n");
+    const result = run([broken]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`${broken}:2:1: `);
   });
 });
 

@@ -45,6 +45,15 @@ describe("alloylint", () => {
     );
   });
 
+  it("prints the escape sequences of a source escaped, never raw to the terminal", () => {
+    const hostile = join(dir, "hostile.alloy");
+    writeFileSync(hostile, 'local.file "a" {\n\tfilenam = "\x1b[2J\x1b]0;pwned\x07"\n}\n');
+    const result = run([rel(hostile)]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('2 |     filenam = "\\x1b[2J\\x1b]0;pwned\\x07"\n');
+    expect(result.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+  });
+
   it("checks a directory as one config", () => {
     expect(run([rel(config)]).code).toBe(0);
   });

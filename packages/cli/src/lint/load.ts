@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
-import { looksLikeAlloyChartValues, type ImportResolver, type SourceInput } from "@alloy-toolkit/checker";
+import type { ImportResolver, SourceInput } from "@alloy-toolkit/checker";
+import type { DeploymentFile, FileReader } from "@alloy-toolkit/deployment";
 import { decodeSource } from "@alloy-toolkit/parser";
 
 /** A file whose bytes are not UTF-8, which Alloy rejects: the message has a `file:line:col: message` line per bad byte. */
@@ -18,16 +19,18 @@ export function readSourceFile(path: string): string {
 }
 
 /**
- * One thing to check: a config (a file, or the `*.alloy` files of a directory), or a values file of the
- * grafana/alloy Helm chart (`values`), whose inline config is checked with it.
+ * One thing to check: a config (a file, or the `*.alloy` files of a directory), and the Kubernetes YAML beside
+ * it (manifests, chart values, kustomizations, GitOps objects), which may run those files.
  */
 export interface LintTarget {
   /** The path as given on the command line. */
   readonly path: string;
   /** File names are the paths to print: relative to the working folder, as given. */
   readonly files: SourceInput[];
-  /** Set for a Helm values file: its name and text (then `files` is empty). */
-  readonly values?: SourceInput;
+  /** The YAML files of the target, checked together as one Kubernetes input with `files`. */
+  readonly yaml?: readonly DeploymentFile[];
+  /** Whether the YAML was named on the command line (a note when it holds no Alloy), not found in a folder. */
+  readonly named?: boolean;
 }
 
 /**
@@ -40,51 +43,42 @@ export interface TargetLoader {
   load(path: string): LintTarget[];
 }
 
-const VALUES_FILE = /\.ya?ml$/;
+const YAML_FILE = /\.ya?ml$/;
 const SKIPPED_DIRECTORIES = new Set([".git", "node_modules"]);
 
-/** A YAML file is linted when it looks like values of the grafana/alloy chart; other YAML is not ours. */
-function valuesTarget(path: string): LintTarget | undefined {
-  const text = readSourceFile(path);
-  return looksLikeAlloyChartValues(text) ? { path, files: [], values: { filename: path, text } } : undefined;
-}
-
 /**
- * A directory: its `*.alloy` files form one config (as `alloy validate` reads a directory), its chart
- * values files are checked one by one, and each subdirectory is walked the same way (skipping `.git` and
- * `node_modules`), so `alloylint examples/` checks every example.
+ * A directory: its `*.alloy` files form one config (as `alloy validate` reads a directory), its YAML files one
+ * Kubernetes input (which may run those files: a kustomize generator, `kubectl create configmap --from-file`),
+ * and each subdirectory is walked the same way (skipping `.git`, `node_modules`, and the `templates` of a Helm
+ * chart: Go templates, YAML only once rendered), so `alloylint examples/` checks every example.
  */
 export const directoryLoader: TargetLoader = {
   name: "directory",
   accepts: (_path, isDirectory) => isDirectory,
   load(path) {
     const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const configFiles = entries.filter((e) => e.isFile() && e.name.endsWith(".alloy"));
+    const read = (name: string) => ({ file: join(path, name), text: readSourceFile(join(path, name)) });
+    const configFiles = entries.filter((e) => e.isFile() && e.name.endsWith(".alloy")).map((e) => read(e.name));
+    const yaml = entries.filter((e) => e.isFile() && YAML_FILE.test(e.name)).map((e) => read(e.name));
     const targets: LintTarget[] = [];
-    if (configFiles.length > 0) {
-      targets.push({
-        path,
-        files: configFiles.map((e) => ({ filename: join(path, e.name), text: readSourceFile(join(path, e.name)) })),
-      });
+    if (configFiles.length > 0 || yaml.length > 0) {
+      targets.push({ path, files: configFiles.map((f) => ({ filename: f.file, text: f.text })), ...(yaml.length > 0 ? { yaml } : {}) });
     }
+    const chart = entries.some((e) => e.isFile() && e.name === "Chart.yaml");
     for (const entry of entries) {
-      if (entry.isFile() && VALUES_FILE.test(entry.name)) {
-        const target = valuesTarget(join(path, entry.name));
-        if (target) targets.push(target);
-      } else if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) {
-        targets.push(...directoryLoader.load(join(path, entry.name)));
-      }
+      if (!entry.isDirectory() || SKIPPED_DIRECTORIES.has(entry.name) || (chart && entry.name === "templates")) continue;
+      targets.push(...directoryLoader.load(join(path, entry.name)));
     }
     return targets;
   },
 };
 
-/** A values file named on the command line is always read as chart values. */
-export const valuesFileLoader: TargetLoader = {
-  name: "values",
-  accepts: (path, isDirectory) => !isDirectory && VALUES_FILE.test(path),
+/** A YAML file named on the command line: Kubernetes YAML, with whatever it names (a kustomization's resources). */
+export const yamlFileLoader: TargetLoader = {
+  name: "yaml",
+  accepts: (path, isDirectory) => !isDirectory && YAML_FILE.test(path),
   load(path) {
-    return [{ path, files: [], values: { filename: path, text: readSourceFile(path) } }];
+    return [{ path, files: [], yaml: [{ file: path, text: readSourceFile(path) }], named: true }];
   },
 };
 
@@ -96,7 +90,7 @@ export const fileLoader: TargetLoader = {
   },
 };
 
-export const defaultLoaders: readonly TargetLoader[] = [directoryLoader, valuesFileLoader, fileLoader];
+export const defaultLoaders: readonly TargetLoader[] = [directoryLoader, yamlFileLoader, fileLoader];
 
 /** Loads a path with the first loader that accepts it; throws (an I/O error) when it cannot be read. */
 export function loadTargets(path: string, loaders: readonly TargetLoader[] = defaultLoaders): LintTarget[] {
@@ -105,6 +99,12 @@ export function loadTargets(path: string, loaders: readonly TargetLoader[] = def
   if (!loader) throw new Error(`${path}: no loader for this kind of input`);
   return loader.load(path);
 }
+
+/**
+ * Reads the files Kubernetes YAML names (a kustomization's resources and generator files, an Application's
+ * value files), relative to the working folder as the paths are given; `undefined` for what is not a file.
+ */
+export const fileSystemReader: FileReader = (path) => (existsSync(path) && statSync(path).isFile() ? readFileSync(path, "utf8") : undefined);
 
 /**
  * Reads `import.file` sources from the file system: relative to the importing file's folder first,

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { getRule, stabilityLevels, type StabilityLevel } from "@alloy-toolkit/checker";
+import { getDeploymentRule } from "@alloy-toolkit/deployment";
 
 export const OUTPUT_FORMATS = ["text", "json", "sarif", "github"] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -9,7 +10,10 @@ export interface LintOptions {
   format: OutputFormat;
   stabilityLevel: StabilityLevel;
   communityComponents: boolean;
-  disable: string[];
+  /** `--disable` ids of the checker's rules. */
+  checkerDisable: string[];
+  /** `--disable` ids of the deployment rules. */
+  deploymentDisable: string[];
   /** `--values values.yaml`: the paths are the config that these chart values deploy. */
   values: string | undefined;
   help: boolean;
@@ -24,9 +28,11 @@ export const USAGE = `Usage: alloylint [options] <path>...
        alloylint graph [--format svg|mermaid|dot|json] [-o <file>] <path>...
 
 Checks Grafana Alloy configs: each file is one config, each directory one config made of its *.alloy files
-(as \`alloy validate\` reads it; subdirectories are checked the same way, each on its own). Values files of
-the grafana/alloy Helm chart (*.yaml) are checked too: their keys, the deployment they describe, and the
-config inline in alloy.configMap.content. With --values, the paths are the config those values deploy.
+(as \`alloy validate\` reads it; subdirectories are checked the same way, each on its own). Kubernetes YAML
+(*.yaml, *.yml) is checked too: manifests and \`helm template\` output, values of the grafana/alloy chart,
+kustomizations, Flux HelmReleases, Argo CD Applications, Alloy resources and k8s-monitoring values; the
+deployments they describe and the configs those run, reported at their line and column in the YAML. YAML
+that holds no Alloy is skipped. With --values, the paths are the config those chart values deploy.
 \`alloylint graph\` prints the pipeline graph of one config instead (see \`alloylint graph --help\`).
 
 Options:
@@ -73,14 +79,15 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
   }
   const disable = (values.disable as string[]).flatMap((d) => d.split(",")).map((d) => d.trim()).filter(Boolean);
   for (const id of disable) {
-    if (!getRule(id)) throw new UsageError(`unknown rule "${id}" in --disable`);
+    if (!getRule(id) && !getDeploymentRule(id)) throw new UsageError(`unknown rule "${id}" in --disable`);
   }
   const options: LintOptions = {
     paths: positionals,
     format: format as OutputFormat,
     stabilityLevel: stabilityLevel as StabilityLevel,
     communityComponents: values["community-components"] as boolean,
-    disable,
+    checkerDisable: disable.filter((id) => getRule(id)),
+    deploymentDisable: disable.filter((id) => getDeploymentRule(id)),
     values: values.values as string | undefined,
     help: values.help as boolean,
     version: values.version as boolean,

@@ -1,7 +1,8 @@
-import { check, checkValuesFile, type CheckDiagnostic, type CheckOptions, type SourceInput } from "@alloy-toolkit/checker";
+import { check, type CheckDiagnostic, type CheckOptions, type SourceInput } from "@alloy-toolkit/checker";
+import { checkDeployment, checkValuesFile, type ConfigChecker } from "@alloy-toolkit/deployment";
 import { runGraph } from "./graph.js";
 import { parseLintArgs, USAGE, UsageError } from "./options.js";
-import { fileSystemResolver, loadTargets, readSourceFile, SourceEncodingError, type TargetLoader, defaultLoaders } from "./load.js";
+import { fileSystemReader, fileSystemResolver, loadTargets, readSourceFile, SourceEncodingError, type LintTarget, type TargetLoader, defaultLoaders } from "./load.js";
 import { renderReports, type LintReport } from "./output.js";
 
 export const ExitCode = { Clean: 0, Errors: 1, Usage: 2 } as const;
@@ -43,7 +44,7 @@ export function runAlloylint(
   const checkOptions: CheckOptions = {
     stabilityLevel: options.stabilityLevel,
     communityComponents: options.communityComponents,
-    disable: options.disable,
+    disable: options.checkerDisable,
     resolveImport: fileSystemResolver,
   };
   const targets = [];
@@ -64,44 +65,99 @@ export function runAlloylint(
       return ExitCode.Usage;
     }
     const configs = targets.flatMap((t) => t.files);
-    reports.push(checkValues({ filename: options.values, text: valuesText }, checkOptions, configs)!);
+    reports.push(checkValues({ filename: options.values, text: valuesText }, checkOptions, options.deploymentDisable, configs));
   } else {
     for (const target of targets) {
-      if (target.values !== undefined) {
-        const report = checkValues(target.values, checkOptions);
-        if (report === undefined) {
-          io.stderr(
-            `alloylint: ${target.path}: not a values file of the grafana/alloy chart (no alloy: or controller: mapping); ` +
-              `use --values ${target.path} <config> to check a config against it\n`,
-          );
-          ioFailed = true;
-        } else reports.push(report);
+      if (target.yaml) {
+        const { report, holdsAlloy, remaining } = checkKubernetes(target, checkOptions, options.deploymentDisable);
+        if (report) reports.push(report);
+        if (target.named && !holdsAlloy && report === undefined) {
+          io.stderr(`alloylint: ${target.path}: holds no Alloy (no chart values, workload running Alloy, Alloy config or GitOps object for Alloy): nothing to check\n`);
+        }
+        if (remaining.length > 0) reports.push(checkConfig(remaining, checkOptions));
       } else {
-        const { diagnostics } = check(target.files, checkOptions);
-        reports.push({ diagnostics, sources: new Map(target.files.map((f) => [f.filename, f.text])) });
+        reports.push(checkConfig(target.files, checkOptions));
       }
     }
   }
-  io.stdout(renderReports(reports, options.format, version));
+  io.stdout(renderReports(withoutRepeats(reports), options.format, version));
   if (ioFailed) return ExitCode.Usage;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === "error")) ? ExitCode.Errors : ExitCode.Clean;
 }
 
+/** One config: a file, or the `.alloy` files of a folder. */
+function checkConfig(files: readonly SourceInput[], options: CheckOptions): LintReport {
+  const { diagnostics } = check(files, options);
+  return { diagnostics, sources: new Map(files.map((f) => [f.filename, f.text])) };
+}
+
 /**
- * A chart values file: its keys, the deployment rules, and the config it deploys (inline, or `configs`)
- * with every checker rule. Stability and community components are judged by the deployment rules from
- * `alloy.stabilityLevel` and `alloy.extraArgs`, so the config checks run without those two gates.
+ * The config checker for the configs a deployment runs: its image's catalog release, and (since the deployment
+ * rules judge them from `--stability.level` and `--feature.community-components.enabled`) no stability or
+ * community gate of its own. A config no deployment runs is checked with the command line's options.
  */
-function checkValues(values: SourceInput, options: CheckOptions, configs?: readonly SourceInput[]): LintReport | undefined {
+function deploymentConfigChecker(options: CheckOptions): ConfigChecker {
+  return (files, { alloyVersion, deployed }) =>
+    check(files, {
+      ...options,
+      ...(alloyVersion ? { alloyVersion } : {}),
+      ...(deployed ? { stabilityLevel: "experimental" as const, communityComponents: true } : {}),
+    }).diagnostics;
+}
+
+/**
+ * The Kubernetes YAML of a target with the target's `.alloy` files: the deployments, the configs they run and
+ * the ConfigMaps' configs. The `.alloy` files no deployment runs are `remaining`: one config, as without YAML.
+ * YAML syntax errors of a file holding no Alloy are reported only for a file named on the command line.
+ */
+function checkKubernetes(
+  target: LintTarget,
+  options: CheckOptions,
+  disable: readonly string[],
+): { report: LintReport | undefined; holdsAlloy: boolean; remaining: readonly SourceInput[] } {
+  const result = checkDeployment([...target.yaml!, ...target.files.map((f) => ({ file: f.filename, text: f.text }))], {
+    checkConfig: deploymentConfigChecker(options),
+    readFile: fileSystemReader,
+    disable,
+  });
+  const diagnostics = target.named ? [...result.diagnostics, ...result.otherDiagnostics] : result.diagnostics;
+  const remaining = target.files.filter((f) => !result.checkedConfigFiles.has(f.filename));
+  const report = result.holdsAlloy || diagnostics.length > 0 ? { diagnostics, sources: result.sources } : undefined;
+  return { report, holdsAlloy: result.holdsAlloy, remaining };
+}
+
+/**
+ * A chart values file given with `--values`, and the config it deploys (`configs`) checked with every checker
+ * rule. Stability and community components are judged by the deployment rules from `alloy.stabilityLevel` and
+ * `alloy.extraArgs`, so the config checks run without those two gates.
+ */
+function checkValues(values: SourceInput, options: CheckOptions, disable: readonly string[], configs: readonly SourceInput[]): LintReport {
   const result = checkValuesFile(values.text, {
     filename: values.filename,
-    chart: configs !== undefined,
-    configs: configs?.map((c) => ({ file: c.filename, text: c.text })),
-    checkConfig: (files) => check(files, { ...options, stabilityLevel: "experimental", communityComponents: true }).diagnostics,
+    chart: true,
+    configs: configs.map((c) => ({ file: c.filename, text: c.text })),
+    checkConfig: deploymentConfigChecker(options),
+    disable,
   });
-  if (!result.isChartValues) return undefined;
-  const sources = new Map<string, string>([[values.filename, values.text], ...(configs ?? []).map((c) => [c.filename, c.text] as const)]);
+  const sources = new Map<string, string>([[values.filename, values.text], ...configs.map((c) => [c.filename, c.text] as const)]);
   return { diagnostics: result.diagnostics as readonly CheckDiagnostic[], sources };
+}
+
+/**
+ * The reports without a diagnostic printed before: a kustomize base is checked on its own and again within each
+ * overlay that names it.
+ */
+function withoutRepeats(reports: readonly LintReport[]): LintReport[] {
+  const seen = new Set<string>();
+  return reports.map((report) => ({
+    ...report,
+    diagnostics: report.diagnostics.filter((d) => {
+      const key = `${d.file}\0${d.range.start.offset}\0${d.range.end.offset}\0${d.code}\0${d.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    }),
+  }));
 }
 
 function describeIoError(path: string, error: unknown): string {

@@ -58,7 +58,7 @@ export function configDiagnostics(uri: string, ctx: FeatureContext, first?: stri
  * deployment checks (and their YAML parser) load on first use, so `.alloy`-only sessions start faster.
  */
 export async function valuesFileDiagnostics(doc: ParsedDocument, ctx: FeatureContext): Promise<FileDiagnostics> {
-  const { checkValuesFile } = await import("@alloy-toolkit/checker/deployment");
+  const { checkValuesFile } = await import("@alloy-toolkit/deployment");
   const settings = ctx.workspace.settings;
   const filename = checkerFilename(doc.uri);
   const options = {
