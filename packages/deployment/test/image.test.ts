@@ -4,7 +4,8 @@ import { check } from "@alloy-toolkit/checker";
 import { alloyVersionOfTag, checkDeployment, type ConfigCheckContext } from "../src/index.js";
 import { isAlloyImage, parseImage } from "../src/image.js";
 
-const newest = availableAlloyVersions[availableAlloyVersions.length - 1];
+// The newest stable release (a release candidate has no ".0" patch of its own to map from).
+const newest = [...availableAlloyVersions].reverse().find((v) => !v.includes("-"))!;
 
 describe("the image tag a deployment runs", () => {
   it("is read from any registry, with a digest or a variant suffix", () => {

@@ -55,7 +55,7 @@ describe("completion contexts", () => {
 
   it("inside strings: the attribute's allowed values, replacing what is typed after the quote", async () => {
     const items = await complete('discovery.dockerswarm "x" {\n\trole = "ta<|>\n}\n');
-    expect(labels(items)).toEqual(["services", "tasks"]);
+    expect(labels(items)).toEqual(["services", "nodes", "tasks"]);
     expect(replaced(items, "tasks")).toEqual({ start: { line: 1, character: 9 }, end: { line: 1, character: 11 } });
   });
 
