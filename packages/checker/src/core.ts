@@ -30,7 +30,9 @@ export type {
 export { blocksAt, documentNamed, scopeAt, symbolAt, usesOf } from "./navigation.js";
 export type { BlockAt, SymbolAt, SymbolUse, SymbolUseKind } from "./navigation.js";
 export { stabilityAllowed, stabilityLevels } from "./options.js";
-export type { CheckOptions, ImportResolver, StabilityLevel } from "./options.js";
+export type { CheckOptions, ImportProblem, ImportResolver, StabilityLevel } from "./options.js";
+export { importFileProblem, MAX_IMPORT_FILE_BYTES } from "./limits.js";
+export type { ImportFileStat } from "./limits.js";
 export type { Rule } from "./rule.js";
 export { getRule, rules } from "./rules/index.js";
 export { inferType, isAssignable } from "./types.js";

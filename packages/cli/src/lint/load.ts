@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
-import { looksLikeAlloyChartValues, type ImportResolver, type SourceInput } from "@alloy-toolkit/checker";
+import { importFileProblem, looksLikeAlloyChartValues, type ImportResolver, type SourceInput } from "@alloy-toolkit/checker";
 
 /**
  * One thing to check: a config (a file, or the `*.alloy` files of a directory), or a values file of the
@@ -98,6 +98,8 @@ export function loadTargets(path: string, loaders: readonly TargetLoader[] = def
 export const fileSystemResolver: ImportResolver = (filename, importingFile) => {
   const candidates = isAbsolute(filename) ? [filename] : [join(dirname(importingFile), filename), filename];
   // An import that cannot be read leaves its components unchecked (the checker says so).
-  const found = candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
-  return found === undefined ? undefined : readFileSync(found, "utf8");
+  const found = candidates.find((candidate) => existsSync(candidate) && !statSync(candidate).isDirectory());
+  if (found === undefined) return undefined;
+  const problem = importFileProblem(found, statSync(found));
+  return problem === undefined ? readFileSync(found, "utf8") : { problem };
 };
