@@ -1,11 +1,11 @@
 import { endOffset, parse, startOffset, type Diagnostic, type Node as AlloyNode, type Range } from "@alloy-toolkit/parser";
-import { isScalar, type Scalar } from "yaml";
 import { buildConfigView, type ConfigSource } from "./config-view.js";
 import type { CheckDiagnostic, Fix, RelatedInformation, TextEdit } from "../diagnostic.js";
 import { buildDeploymentModel, type DeploymentModel } from "./model.js";
 import { deploymentRules } from "./rules/index.js";
 import type { DeploymentRule, DeploymentRuleContext, ValuesAnchor } from "./rules/rule.js";
-import { maskTemplateActions, type TemplateAction } from "./template.js";
+import { inlineConfigOf } from "./inline-config.js";
+import type { TemplateAction } from "./template.js";
 import {
   isAlloyChartValues,
   keyRange,
@@ -14,7 +14,6 @@ import {
   valueRange,
   type ValuesDocument,
 } from "./values-document.js";
-import { scalarContentMap } from "./yaml-positions.js";
 
 /**
  * Checks the files that together form one Alloy config; ranges are in each file's text, `file` names it
@@ -57,9 +56,6 @@ export interface ValuesCheckResult {
 
 const parserDiagnostics: ConfigChecker = (files) =>
   files.flatMap(({ filename, text }) => parse(text, { filename }).diagnostics.map((d) => ({ ...d, file: filename })));
-
-/** The path of the inline config in the values file. */
-const contentPath = ["alloy", "configMap", "content"] as const;
 
 /**
  * Checks a values file of the grafana/alloy Helm chart: the values against the chart's schema, the
@@ -177,21 +173,19 @@ function anchorRange(values: ValuesDocument, anchor: ValuesAnchor): Range {
 }
 
 /**
- * The inline config as a config source: the content with Helm actions blanked out, and a `locate`
- * that maps ranges of that text into the values file.
+ * The inline config as a config source: its text (Helm actions blanked out), and a `locate` that maps ranges
+ * of that text into the values file.
  */
 function inlineSource(values: ValuesDocument): { source: ConfigSource; templateActions: readonly TemplateAction[] } | undefined {
-  const node = pairAt(values, [...contentPath])?.value;
-  if (!isScalar(node) || typeof node.value !== "string") return undefined;
-  const map = scalarContentMap(node as Scalar);
-  const { masked, actions } = maskTemplateActions(map.value);
-  const { ast } = parse(masked, { filename: values.file });
+  const inline = inlineConfigOf(values);
+  if (!inline) return undefined;
+  const { ast } = parse(inline.text, { filename: values.file });
   const position = (offset: number) => values.lineIndex.positionAt(offset);
   const locate = (range: Range): Range => {
     const start = startOffset(range);
     const end = endOffset(range);
-    const yamlStart = map.yamlOffset(start);
-    const yamlEnd = end > start ? map.yamlEndOffset(end - 1) : yamlStart;
+    const yamlStart = inline.toValuesOffset(start);
+    const yamlEnd = end > start ? inline.toValuesEndOffset(end - 1) : yamlStart;
     return { start: position(yamlStart), end: position(Math.max(yamlStart, yamlEnd)) };
   };
   /**
@@ -200,18 +194,14 @@ function inlineSource(values: ValuesDocument): { source: ConfigSource; templateA
    * other styles get no edit.
    */
   const moveEdit = (edit: TextEdit): TextEdit | undefined => {
-    if (!map.exact) return undefined;
+    if (!inline.exact) return undefined;
     const range = locate(edit.range);
     if (!edit.newText.includes("\n")) return { range, newText: edit.newText };
-    const start = startOffset(edit.range);
-    const contentLineStart = masked.lastIndexOf("\n", start - 1) + 1;
-    const yamlLineStartOffset = map.yamlOffset(contentLineStart);
-    const yamlLine = values.lineIndex.lineOf(yamlLineStartOffset);
-    const prefix = values.text.slice(values.lineIndex.lineStarts[yamlLine], yamlLineStartOffset);
-    if (prefix.trim() !== "") return undefined;
+    const prefix = inline.lineIndentation(startOffset(edit.range));
+    if (prefix === undefined) return undefined;
     return { range, newText: edit.newText.replace(/\n/g, `\n${prefix}`) };
   };
-  return { source: { file: values.file, text: masked, ast, locate, moveEdit }, templateActions: actions };
+  return { source: { file: values.file, text: inline.text, ast, locate, moveEdit }, templateActions: inline.templateActions };
 }
 
 function yamlSyntaxDiagnostics(values: ValuesDocument): CheckDiagnostic[] {

@@ -5,6 +5,8 @@ export type { ControllerType, DeploymentModel, MountModel, VolumeModel } from ".
 export { isAlloyChartValues, looksLikeAlloyChartValues, parseValuesDocument } from "./values-document.js";
 export type { ValuesDocument } from "./values-document.js";
 export { scalarContentMap } from "./yaml-positions.js";
+export { inlineConfigOf, inlineConfigPath } from "./inline-config.js";
+export type { InlineConfig } from "./inline-config.js";
 export type { ScalarContentMap } from "./yaml-positions.js";
 export { deploymentRules } from "./rules/index.js";
 export type { ConfigFix, DeploymentRule, DeploymentRuleContext, ValuesFix } from "./rules/rule.js";
