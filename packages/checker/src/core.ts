@@ -8,7 +8,7 @@
  * - {@link rules}: the registry of rules (id, severity, description).
  */
 export { analyze, analyzeDocuments, classifyBlock, resolveOptions } from "./analyze.js";
-export { check, checkModel } from "./check.js";
+export { check, checkModel, checkModelInSteps } from "./check.js";
 export type { CheckResult } from "./check.js";
 export type { CheckDiagnostic, Fix, RelatedInformation, TextEdit } from "./diagnostic.js";
 export type {

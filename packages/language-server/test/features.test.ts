@@ -19,7 +19,7 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from "vscode-languageserver-protocol";
-import { fixture, fixturesRoot, LspClient, serverForTests, withCursor } from "./support/lsp-client.js";
+import { applyEdits, fixture, fixturesRoot, LspClient, serverForTests, withCursor } from "./support/lsp-client.js";
 
 const server = serverForTests();
 let counter = 0;
@@ -53,7 +53,7 @@ describe("completion", () => {
     expect(scrape.detail).toContain("Generally available");
     const snippet = scrape.textEdit && "newText" in scrape.textEdit ? scrape.textEdit.newText : "";
     expect(snippet).toMatch(/^prometheus\.scrape "\$\{1:default\}" \{\n/);
-    expect(snippet).toMatch(/\n\ttargets +\= \[\$\d\]\n/);
+    expect(snippet).toMatch(/\n\ttargets +\= \$\d\n/);
     expect(snippet).toMatch(/\n\tforward_to = \[\$\d\]\n/);
     expect(snippet.endsWith("\n}")).toBe(true);
     const resolved = await server.client.request<CompletionItem>("completionItem/resolve", scrape);
@@ -243,12 +243,12 @@ describe("document structure", () => {
     expect(moduleLinks.map((l) => l.target)).toContain(fixture("modules/lib/metrics.alloy").uri);
   });
 
-  it("classifies names with semantic tokens", async () => {
+  it("classifies names, and the scanner's strings, numbers, comments, operators and keywords, with semantic tokens", async () => {
     const tokens = await server.client.request<SemanticTokens>("textDocument/semanticTokens/full", { textDocument: { uri: pipeline.uri } });
     const legend = (server.client.capabilities.semanticTokensProvider as { legend: { tokenTypes: string[] } }).legend.tokenTypes;
     const types = new Set<string>();
     for (let i = 3; i < tokens.data.length; i += 5) types.add(legend[tokens.data[i]]);
-    expect([...types].sort()).toEqual(["class", "function", "property", "struct", "variable"]);
+    expect([...types].sort()).toEqual(["class", "comment", "function", "operator", "property", "string", "struct", "variable"]);
   });
 
   it("shows the export type of references as inlay hints", async () => {
@@ -270,11 +270,11 @@ describe("document structure", () => {
 });
 
 describe("formatting", () => {
-  it("formats the whole unsaved buffer as one edit, and returns none when formatted or unparsable", async () => {
-    const { uri } = openMarked('<|>logging {\nlevel = "info"\n   format = "json"\n}\n');
+  it("formats the unsaved buffer with edits of the lines that change, and returns none when formatted or unparsable", async () => {
+    const { uri, text } = openMarked('<|>// settings\nlogging {\nlevel = "info"\n   format = "json"\n}\n');
     const edits = await server.client.request<TextEdit[]>("textDocument/formatting", { textDocument: { uri }, options: { tabSize: 4, insertSpaces: false } });
-    expect(edits).toHaveLength(1);
-    expect(edits[0].newText).toBe('logging {\n\tlevel  = "info"\n\tformat = "json"\n}\n');
+    expect(applyEdits(text, edits)).toBe('// settings\nlogging {\n\tlevel  = "info"\n\tformat = "json"\n}\n');
+    expect(edits).toEqual([{ range: { start: { line: 2, character: 0 }, end: { line: 4, character: 0 } }, newText: '\tlevel  = "info"\n\tformat = "json"\n' }]);
     const formatted = openMarked('<|>logging {\n\tlevel = "info"\n}\n');
     expect(await server.client.request("textDocument/formatting", { textDocument: { uri: formatted.uri }, options: { tabSize: 4, insertSpaces: false } })).toEqual([]);
     const broken = openMarked("<|>logging {\n");
