@@ -31,7 +31,9 @@ export const {
   InsertTextFormat,
   LSPErrorCodes,
   MarkupKind,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   SymbolKind,
   TextDocumentSyncKind,
 } = lsp;

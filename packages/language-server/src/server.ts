@@ -15,7 +15,9 @@ import {
   DocumentRangeFormattingRequest,
   ErrorCodes,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocumentSyncKind,
 } from "./lsp.js";
 import { readClientSupport } from "./client-capabilities.js";
@@ -224,7 +226,7 @@ export function startServer(connection: Connection): void {
     for (const problem of problems) {
       if (shownProblems.has(problem)) continue;
       shownProblems.add(problem);
-      connection.window.showWarningMessage(`Alloy: ${problem}`);
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `Alloy: ${problem}` });
     }
     if (settings === workspace.settings) return false;
     const globsChanged = settings.valuesFiles !== workspace.settings.valuesFiles;
