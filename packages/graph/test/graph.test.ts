@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { analyze } from "@alloy-toolkit/checker";
 import { describe, expect, it } from "vitest";
-import { buildGraph, layoutGraph, renderGraph, toDot, toMermaid, toSvg, type PipelineGraph } from "../src/index.js";
+import { aggregateGraph, buildGraph, layoutGraph, renderGraph, toDot, toMermaid, toSvg, type PipelineGraph } from "../src/index.js";
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf8");
 
@@ -140,5 +140,28 @@ describe("pipeline graph", () => {
     expect(x("discovery.kubernetes.pods")).toBeLessThan(x("discovery.relabel.pods"));
     expect(x("discovery.relabel.pods")).toBeLessThan(x("prometheus.scrape.pods"));
     expect(x("prometheus.scrape.pods")).toBeLessThan(x("prometheus.remote_write.default"));
+  });
+});
+
+describe("aggregated graph", () => {
+  it("has one node per component name, standing for its count, and one edge per attribute and export between them", () => {
+    let text = 'prometheus.remote_write "default" {\n  endpoint {\n    url = "http://x"\n  }\n}\n';
+    for (let i = 0; i < 50; i++) {
+      text += `discovery.kubernetes "k${i}" {\n  role = "pod"\n}\nprometheus.scrape "s${i}" {\n  targets    = discovery.kubernetes.k${i}.targets\n  forward_to = [prometheus.remote_write.default.receiver]\n}\n`;
+    }
+    const graph = buildGraph(analyze([{ filename: "many.alloy", text }]));
+    const aggregated = aggregateGraph(graph);
+    expect(aggregated.nodes.map((n) => [n.id, n.count])).toEqual([
+      ["prometheus.remote_write.default", undefined],
+      ["discovery.kubernetes", 50],
+      ["prometheus.scrape", 50],
+    ]);
+    expect(aggregated.nodes[2].start).toEqual(graph.nodes.find((n) => n.id === "prometheus.scrape.s0")!.start);
+    expect(edgeSummary(aggregated)).toEqual([
+      "prometheus.scrape -[targets: targets]-> discovery.kubernetes.targets",
+      "prometheus.scrape -[forward_to: metrics]-> prometheus.remote_write.default.receiver",
+    ]);
+    expect(toSvg(aggregated)).toContain("prometheus.scrape ×50");
+    expect(toMermaid(aggregated)).toContain("prometheus.scrape ×50");
   });
 });

@@ -30,4 +30,4 @@ export const MAX_SCANNED_FILES = 5_000;
  * component kind (`prometheus.scrape × 2,400`), its edges merged, so that the picture stays readable and the
  * request quick.
  */
-export const MAX_GRAPH_NODES = 1_500;
+export const MAX_GRAPH_NODES = 500;
