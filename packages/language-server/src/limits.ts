@@ -13,6 +13,9 @@ export const MAX_DIAGNOSTICS_PER_FILE = 1_000;
 /** Symbols in a `documentSymbol` answer: past it, attributes are left out, then nested blocks. */
 export const MAX_DOCUMENT_SYMBOLS = 5_000;
 
+/** Semantic tokens in a `full` answer (the rest of a huge file comes through `range` requests). */
+export const MAX_SEMANTIC_TOKENS = 200_000;
+
 /** Folding ranges in one answer (VS Code folds at most 5,000 regions per editor by default). */
 export const MAX_FOLDING_RANGES = 5_000;
 

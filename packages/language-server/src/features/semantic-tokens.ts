@@ -4,6 +4,7 @@ import { childrenOf, endOffset, startOffset, tokensIn, traversalParts, type Expr
 import type { SemanticTokens, SemanticTokensDelta, SemanticTokensDeltaParams, SemanticTokensParams, SemanticTokensRangeParams } from "vscode-languageserver";
 import type { ParsedDocument } from "../documents.js";
 import type { FeatureContext } from "../feature-context.js";
+import { MAX_SEMANTIC_TOKENS } from "../limits.js";
 
 /** The token types and modifiers, in legend order. */
 export const semanticTokenTypes = [
@@ -46,13 +47,13 @@ const TYPE_INDEX = new Map(semanticTokenTypes.map((t, i) => [t, i]));
  * (block comments, strings with line breaks) are sent one per line, which every client takes.
  */
 export function semanticTokens(doc: ParsedDocument, _params: SemanticTokensParams, ctx: FeatureContext): SemanticTokens {
-  const data = encode(doc, collect(doc, ctx, 0, doc.text.length));
+  const data = encode(doc, collectAll(doc, ctx));
   return ctx.semanticTokens?.remember(doc.uri, data) ?? { data };
 }
 
 /** `textDocument/semanticTokens/full/delta`: the edits from the tokens last sent, when the client still has them. */
 export function semanticTokensDelta(doc: ParsedDocument, params: SemanticTokensDeltaParams, ctx: FeatureContext): SemanticTokens | SemanticTokensDelta {
-  const data = encode(doc, collect(doc, ctx, 0, doc.text.length));
+  const data = encode(doc, collectAll(doc, ctx));
   const previous = ctx.semanticTokens?.previous(doc.uri, params.previousResultId);
   const sent = ctx.semanticTokens?.remember(doc.uri, data) ?? { data };
   if (!previous || sent.resultId === undefined) return sent;
@@ -61,22 +62,45 @@ export function semanticTokensDelta(doc: ParsedDocument, params: SemanticTokensD
 
 /** `textDocument/semanticTokens/range`: the tokens of the visible lines, without the rest of a large file. */
 export function semanticTokensRange(doc: ParsedDocument, params: SemanticTokensRangeParams, ctx: FeatureContext): SemanticTokens {
+  const body = doc.ast.body;
   const from = doc.lsp.offset(params.range.start);
   const to = doc.lsp.offset(params.range.end);
-  return { data: encode(doc, collect(doc, ctx, from, to)) };
-}
-
-/** The tokens overlapping `[from, to]`, sorted, names (from the AST) winning over the scanner's tokens. */
-function collect(doc: ParsedDocument, ctx: FeatureContext, from: number, to: number): Token[] {
-  const body = doc.ast.body;
-  // The top-level statements the range touches, and a span to scan that starts and ends between statements.
   let first = 0;
   while (first < body.length && endOffset(body[first].range) < from) first++;
   let last = first;
   while (last < body.length && startOffset(body[last].range) <= to) last++;
+  return { data: encode(doc, collect(doc, ctx, first, last, from, to)) };
+}
+
+/**
+ * The tokens of the whole document, at most {@link MAX_SEMANTIC_TOKENS}: the statements are read in slices and
+ * reading stops at the limit (a file of a million lines is highlighted from its start, and its end by range
+ * requests, instead of a full answer of tens of megabytes).
+ */
+function collectAll(doc: ParsedDocument, ctx: FeatureContext): Token[] {
+  const body = doc.ast.body;
+  const tokens: Token[] = [];
+  for (let first = 0; first < body.length || first === 0; first += STATEMENTS_PER_SLICE) {
+    const last = Math.min(body.length, first + STATEMENTS_PER_SLICE);
+    // The last slice reaches the end of the text (comments after the last statement).
+    const slice = collect(doc, ctx, first, last, 0, last === body.length ? doc.text.length : endOffset(body[last - 1].range));
+    for (const token of slice) tokens.push(token);
+    if (tokens.length >= MAX_SEMANTIC_TOKENS || last === body.length) break;
+  }
+  return tokens.length > MAX_SEMANTIC_TOKENS ? tokens.slice(0, MAX_SEMANTIC_TOKENS) : tokens;
+}
+
+const STATEMENTS_PER_SLICE = 500;
+
+/**
+ * The tokens of the top-level statements `first` to `last` (exclusive) and the text around them, overlapping
+ * `[from, to]`, sorted, names (from the AST) winning over the scanner's tokens.
+ */
+function collect(doc: ParsedDocument, ctx: FeatureContext, first: number, last: number, from: number, to: number): Token[] {
+  const body = doc.ast.body;
+  // A span to scan that starts and ends between statements.
   const scanStart = first > 0 ? endOffset(body[first - 1].range) : 0;
   const scanEnd = last < body.length ? startOffset(body[last].range) : doc.text.length;
-
   const names = nameTokens(body.slice(first, last), ctx);
   const lexical: Token[] = [];
   for (const token of tokensIn(doc.text, scanStart, scanEnd)) {
