@@ -27,7 +27,7 @@ export type {
   SourceInput,
   SymbolKind,
 } from "./model.js";
-export { blocksAt, documentNamed, scopeAt, symbolAt, usesOf } from "./navigation.js";
+export { blocksAt, documentNamed, prepareNavigation, scopeAt, symbolAt, usesOf } from "./navigation.js";
 export type { BlockAt, SymbolAt, SymbolUse, SymbolUseKind } from "./navigation.js";
 export { stabilityAllowed, stabilityLevels } from "./options.js";
 export type { CheckOptions, ImportProblem, ImportResolver, StabilityLevel } from "./options.js";

@@ -1,3 +1,4 @@
+import { prepareNavigation } from "@alloy-toolkit/checker/core";
 import type { Diagnostic } from "vscode-languageserver";
 import { configDiagnostics, tooLargeDiagnostics, valuesFileDiagnostics, type FileDiagnostics } from "./features/diagnostics.js";
 import type { Workspace } from "./workspace.js";
@@ -11,8 +12,8 @@ const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolv
  * Runs diagnostics after edits: per config folder (or values file), debounced by the `diagnosticsDelay`
  * setting, always on the latest text. A newer edit cancels the pending run and stops a running one at its
  * next step; a run's results are dropped when a document changed meanwhile, since a newer run is then
- * already scheduled. A run parses the edited document, then analyzes the config, then runs its rules one by
- * one, yielding between every step so that requests do not wait behind it (they answer from the last
+ * already scheduled. A run parses the edited document, then analyzes the config, then indexes the analysis
+ * for navigation, then runs its rules one by one, yielding between every step so that requests do not wait behind it (they answer from the last
  * analysis); the edited document's diagnostics go out first. With the `diagnosticsScope` setting at
  * `openFiles`, only open documents get diagnostics.
  */
@@ -173,6 +174,10 @@ export class DiagnosticsScheduler {
     await yieldToRequests();
     if (state.cancelled) return;
     const analysis = this.workspace.analysis(uri);
+    await yieldToRequests();
+    if (state.cancelled) return;
+    // The index navigation, hover and completion read: built here, between steps, not by the next request.
+    prepareNavigation(analysis.model);
     const steps = analysis.diagnosticsInSteps();
     for (let step = steps.next(); !step.done; step = steps.next()) {
       await yieldToRequests();
