@@ -165,3 +165,18 @@ describe("aggregated graph", () => {
     expect(toMermaid(aggregated)).toContain("prometheus.scrape ×50");
   });
 });
+
+describe("aggregated across modules", () => {
+  it("joins the components of every declare to those of their name, without module frames", () => {
+    const text =
+      'declare "a" {\n  prometheus.remote_write "w" {\n    endpoint {\n      url = "http://x"\n    }\n  }\n}\n' +
+      'declare "b" {\n  prometheus.remote_write "w" {\n    endpoint {\n      url = "http://y"\n    }\n  }\n}\n' +
+      'prometheus.remote_write "top" {\n  endpoint {\n    url = "http://z"\n  }\n}\n';
+    const graph = buildGraph(analyze([{ filename: "modules.alloy", text }]));
+    const byModule = aggregateGraph(graph);
+    expect(byModule.nodes.map((n) => n.id).sort()).toEqual(["a/prometheus.remote_write.w", "b/prometheus.remote_write.w", "prometheus.remote_write.top"].sort());
+    const across = aggregateGraph(graph, { acrossModules: true });
+    expect(across.nodes.map((n) => [n.id, n.count, n.module])).toEqual([["prometheus.remote_write", 3, undefined]]);
+    expect(across.modules).toEqual([]);
+  });
+});
