@@ -3,6 +3,9 @@ import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type {
   CodeAction,
+  Diagnostic,
+  DocumentHighlight,
+  SemanticTokensDelta,
   CompletionItem,
   CompletionList,
   DocumentLink,
@@ -19,7 +22,7 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from "vscode-languageserver-protocol";
-import { applyEdits, fixture, fixturesRoot, LspClient, serverForTests, withCursor } from "./support/lsp-client.js";
+import { applyEdits, fixture, fixturesRoot, LspClient, packageRoot, serverForTests, withCursor } from "./support/lsp-client.js";
 
 const server = serverForTests();
 let counter = 0;
@@ -95,6 +98,30 @@ describe("completion", () => {
     const top = await completeAt('declare "m" {\n\targument "in" { }\n}\n<|>\n');
     const module = top.find((i) => i.label === "m")!;
     expect(module.textEdit && "newText" in module.textEdit ? module.textEdit.newText : "").toContain("in = $2");
+  });
+
+  it("ranks by relevance: common components before the exporters, required arguments first", async () => {
+    const items = await completeAt("prometheus.<|>");
+    const order = (label: string) => items.find((i) => i.label === label)!.sortText!;
+    const sorted = [...items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1)).map((i) => i.label);
+    expect(sorted.indexOf("prometheus.scrape")).toBeLessThan(sorted.indexOf("prometheus.exporter.apache"));
+    expect(order("prometheus.remote_write") < order("prometheus.exporter.unix")).toBe(true);
+    const body = await completeAt('prometheus.remote_write "w" {\n\tendpoint {\n\t\t<|>\n\t}\n}\n');
+    const first = [...body].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1))[0];
+    expect(first.label).toBe("url");
+  });
+
+  it("writes a list argument fed by another component's export without brackets, a list of receivers with them", async () => {
+    const scrape = (await completeAt("prometheus.scr<|>")).find((i) => i.label === "prometheus.scrape")!;
+    const snippet = (scrape.textEdit as TextEdit).newText;
+    expect(snippet).toMatch(/\n\ttargets +\= \$\d\n/);
+    expect(snippet).toMatch(/\n\tforward_to = \[\$\d\]\n/);
+    // Inside brackets that need a target, lists (which would make a list of lists) come after what fits.
+    const items = await completeAt('discovery.kubernetes "k" {\n\trole = "pod"\n}\nprometheus.scrape "x" {\n\ttargets = [<|>]\n\tforward_to = []\n}\n');
+    expect(items.map((i) => i.label)).not.toContain("discovery.kubernetes.k.targets");
+    const concat = items.find((i) => i.label === "array.concat")!;
+    const fitting = items.find((i) => i.label === "discovery.target") ?? items.find((i) => i.label === "encoding.from_json")!;
+    expect(fitting.sortText! < concat.sortText!).toBe(true);
   });
 
   it("returns nothing inside comments", async () => {
@@ -266,6 +293,49 @@ describe("document structure", () => {
       range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } },
     });
     expect(hints.map((h) => [h.position, h.label])).toEqual([[{ line: 10, character: 27 }, ": string"]]);
+  });
+});
+
+describe("highlights, semantic token deltas, diagnostic tags and rule links", () => {
+  it("highlights the symbol under the cursor: its label written, its uses read", async () => {
+    const { uri, position, text } = openMarked('prometheus.remote_write "d<|>efault" {\n}\nprometheus.scrape "x" {\n\ttargets    = []\n\tforward_to = [prometheus.remote_write.default.receiver]\n}\n');
+    const highlights = await server.client.request<DocumentHighlight[]>("textDocument/documentHighlight", { textDocument: { uri }, position });
+    const use = text.split("\n")[4].indexOf("default");
+    expect(highlights).toEqual([
+      { range: { start: { line: 0, character: 24 }, end: { line: 0, character: 33 } }, kind: 3 },
+      { range: { start: { line: 4, character: use }, end: { line: 4, character: use + 7 } }, kind: 2 },
+    ]);
+  });
+
+  it("sends the edits from the last tokens when the client quotes their result id", async () => {
+    const { uri } = openMarked('<|>logging {\n\tlevel = "info"\n}\n');
+    const full = await server.client.request<SemanticTokens>("textDocument/semanticTokens/full", { textDocument: { uri } });
+    expect(full.resultId).toBeDefined();
+    server.client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "// note\n" }]);
+    const delta = await server.client.request<SemanticTokensDelta>("textDocument/semanticTokens/full/delta", { textDocument: { uri }, previousResultId: full.resultId });
+    expect(delta.edits).toHaveLength(1);
+    const again = await server.client.request<SemanticTokens>("textDocument/semanticTokens/full", { textDocument: { uri } });
+    const [edit] = delta.edits;
+    const patched = [...full.data.slice(0, edit.start), ...(edit.data ?? []), ...full.data.slice(edit.start + edit.deleteCount)];
+    expect(patched).toEqual(again.data);
+  });
+
+  it("tags unused components as unnecessary and deprecated functions as deprecated, and links each rule's documentation", async () => {
+    const { uri } = openMarked('<|>local.file "a" {\n\tfilename = env("HOME")\n}\n');
+    const diagnostics: Diagnostic[] = await server.client.waitForDiagnostics(uri, (p) => p.diagnostics.length >= 2);
+    const unused = diagnostics.find((d) => d.code === "check/unused-component")!;
+    const deprecated = diagnostics.find((d) => d.code === "check/deprecated-function")!;
+    expect(unused.tags).toEqual([1]);
+    expect(deprecated.tags).toEqual([2]);
+    expect(unused.codeDescription?.href).toBe("https://github.com/alloy-toolkit/alloy-toolkit/blob/main/packages/checker/README.md#check-unused-component");
+  });
+
+  it("links every rule to an anchor its documentation has", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { rules, deploymentRules } = await import("@alloy-toolkit/checker");
+    const docs = (name: string) => readFileSync(join(packageRoot, "..", "checker", name), "utf8");
+    for (const rule of rules) expect(docs("README.md"), rule.id).toContain(`<a id="${rule.id.replace("/", "-")}"></a>`);
+    for (const rule of deploymentRules) expect(docs("DEPLOYMENT.md"), rule.id).toContain(`<a id="${rule.id.replace("/", "-")}"></a>`);
   });
 });
 
