@@ -1,5 +1,5 @@
 import type { Range as SourceRange } from "@alloy-toolkit/parser";
-import { endOffset, startOffset, utf8Length } from "@alloy-toolkit/parser";
+import { endOffset, LineIndex, startOffset, utf8Length } from "@alloy-toolkit/parser";
 import type { Position, Range } from "vscode-languageserver";
 import type { PositionEncoding } from "./client-capabilities.js";
 
@@ -18,6 +18,8 @@ const CR = 13;
 export class LspLines {
   /** The offset at which each LSP line starts; `lineStarts[0] === 0`. */
   readonly lineStarts: readonly number[];
+  /** The parser's index over these line starts: its line search is the one used. */
+  private readonly index: LineIndex;
 
   /**
    * @param newlineStarts the starts of the lines ended by `\n` alone (the parser's `LineIndex.lineStarts` of
@@ -29,19 +31,12 @@ export class LspLines {
     newlineStarts?: readonly number[],
   ) {
     this.lineStarts = newlineStarts && !hasLoneCarriageReturn(text) ? newlineStarts : computeLspLineStarts(text);
+    this.index = new LineIndex(text, this.lineStarts);
   }
 
   /** 0-based LSP line holding `offset`. */
   lineOf(offset: number): number {
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return this.index.lineOf(offset);
   }
 
   /** The offset where the content of a 0-based line ends (before its line break). */
