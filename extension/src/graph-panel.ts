@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import {
+  aggregatedNotice,
   createNonce,
   graphViewHtml,
   revealTargetOf,
@@ -16,6 +17,8 @@ declare const __ALLOY_GRAPH_VIEW_SCRIPT__: string;
 interface GraphResult {
   readonly content: string;
   readonly graph: { readonly nodes: readonly unknown[] };
+  /** Set for a config drawn one node per component name (more than the server draws one by one). */
+  readonly aggregated?: { readonly components: number };
 }
 
 /** Milliseconds between the last edit and the new graph request. */
@@ -90,6 +93,8 @@ class PipelineGraphPanel implements vscode.Disposable {
   private requestCount = 0;
   private lastGraph: GraphViewUpdate | undefined;
   private requestError: string | undefined;
+  /** What the notice says of an aggregated graph, when it is one. */
+  private aggregatedNotice: string | undefined;
   private disposed = false;
 
   constructor(
@@ -131,6 +136,7 @@ class PipelineGraphPanel implements vscode.Disposable {
       const result = await this.client.sendRequest<GraphResult>("alloy/graph", { uri: this.anchor.toString(), format: "svg" });
       if (request !== this.requestCount) return;
       this.requestError = undefined;
+      this.aggregatedNotice = aggregatedNotice(result.aggregated?.components);
       this.lastGraph = { type: "graph", svg: result.content, nodeCount: result.graph.nodes.length };
       await this.post(this.lastGraph);
     } catch (error) {
@@ -140,7 +146,7 @@ class PipelineGraphPanel implements vscode.Disposable {
     this.updateSyntaxNotice();
   }
 
-  /** Shows a failed request, else the config's syntax errors, else nothing above the graph. */
+  /** Shows a failed request, else the config's syntax errors, else that the graph is aggregated, else nothing. */
   updateSyntaxNotice(): void {
     if (this.requestError !== undefined) {
       void this.post({ type: "notice", text: this.requestError, severity: "error" });
@@ -151,7 +157,9 @@ class PipelineGraphPanel implements vscode.Disposable {
       .getDiagnostics()
       .filter(([uri]) => configKey(uri) === key)
       .flatMap(([, diagnostics]) => diagnostics.filter(isSyntaxError));
-    void this.post({ type: "notice", text: syntaxErrorNotice(errors.length, errors[0]?.message), severity: "warning" });
+    const syntax = syntaxErrorNotice(errors.length, errors[0]?.message);
+    if (syntax === undefined && this.aggregatedNotice !== undefined) void this.post({ type: "notice", text: this.aggregatedNotice, severity: "info" });
+    else void this.post({ type: "notice", text: syntax, severity: "warning" });
   }
 
   private async onMessage(message: unknown): Promise<void> {

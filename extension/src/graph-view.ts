@@ -37,6 +37,12 @@ export function syntaxErrorNotice(count: number, firstMessage: string | undefine
   return `The config has ${errors}: the graph shows what parsed.` + (firstMessage ? ` (${firstMessage})` : "");
 }
 
+/** The notice above a graph drawn one node per component name, or `undefined` for one drawn node by node. */
+export function aggregatedNotice(components: number | undefined): string | undefined {
+  if (components === undefined) return undefined;
+  return `${components.toLocaleString("en-US")} components: drawn one node per component name (×count), edges merged. Click a node to open the first of them.`;
+}
+
 /** A fresh nonce for the webview's Content-Security-Policy. */
 export function createNonce(): string {
   return randomBytes(18).toString("base64");
@@ -85,6 +91,7 @@ body { background: var(--vscode-editor-background); color: var(--vscode-foregrou
 #notice[hidden] { display: none; }
 #notice.warning { background: var(--vscode-inputValidation-warningBackground); }
 #notice.error { background: var(--vscode-inputValidation-errorBackground); }
+#notice.info { background: var(--vscode-inputValidation-infoBackground); }
 #viewport { flex: 1; position: relative; overflow: hidden; cursor: grab; touch-action: none; }
 #viewport.dragging { cursor: grabbing; }
 #canvas { position: absolute; left: 0; top: 0; transform-origin: 0 0; }

@@ -17,7 +17,9 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
   };
   const outputChannel = vscode.window.createOutputChannel("Alloy");
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: "alloy" }],
+    // Alloy files, and YAML: the server checks the YAML that is values of the grafana/alloy chart (its
+    // `alloy.configMap.content` and the deployment rules) and leaves other YAML alone.
+    documentSelector: [{ language: "alloy" }, { language: "yaml", scheme: "file" }],
     initializationOptions: readSettings,
     synchronize: { configurationSection: "alloy" },
     outputChannel,
@@ -33,7 +35,9 @@ export const serverSettingNames = [
   "rules",
   "valuesFiles",
   "diagnosticsDelay",
+  "diagnosticsScope",
   "inlayHints",
+  "importsOutsideWorkspace",
 ] as const;
 
 export function readSettings(): Record<string, unknown> {

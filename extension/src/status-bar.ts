@@ -1,6 +1,9 @@
 import * as vscode from "vscode";
 
-/** Status bar item: the Alloy release whose catalog is in use and the number of problems in Alloy files. */
+/**
+ * Status bar item: the Alloy release whose catalog is in use and the number of problems the language server
+ * reports, in Alloy files and in Helm values files alike. Shown for Alloy files and for files with such problems.
+ */
 export class AlloyStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem("alloy.status", vscode.StatusBarAlignment.Right, 100);
   private readonly subscriptions: vscode.Disposable[];
@@ -23,8 +26,9 @@ export class AlloyStatusBar implements vscode.Disposable {
     this.item.text = `$(check-all) Alloy ${version}` + (problems > 0 ? `  $(error) ${errors} $(warning) ${warnings}` : "");
     this.item.tooltip =
       `Alloy component catalog ${version}\n` +
-      `${problems === 0 ? "No" : problems} problem${problems === 1 ? "" : "s"} in Alloy files — click to show them`;
-    if (vscode.window.activeTextEditor?.document.languageId === "alloy") this.item.show();
+      `${problems === 0 ? "No" : problems} problem${problems === 1 ? "" : "s"} in Alloy files and Helm values — click to show them`;
+    const active = vscode.window.activeTextEditor?.document;
+    if (active && (active.languageId === "alloy" || vscode.languages.getDiagnostics(active.uri).some(isAlloyDiagnostic))) this.item.show();
     else this.item.hide();
   }
 
@@ -34,17 +38,17 @@ export class AlloyStatusBar implements vscode.Disposable {
   }
 }
 
-function isAlloyFile(uri: vscode.Uri): boolean {
-  return /\.(alloy|river)$/.test(uri.path) ||
-    vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString() && d.languageId === "alloy");
+/** A problem from the language server (every one it publishes says `source: "alloy"`). */
+function isAlloyDiagnostic(diagnostic: vscode.Diagnostic): boolean {
+  return diagnostic.source === "alloy";
 }
 
 function countAlloyProblems(): { errors: number; warnings: number } {
   let errors = 0;
   let warnings = 0;
-  for (const [uri, diagnostics] of vscode.languages.getDiagnostics()) {
-    if (!isAlloyFile(uri)) continue;
+  for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
     for (const diagnostic of diagnostics) {
+      if (!isAlloyDiagnostic(diagnostic)) continue;
       if (diagnostic.severity === vscode.DiagnosticSeverity.Error) errors++;
       else if (diagnostic.severity === vscode.DiagnosticSeverity.Warning) warnings++;
     }

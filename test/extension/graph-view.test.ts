@@ -1,6 +1,7 @@
 // The pipeline graph webview's page and messages (extension/src/graph-view.ts): what needs no VS Code.
 import { describe, expect, it } from "vitest";
 import {
+  aggregatedNotice,
   createNonce,
   graphFileOf,
   graphViewHtml,
@@ -88,5 +89,14 @@ describe("syntax error notice", () => {
       "The config has a syntax error: the graph shows what parsed. (expected }, got EOF)",
     );
     expect(syntaxErrorNotice(3, undefined)).toBe("The config has 3 syntax errors: the graph shows what parsed.");
+  });
+});
+
+describe("aggregated graph notice", () => {
+  it("says how many components a graph drawn one node per component name stands for", () => {
+    expect(aggregatedNotice(undefined)).toBeUndefined();
+    expect(aggregatedNotice(15_000)).toBe(
+      "15,000 components: drawn one node per component name (×count), edges merged. Click a node to open the first of them.",
+    );
   });
 });

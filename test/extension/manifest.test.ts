@@ -14,8 +14,10 @@ const contributes = manifest.contributes;
 const properties: Record<string, { default?: unknown }> = contributes.configuration.properties;
 
 describe("extension manifest", () => {
-  it("activates on the Alloy language only", () => {
-    expect(manifest.activationEvents).toEqual(["onLanguage:alloy"]);
+  it("activates on Alloy files, on YAML (Helm values files are checked without an Alloy file open), and in workspaces with Alloy files", () => {
+    expect(manifest.activationEvents).toEqual(["onLanguage:alloy", "onLanguage:yaml", "workspaceContains:**/*.alloy"]);
+    // The client hands the server Alloy files and YAML files; the server decides which YAML is chart values.
+    expect(extensionSource("src/language-client.ts")).toContain('documentSelector: [{ language: "alloy" }, { language: "yaml", scheme: "file" }]');
     expect(manifest.engines.vscode).toBe("^1.90.0");
     expect(manifest.main).toBe("./dist/extension.js");
   });

@@ -5,7 +5,7 @@ export type GraphViewUpdate =
   /** The graph as SVG (from the language server's `alloy/graph`), with the number of nodes in it. */
   | { readonly type: "graph"; readonly svg: string; readonly nodeCount: number }
   /** A line above the graph (syntax errors, a failed request); `undefined` text clears it. */
-  | { readonly type: "notice"; readonly text: string | undefined; readonly severity: "warning" | "error" };
+  | { readonly type: "notice"; readonly text: string | undefined; readonly severity: "info" | "warning" | "error" };
 
 /** Messages the graph webview posts to the extension. */
 export type GraphViewRequest =

@@ -65,7 +65,7 @@ function showGraph(svgText: string, nodeCount: number): void {
   else applyView();
 }
 
-function showNotice(text: string | undefined, severity: "warning" | "error"): void {
+function showNotice(text: string | undefined, severity: "info" | "warning" | "error"): void {
   notice.textContent = text ?? "";
   notice.className = severity;
   notice.hidden = text === undefined;

@@ -1,6 +1,6 @@
-// End to end: installs the packaged .vsix into code-server, opens an example with a mistake in headless
-// Chromium, and checks diagnostics, hover, completion, the commands, Format Document and format on save
-// against the toolkit's own packages. Run with `pnpm --filter alloy-vscode test:e2e` after `pnpm package`
+// End to end: installs the packaged .vsix into code-server, opens a Helm values file with a mistake (no Alloy
+// file open yet) and an example with a mistake in headless Chromium, and checks diagnostics, hover,
+// completion, the commands, Format Document and format on save against the toolkit's own packages. Run with `pnpm --filter alloy-vscode test:e2e` after `pnpm package`
 // (see .ci/e2e). One server and one window for the whole file; the tests run in order on the same editor.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -83,9 +83,6 @@ beforeAll(async () => {
   await page.goto(`${codeServer.url}/?folder=${encodeURIComponent(workspace)}`);
   await page.locator(".monaco-workbench").waitFor({ timeout: 60_000 });
   workbench = new Workbench(page);
-  await workbench.openFromExplorer(fileName);
-  await workbench.waitForLanguage("Alloy");
-  await workbench.editor.click();
 });
 
 afterAll(async () => {
@@ -98,23 +95,58 @@ afterAll(async () => {
 /** 1-based line and column of `needle` in `text`, plus `offset` characters. */
 function positionOf(text: string, needle: string, offset = 0): { line: number; column: number } {
   const index = text.indexOf(needle);
-  if (index < 0) throw new Error(`${JSON.stringify(needle)} not in ${fileName}`);
+  if (index < 0) throw new Error(`${JSON.stringify(needle)} not in the text`);
   const before = text.slice(0, index + offset).split("\n");
   return { line: before.length, column: before[before.length - 1].length + 1 };
 }
 
+/** The extension's status bar item: the catalog release, then the errors and warnings the server reports. */
+const statusBarItem = (errors: number, warnings: number) =>
+  page.locator(".statusbar-item", { hasText: new RegExp(`Alloy ${catalog.catalogVersion.replace(/\./g, "\\.")}\\s*${errors}\\s*${warnings}$`) }).first();
+
 /** The editor tab of the example while it has unsaved changes. */
 const dirtyTab = () => page.locator(".tab.dirty", { hasText: fileName });
 
+// First, with no Alloy file open: a Helm values file of the grafana/alloy chart in the same workspace.
+describe("alloy-vscode on a Helm values file (values.yaml), no Alloy file open", () => {
+  const valuesFile = () => join(scratch, "workspace", "values.yaml");
+
+  it("checks the values file's inline config and counts its problem in the status bar", async () => {
+    await workbench.openFromExplorer("values.yaml");
+    await workbench.waitForLanguage("YAML");
+    await expect(page.locator(".tab", { hasText: fileName }).count()).resolves.toBe(0);
+    await page.locator(".view-overlays .squiggly-error").first().waitFor({ timeout: 30_000 });
+    await workbench.runCommand("View: Focus Problems (Errors, Warnings, Infos)");
+    await page.locator(".markers-panel .monaco-list-row", { hasText: 'did you mean "prometheus.scrape"' }).first().waitFor();
+    await statusBarItem(1, 0).waitFor();
+    await workbench.runCommand("View: Hide Panel");
+  });
+
+  it("clears the problem once the fixed values file is saved", async () => {
+    const text = readFileSync(valuesFile(), "utf8");
+    const { line, column } = positionOf(text, "prometheus.scrap", "prometheus.scrap".length);
+    await workbench.editor.click();
+    await workbench.goTo(line, column);
+    await page.keyboard.type("e");
+    await page.keyboard.press("Control+S");
+    await page.locator(".tab.dirty", { hasText: "values.yaml" }).waitFor({ state: "hidden" });
+    expect(readFileSync(valuesFile(), "utf8")).toBe(text.replace("prometheus.scrap ", "prometheus.scrape "));
+    await page.locator(".view-overlays .squiggly-error").first().waitFor({ state: "detached" });
+    await workbench.runCommand("View: Close All Editors");
+  });
+});
+
 describe(`alloy-vscode in code-server (${fileName})`, () => {
   it("shows the misspelt attribute as a problem", async () => {
+    await workbench.openFromExplorer(fileName);
+    await workbench.waitForLanguage("Alloy");
+    await workbench.editor.click();
     await page.locator(".view-overlays .squiggly-error").first().waitFor({ timeout: 30_000 });
     await workbench.runCommand("View: Focus Problems (Errors, Warnings, Infos)");
     const problem = page.locator(".markers-panel .monaco-list-row", { hasText: "scrape_intervall" });
     await problem.first().waitFor();
     // The status bar item: catalog release, then errors and warnings in Alloy files.
-    const status = new RegExp(`Alloy ${catalog.catalogVersion.replace(/\./g, "\\.")}\\s*1\\s*0$`);
-    await page.locator(".statusbar-item", { hasText: status }).first().waitFor();
+    await statusBarItem(1, 0).waitFor();
     await workbench.screenshot(join(screenshots, "problem.png"));
     await workbench.runCommand("View: Hide Panel");
     await workbench.editor.click();

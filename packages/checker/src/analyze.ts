@@ -28,7 +28,7 @@ import type {
   SourceInput,
   SymbolKind,
 } from "./model.js";
-import type { CheckOptions, ImportResolver } from "./options.js";
+import type { CheckOptions, ImportProblem, ImportResolver } from "./options.js";
 import { addToGroup } from "./group.js";
 import { isStdlibRoot } from "./stdlib.js";
 import { exportType } from "./types.js";
@@ -60,8 +60,12 @@ export function resolveOptions(options: CheckOptions = {}): ResolvedOptions {
   };
 }
 
+function isImportProblem(resolved: ReturnType<ImportResolver>): resolved is ImportProblem {
+  return typeof resolved === "object" && resolved !== null && "problem" in resolved;
+}
+
 /** What an import resolver gave, as documents (a folder's files sorted by name). */
-function importedDocuments(filename: string, resolved: ReturnType<ImportResolver>): SourceDocument[] {
+function importedDocuments(filename: string, resolved: Exclude<ReturnType<ImportResolver>, ImportProblem>): SourceDocument[] {
   if (resolved === undefined) return [];
   const list = typeof resolved === "string" ? [{ filename, text: resolved }] : Array.isArray(resolved) ? resolved : [resolved as SourceInput];
   const parsed = list.filter((d): d is SourceDocument => "ast" in d);
@@ -305,7 +309,9 @@ class ModelBuilder {
     let documents: SourceDocument[];
     if (source === "file") {
       if (!this.options.resolveImport) return empty;
-      documents = importedDocuments(value.value, this.options.resolveImport(value.value, symbol.document.filename));
+      const resolved = this.options.resolveImport(value.value, symbol.document.filename);
+      if (isImportProblem(resolved)) return { ...empty, problem: resolved.problem };
+      documents = importedDocuments(value.value, resolved);
     } else if (source === "string") {
       // Named after the importing file and the import: its positions are in the string's text, not in that file.
       documents = parseDocuments([{ filename: `${symbol.document.filename}#${symbol.id}`, text: value.value }]);

@@ -14,7 +14,7 @@ import { derived, derivedValue } from "./derived.js";
 import { insertionAtBlockEnd } from "./fixes.js";
 import type { Fix } from "./diagnostic.js";
 import type { BlockSymbol, SemanticModel, SourceDocument } from "./model.js";
-import { closestName, didYouMean } from "./suggest.js";
+import { closestName, namesOf, didYouMean } from "./suggest.js";
 import { alloyKindName, inferType, isAssignable } from "./types.js";
 
 /**
@@ -252,7 +252,7 @@ class BodyChecker {
             });
             continue;
           }
-          const suggestion = closestName(statement.name, blocks.map((b) => b.name));
+          const suggestion = closestName(statement.name, namesOf(blocks));
           this.addAt(statement, {
             rule: "check/unknown-block",
             message: `unrecognized block name "${statement.name}"`,
@@ -281,7 +281,7 @@ class BodyChecker {
           });
           continue;
         }
-        this.unknownAttribute(statement, container.attributes.map((a) => a.name));
+        this.unknownAttribute(statement, namesOf(container.attributes));
         continue;
       }
       if (seen.has(name)) {

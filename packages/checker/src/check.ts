@@ -26,6 +26,17 @@ export function check(files: readonly SourceInput[], options: CheckOptions = {})
 
 /** Runs the rules on a model built by {@link analyze}. */
 export function checkModel(model: SemanticModel): CheckResult {
+  const steps = checkModelInSteps(model);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * {@link checkModel} one rule at a time: the generator yields after each rule, so that a host with other
+ * work (the language server answering requests) can run it between them, and returns the same result.
+ */
+export function* checkModelInSteps(model: SemanticModel): Generator<void, CheckResult> {
   if (model.hasSyntaxErrors) return { model, diagnostics: syntaxDiagnostics(model.documents) };
   const directives = new Map<SourceDocument, Directives>();
   const collected: { report: Report; rule: Rule; seq: number }[] = [];
@@ -37,6 +48,7 @@ export function checkModel(model: SemanticModel): CheckResult {
         collected.push({ report, rule, seq: seq++ });
       },
     });
+    yield;
   }
   collected.sort(
     (a, b) =>

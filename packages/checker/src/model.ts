@@ -72,6 +72,8 @@ export interface ImportInfo {
   readonly modules: ReadonlyMap<string, ModuleDefinition>;
   /** The source read, when it was. */
   readonly module?: ImportedModule;
+  /** Why the resolver did not read an `import.file` (too large, not a regular file…). */
+  readonly problem?: string;
 }
 
 /**

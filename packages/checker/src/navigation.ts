@@ -146,6 +146,14 @@ function holds(range: Range, offset: number): boolean {
   return startOffset(range) <= offset && offset <= endOffset(range);
 }
 
+/**
+ * Builds the index every navigation question reads (once per model; it is built on the first question
+ * otherwise): a host with time to spare, between edits, builds it before a request has to wait for it.
+ */
+export function prepareNavigation(model: SemanticModel): void {
+  derivedValue(model, navigationIndex);
+}
+
 /** A document of the model (the config's or an imported module's) by its file name. */
 export function documentNamed(model: SemanticModel, filename: string): SourceDocument | undefined {
   return derivedValue(model, navigationIndex).documents.get(filename);

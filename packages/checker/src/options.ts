@@ -6,17 +6,23 @@ export type StabilityLevel = "generally-available" | "public-preview" | "experim
 
 export const stabilityLevels: readonly StabilityLevel[] = ["generally-available", "public-preview", "experimental"];
 
+/** An `import.file` that names something the resolver will not read, and why (shown to the user). */
+export interface ImportProblem {
+  readonly problem: string;
+}
+
 /**
  * Reads what an `import.file` names (`filename` as written, resolved against the importing file's name):
  * its text (the module is then named `filename`), a named file (`{ filename, text }`), a document already
  * parsed (a `SourceDocument`, which is not parsed again), or a folder's files as a list. Returns `undefined`
- * when nothing can be read. The checker does no I/O itself: the CLI passes a resolver reading the file
+ * when nothing can be read (the import's components are then unchecked), or an {@link ImportProblem} when what
+ * is there must not be read (too large, not a regular file, outside what the user allows). The checker does no I/O itself: the CLI passes a resolver reading the file
  * system, the language server its documents, tests in-memory files.
  */
 export type ImportResolver = (
   filename: string,
   importingFile: string,
-) => string | SourceInput | SourceDocument | readonly (SourceInput | SourceDocument)[] | undefined;
+) => string | SourceInput | SourceDocument | readonly (SourceInput | SourceDocument)[] | ImportProblem | undefined;
 
 export interface CheckOptions {
   /** Catalog release to check against; the newest committed one by default. */

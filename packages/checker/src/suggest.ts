@@ -33,10 +33,31 @@ export function editDistance(a: string, b: string, max = Number.MAX_SAFE_INTEGER
 }
 
 /**
+ * Suggestions already found, per list of candidates (the catalog's names, a schema's attribute names: lists
+ * made once and passed again and again), so that checking a config again after an edit does not measure the
+ * same unknown names against the same candidates again. Dropped with their list; at most
+ * {@link MAX_REMEMBERED} names per list.
+ */
+const remembered = new WeakMap<readonly string[], Map<string, string | undefined>>();
+const MAX_REMEMBERED = 10_000;
+
+/**
  * The candidate closest to `name` for a "did you mean" suggestion, or `undefined` when none is close:
  * at most a third of the name's length in edits (at least 1, at most 3), or a case-only difference.
  */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+  if (!Array.isArray(candidates)) return closestOf(name, candidates);
+  const list = candidates as readonly string[];
+  let known = remembered.get(list);
+  if (known === undefined) remembered.set(list, (known = new Map()));
+  if (known.has(name)) return known.get(name);
+  const found = closestOf(name, list);
+  if (known.size >= MAX_REMEMBERED) known.clear();
+  known.set(name, found);
+  return found;
+}
+
+function closestOf(name: string, candidates: Iterable<string>): string | undefined {
   const max = Math.min(3, Math.max(1, Math.floor(name.length / 3)));
   let best: string | undefined;
   let bestDistance = max + 1;
@@ -55,4 +76,16 @@ export function closestName(name: string, candidates: Iterable<string>): string 
 
 export function didYouMean(suggestion: string | undefined): string | undefined {
   return suggestion === undefined ? undefined : `did you mean "${suggestion}"?`;
+}
+
+const namesOfLists = new WeakMap<readonly { readonly name: string }[], readonly string[]>();
+
+/**
+ * The names of a list of named things (a schema's attributes or blocks), one array per list: passed to
+ * {@link closestName}, its suggestions are remembered from one check to the next.
+ */
+export function namesOf(items: readonly { readonly name: string }[]): readonly string[] {
+  let names = namesOfLists.get(items);
+  if (names === undefined) namesOfLists.set(items, (names = items.map((item) => item.name)));
+  return names;
 }

@@ -3,10 +3,10 @@ import { join } from "node:path";
 import { expect, it } from "vitest";
 import { rules } from "../src/index.js";
 
-/** The README's rule table, as generated from the registry. */
+/** The README's rule table, as generated from the registry; each row has an anchor (the language server links to it). */
 export function ruleTable(): string {
   const rows = rules.map(
-    (r) => `| \`${r.id}\` | ${r.severity} | ${r.alloy ? "yes" : "no"} | ${r.description.replace(/\|/g, "\\|")} |`,
+    (r) => `| <a id="${r.id.replace("/", "-")}"></a>\`${r.id}\` | ${r.severity} | ${r.alloy ? "yes" : "no"} | ${r.description.replace(/\|/g, "\\|")} |`,
   );
   return ["| id | severity | alloy validate | description |", "| --- | --- | --- | --- |", ...rows].join("\n");
 }

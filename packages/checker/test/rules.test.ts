@@ -8,11 +8,20 @@ const fixtures = join(import.meta.dirname, "rules");
 /** Fixture folder of a rule: its id with `/` written as `__`. */
 const folderOf = (id: string) => join(fixtures, id.replace("/", "__"));
 
+/**
+ * A fixture's options: the JSON after `// options:`, where `imports` maps an `import.file` name to what the
+ * resolver gives for it (a module's text, or `{ "problem": "…" }`).
+ */
+function optionsOf(text: string): CheckOptions {
+  const options = /^\/\/ options: (.*)$/m.exec(text);
+  if (!options) return {};
+  const { imports, ...parsed } = JSON.parse(options[1]) as CheckOptions & { imports?: Record<string, string | { problem: string }> };
+  return imports ? { ...parsed, resolveImport: (filename) => imports[filename] } : parsed;
+}
+
 function run(file: string) {
   const text = readFileSync(file, "utf8");
-  const options = /^\/\/ options: (.*)$/m.exec(text);
-  const parsed = options ? (JSON.parse(options[1]) as CheckOptions) : {};
-  return { text, diagnostics: check([{ filename: "fixture.alloy", text }], parsed).diagnostics };
+  return { text, diagnostics: check([{ filename: "fixture.alloy", text }], optionsOf(text)).diagnostics };
 }
 
 /** Lines carrying `// expect: <rule-id>`. */
@@ -57,9 +66,7 @@ describe("rules", () => {
 
       it("can be switched off by id", () => {
         const text = readFileSync(join(folderOf(rule.id), "fires.alloy"), "utf8");
-        const options = /^\/\/ options: (.*)$/m.exec(text);
-        const parsed = options ? (JSON.parse(options[1]) as CheckOptions) : {};
-        const { diagnostics } = check([{ filename: "f.alloy", text }], { ...parsed, disable: [rule.id] });
+        const { diagnostics } = check([{ filename: "f.alloy", text }], { ...optionsOf(text), disable: [rule.id] });
         expect(diagnostics.filter((d) => d.code === rule.id)).toEqual([]);
       });
     });

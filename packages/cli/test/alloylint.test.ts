@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdtempSync, writeFileSync, mkdirSync, truncateSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -66,6 +67,26 @@ describe("alloylint", () => {
       'missing required attribute "a"',
     ]);
     expect(result.code).toBe(1);
+  });
+
+  it("does not read an import.file past the module size limit, or one that is not a regular file: a warning says why", () => {
+    const folder = join(dir, "huge-import");
+    mkdirSync(folder);
+    // Sparse: 600 MiB that take no disk, and more characters than a JavaScript string may hold.
+    truncateSync((writeFileSync(join(folder, "huge.alloy"), ""), join(folder, "huge.alloy")), 600 * 1024 * 1024);
+    const fifo = join(folder, "fifo");
+    const mkfifo = spawnSync("mkfifo", [fifo]);
+    writeFileSync(
+      join(folder, "main.alloy"),
+      `import.file "huge" {\n  filename = "huge.alloy"\n}\n` + (mkfifo.status === 0 ? `\nimport.file "pipe" {\n  filename = "fifo"\n}\n` : ""),
+    );
+    const result = run(["--format", "json", rel(join(folder, "main.alloy"))]);
+    expect(result.stderr).toBe("");
+    const diagnostics = JSON.parse(result.stdout) as { code: string; message: string; line: number }[];
+    const notRead = diagnostics.filter((d) => d.code === "check/import-not-read");
+    expect(notRead[0].message).toMatch(/^import\.file\.huge is not read: .*huge\.alloy is 600 MiB, over the 8 MiB limit for imported modules$/);
+    if (mkfifo.status === 0) expect(notRead[1].message).toMatch(/^import\.file\.pipe is not read: .*fifo is not a regular file$/);
+    expect(result.code).toBe(0);
   });
 
   it("--disable switches rules off", () => {

@@ -34,6 +34,8 @@ export type {
 export type { Grant, Permissions, PolicyRule } from "./rbac.js";
 export { alloyVersionOfTag } from "./image.js";
 export { isAlloyChartValues, parseValuesDocument } from "./values-document.js";
+export { inlineConfigOf, inlineConfigPath } from "./inline-config.js";
+export type { InlineConfig } from "./inline-config.js";
 export type { Located, ValuesDocument, ValuesLayer } from "./values-document.js";
 export { scalarContentMap } from "./yaml-positions.js";
 export type { ScalarContentMap } from "./yaml-positions.js";

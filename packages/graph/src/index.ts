@@ -1,6 +1,7 @@
+export { aggregateGraph } from "./aggregate.js";
 export { buildGraph } from "./build.js";
 export type { DataKind, GraphEdge, GraphModule, GraphNode, GraphPosition, NodeKind, PipelineGraph } from "./model.js";
-export { DATA_KIND_COLORS, NODE_KIND_FILLS, flowEnds } from "./model.js";
+export { DATA_KIND_COLORS, NODE_KIND_FILLS, flowEnds, nodeCaption } from "./model.js";
 export { layoutGraph, toSvg } from "./render-svg.js";
 export type { GraphLayout } from "./render-svg.js";
 export { toDot, toJson, toMermaid } from "./render-text.js";

@@ -32,6 +32,8 @@ export interface GraphNode {
   /** The `declare` this node is defined in, if any (its module subgraph). */
   readonly module: string | undefined;
   readonly docUrl: string | undefined;
+  /** In an aggregated graph ({@link aggregateGraph}): how many components this node stands for. */
+  readonly count?: number;
 }
 
 export interface GraphEdge {
@@ -64,6 +66,12 @@ export interface PipelineGraph {
   readonly nodes: GraphNode[];
   readonly edges: GraphEdge[];
   readonly modules: GraphModule[];
+}
+
+/** A node's title: `name "label"`, or `name ×count` for a node standing for several components. */
+export function nodeCaption(node: GraphNode): string {
+  if (node.count !== undefined) return `${node.name} ×${node.count}`;
+  return node.label === undefined ? node.name : `${node.name} "${node.label}"`;
 }
 
 /** The data-flow direction of an edge: `[source, target]` node ids. */

@@ -3,6 +3,7 @@ import {
   DATA_KIND_COLORS,
   NODE_KIND_FILLS,
   flowEnds,
+  nodeCaption,
   type DataKind,
   type GraphModule,
   type GraphNode,
@@ -32,7 +33,7 @@ export interface GraphLayout {
 }
 
 function captionLines(node: GraphNode): [string, string] {
-  const title = node.label === undefined ? node.name : `${node.name} "${node.label}"`;
+  const title = nodeCaption(node);
   const subtitle = [node.kind, node.stability && node.stability !== "generally-available" ? node.stability : "", node.clustered ? "clustered" : ""]
     .filter(Boolean)
     .join(" · ");

@@ -1,12 +1,8 @@
-import { DATA_KIND_COLORS, NODE_KIND_FILLS, flowEnds, type GraphNode, type PipelineGraph } from "./model.js";
+import { DATA_KIND_COLORS, NODE_KIND_FILLS, flowEnds, nodeCaption, type GraphNode, type PipelineGraph } from "./model.js";
 
 /** The graph as pretty-printed JSON (stable key order, as built). */
 export function toJson(graph: PipelineGraph): string {
   return JSON.stringify(graph, null, 2) + "\n";
-}
-
-function nodeCaption(node: GraphNode): string {
-  return node.label === undefined ? node.name : `${node.name} "${node.label}"`;
 }
 
 /** Mermaid `flowchart LR`, with `declare`d modules as subgraphs and edges coloured by data kind. */

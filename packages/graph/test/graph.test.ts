@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { analyze } from "@alloy-toolkit/checker";
 import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
-import { buildGraph, layoutGraph, renderGraph, toDot, toMermaid, toSvg, type PipelineGraph } from "../src/index.js";
+import { aggregateGraph, buildGraph, layoutGraph, renderGraph, toDot, toMermaid, toSvg, type PipelineGraph } from "../src/index.js";
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), "utf8");
 
@@ -158,5 +158,43 @@ describe("pipeline graph", () => {
     expect(errors).toEqual([]);
     expect(svg).toContain('<title>local.file &quot;a\\x01b\\x1b[31m&lt;&amp;&gt;&quot;&quot;</title>');
     expect(svg).toContain('data-file="dir\\x07/conf\\ud800ig\\x1f.alloy"');
+  });
+});
+
+describe("aggregated graph", () => {
+  it("has one node per component name, standing for its count, and one edge per attribute and export between them", () => {
+    let text = 'prometheus.remote_write "default" {\n  endpoint {\n    url = "http://x"\n  }\n}\n';
+    for (let i = 0; i < 50; i++) {
+      text += `discovery.kubernetes "k${i}" {\n  role = "pod"\n}\nprometheus.scrape "s${i}" {\n  targets    = discovery.kubernetes.k${i}.targets\n  forward_to = [prometheus.remote_write.default.receiver]\n}\n`;
+    }
+    const graph = buildGraph(analyze([{ filename: "many.alloy", text }]));
+    const aggregated = aggregateGraph(graph);
+    expect(aggregated.nodes.map((n) => [n.id, n.count])).toEqual([
+      ["prometheus.remote_write.default", undefined],
+      ["discovery.kubernetes", 50],
+      ["prometheus.scrape", 50],
+    ]);
+    expect(aggregated.nodes[2].start).toEqual(graph.nodes.find((n) => n.id === "prometheus.scrape.s0")!.start);
+    expect(edgeSummary(aggregated)).toEqual([
+      "prometheus.scrape -[targets: targets]-> discovery.kubernetes.targets",
+      "prometheus.scrape -[forward_to: metrics]-> prometheus.remote_write.default.receiver",
+    ]);
+    expect(toSvg(aggregated)).toContain("prometheus.scrape ×50");
+    expect(toMermaid(aggregated)).toContain("prometheus.scrape ×50");
+  });
+});
+
+describe("aggregated across modules", () => {
+  it("joins the components of every declare to those of their name, without module frames", () => {
+    const text =
+      'declare "a" {\n  prometheus.remote_write "w" {\n    endpoint {\n      url = "http://x"\n    }\n  }\n}\n' +
+      'declare "b" {\n  prometheus.remote_write "w" {\n    endpoint {\n      url = "http://y"\n    }\n  }\n}\n' +
+      'prometheus.remote_write "top" {\n  endpoint {\n    url = "http://z"\n  }\n}\n';
+    const graph = buildGraph(analyze([{ filename: "modules.alloy", text }]));
+    const byModule = aggregateGraph(graph);
+    expect(byModule.nodes.map((n) => n.id).sort()).toEqual(["a/prometheus.remote_write.w", "b/prometheus.remote_write.w", "prometheus.remote_write.top"].sort());
+    const across = aggregateGraph(graph, { acrossModules: true });
+    expect(across.nodes.map((n) => [n.id, n.count, n.module])).toEqual([["prometheus.remote_write", 3, undefined]]);
+    expect(across.modules).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
+import { prepareNavigation } from "@alloy-toolkit/checker/core";
 import type { Diagnostic } from "vscode-languageserver";
-import { configDiagnostics, valuesFileDiagnostics, type FileDiagnostics } from "./features/diagnostics.js";
+import { configDiagnostics, tooLargeDiagnostics, valuesFileDiagnostics, type FileDiagnostics } from "./features/diagnostics.js";
 import type { Workspace } from "./workspace.js";
 
 type Publish = (uri: string, diagnostics: Diagnostic[], version: number | undefined) => void;
@@ -10,9 +11,11 @@ const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolv
 /**
  * Runs diagnostics after edits: per config folder (or values file), debounced by the `diagnosticsDelay`
  * setting, always on the latest text. A newer edit cancels the pending run and stops a running one at its
- * next phase; a run's results are dropped when a document changed meanwhile, since a newer run is then
- * already scheduled. A run parses the edited document, then analyzes the config, then checks it, yielding
- * between phases so that requests do not wait behind it; the edited document's diagnostics go out first.
+ * next step; a run's results are dropped when a document changed meanwhile, since a newer run is then
+ * already scheduled. A run parses the edited document, then analyzes the config, then indexes the analysis
+ * for navigation, then runs its rules one by one, yielding between every step so that requests do not wait behind it (they answer from the last
+ * analysis); the edited document's diagnostics go out first. With the `diagnosticsScope` setting at
+ * `openFiles`, only open documents get diagnostics.
  */
 export class DiagnosticsScheduler {
   private readonly pending = new Map<string, { timer: NodeJS.Timeout | NodeJS.Immediate; immediate: boolean }>();
@@ -25,6 +28,7 @@ export class DiagnosticsScheduler {
   private lastActivity = Date.now();
   private quietTimers = new Set<NodeJS.Timeout>();
   onError: (error: unknown) => void = () => {};
+  private readonly runEndListeners = new Set<() => void>();
 
   constructor(
     private readonly workspace: Workspace,
@@ -34,6 +38,7 @@ export class DiagnosticsScheduler {
   /** Schedules the diagnostics of the config (or values file) `uri` belongs to. */
   schedule(uri: string, delay = this.workspace.settings.diagnosticsDelay): void {
     const key = this.keyOf(uri);
+    if (key === undefined) return;
     this.cancel(key);
     this.lastActivity = Date.now();
     const run = () => {
@@ -47,7 +52,7 @@ export class DiagnosticsScheduler {
   /** Whether a run for the config (or values file) of `uri` is waiting or in progress. */
   isScheduled(uri: string): boolean {
     const key = this.keyOf(uri);
-    return this.pending.has(key) || this.running.has(key);
+    return key !== undefined && (this.pending.has(key) || this.running.has(key));
   }
 
   /** Calls `callback` once no run is waiting or in progress (at once, on the next turn, if none is). */
@@ -82,6 +87,12 @@ export class DiagnosticsScheduler {
     this.quietTimers.add(timer);
   }
 
+  /** Calls `listener` after each run ends; returns the function that stops it. */
+  onRunEnd(listener: () => void): () => void {
+    this.runEndListeners.add(listener);
+    return () => this.runEndListeners.delete(listener);
+  }
+
   /** Cancels every pending and running run (shutdown). */
   dispose(): void {
     for (const key of [...this.pending.keys(), ...this.running.keys()]) this.cancel(key);
@@ -95,8 +106,11 @@ export class DiagnosticsScheduler {
     if (this.published.delete(uri)) this.publish(uri, [], undefined);
   }
 
-  private keyOf(uri: string): string {
-    return this.workspace.isValuesFile(uri) ? `values:${uri}` : this.workspace.configKeyOf(uri);
+  /** The run `uri` belongs to: its config's for Alloy files, its own for YAML the globs name; none for the rest. */
+  private keyOf(uri: string): string | undefined {
+    if (this.workspace.isAlloy(uri)) return this.workspace.configKeyOf(uri);
+    if (this.workspace.isValuesCandidate(uri)) return `yaml:${uri}`;
+    return undefined;
   }
 
   private cancel(key: string): void {
@@ -113,23 +127,14 @@ export class DiagnosticsScheduler {
     const state = { cancelled: false };
     this.running.set(key, state);
     try {
-      if (this.workspace.isValuesFile(uri)) {
-        const doc = this.workspace.documents.get(uri);
-        if (doc) this.deliver([await valuesFileDiagnostics(doc, { workspace: this.workspace })], state);
-        return;
-      }
-      void this.workspace.documents.get(uri)?.parse;
-      await yieldToRequests();
-      if (state.cancelled) return;
-      this.workspace.analysis(uri);
-      await yieldToRequests();
-      if (state.cancelled) return;
-      this.deliver(configDiagnostics(uri, { workspace: this.workspace }, uri), state);
+      if (key.startsWith("yaml:")) await this.runValues(uri, state);
+      else await this.runConfig(uri, state);
     } catch (error) {
       this.onError(error);
     } finally {
       if (this.running.get(key) === state) this.running.delete(key);
       this.lastActivity = Date.now();
+      for (const listener of this.runEndListeners) listener();
       if (this.pending.size === 0 && this.running.size === 0 && this.idleCallbacks.length > 0) {
         const callbacks = this.idleCallbacks;
         this.idleCallbacks = [];
@@ -144,9 +149,49 @@ export class DiagnosticsScheduler {
     }
   }
 
+  /** A YAML file the globs name: checked when it is chart values, cleared otherwise (other YAML is not ours). */
+  private async runValues(uri: string, state: { cancelled: boolean }): Promise<void> {
+    await this.workspace.loadDeployment();
+    if (state.cancelled) return;
+    const doc = this.workspace.documents.get(uri);
+    if (!doc) return this.deliver([{ uri, diagnostics: [] }], state);
+    if (doc.tooLarge !== undefined) return this.deliver([tooLargeDiagnostics(doc)], state);
+    if (this.workspace.kindOf(uri) !== "values") return this.deliver([{ uri, diagnostics: [] }], state);
+    this.deliver([await valuesFileDiagnostics(doc, { workspace: this.workspace })], state);
+  }
+
+  /**
+   * An Alloy file's config: the edited document is parsed, then the config analyzed, then its rules run one at a
+   * time, yielding between all of them so that requests are answered in between (from the last analysis).
+   */
+  private async runConfig(uri: string, state: { cancelled: boolean }): Promise<void> {
+    const doc = this.workspace.documents.get(uri);
+    if (doc?.tooLarge !== undefined) {
+      this.deliver([tooLargeDiagnostics(doc)], state);
+      return;
+    }
+    void doc?.parse;
+    await yieldToRequests();
+    if (state.cancelled) return;
+    const analysis = this.workspace.analysis(uri);
+    await yieldToRequests();
+    if (state.cancelled) return;
+    // The index navigation, hover and completion read: built here, between steps, not by the next request.
+    prepareNavigation(analysis.model);
+    const steps = analysis.diagnosticsInSteps();
+    for (let step = steps.next(); !step.done; step = steps.next()) {
+      await yieldToRequests();
+      if (state.cancelled) return;
+    }
+    this.deliver(configDiagnostics(uri, { workspace: this.workspace }, uri), state);
+  }
+
   private deliver(results: readonly FileDiagnostics[], state: { cancelled: boolean }): void {
     if (state.cancelled) return;
-    for (const result of results) {
+    const openOnly = this.workspace.settings.diagnosticsScope === "openFiles";
+    for (const found of results) {
+      // Diagnostics of open files only: the others are cleared (when they had some).
+      const result = openOnly && !this.workspace.documents.isOpen(found.uri) ? { uri: found.uri, diagnostics: [] } : found;
       const current = this.workspace.documents.versionOf(result.uri);
       if (current !== undefined && result.version !== undefined && current !== result.version) continue; // stale
       if (result.diagnostics.length === 0 && !this.published.has(result.uri) && !this.workspace.documents.isOpen(result.uri)) continue;

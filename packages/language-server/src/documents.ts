@@ -4,6 +4,9 @@ import { parse, reparse, type ParseResult } from "@alloy-toolkit/parser";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { TextDocumentContentChangeEvent } from "vscode-languageserver";
 import { URI } from "vscode-uri";
+import type { PositionEncoding } from "./client-capabilities.js";
+import { MAX_DOCUMENT_SIZE } from "./limits.js";
+import { LspLines, utf16Character } from "./lsp-positions.js";
 
 /**
  * One version of an Alloy text, parsed. Parsing happens once per version, on first use, and the result is
@@ -11,9 +14,18 @@ import { URI } from "vscode-uri";
  * over the parse of the previous version it was made from ({@link reparse}) and parses again only the
  * statements the edit touched.
  */
+let lineages = 0;
+
 export class ParsedDocument {
+  /**
+   * Shared by the versions of one open document, each parsed from the one before (`reparse`), whose reused
+   * statements are the very objects of the earlier parses: offsets of an analysis made on an earlier version
+   * of the lineage still name the same statements. A document read from disk, or opened again, starts one.
+   */
+  readonly lineage: number;
   private parsed: ParseResult | undefined;
   private checkerSource: SourceDocument | undefined;
+  private lspLines: LspLines | undefined;
 
   constructor(
     readonly uri: string,
@@ -21,11 +33,39 @@ export class ParsedDocument {
     readonly version: number,
     readonly text: string,
     private previous?: ParsedDocument,
-  ) {}
+    /** How the client counts characters in positions. */
+    readonly encoding: PositionEncoding = "utf-16",
+    /** The language the editor says the document is in (open documents only). */
+    readonly languageId?: string,
+    /** For a file on disk over {@link MAX_DOCUMENT_SIZE}: its size in bytes (it was not read; `text` is empty). */
+    private readonly unreadSize?: number,
+  ) {
+    this.lineage = previous?.lineage ?? ++lineages;
+  }
+
+  /**
+   * The size of a document past {@link MAX_DOCUMENT_SIZE} (UTF-16 code units as open, bytes on disk), or
+   * `undefined`: such a document is neither parsed nor checked, and features answer nothing for it.
+   */
+  get tooLarge(): number | undefined {
+    return this.unreadSize ?? (this.text.length > MAX_DOCUMENT_SIZE ? this.text.length : undefined);
+  }
+
+  /** This text's lines as LSP counts them: every position the server sends or reads goes through it. */
+  get lsp(): LspLines {
+    if (this.lspLines === undefined) {
+      // The parser's line starts when this version is parsed (its index describes this very text then).
+      const index = this.parsed?.lineIndex;
+      this.lspLines = new LspLines(this.text, this.encoding, index && index.text === this.text ? index.lineStarts : undefined);
+    }
+    return this.lspLines;
+  }
 
   get parse(): ParseResult {
     if (this.parsed === undefined) {
       const filename = fileNameOf(this.uri);
+      // Too large to parse: callers check `tooLarge` first; anything that does not sees an empty file.
+      if (this.tooLarge !== undefined) return (this.parsed = parse("", { filename }));
       const previous = this.previous?.handOver();
       this.previous = undefined;
       this.parsed = previous ? reparse(previous, this.text, { filename }) : parse(this.text, { filename });
@@ -76,6 +116,10 @@ export class DocumentStore {
   /** Open documents: the editor's text, and the last version handed out (the base of the next parse). */
   private readonly open = new Map<string, { text: TextDocument; parsed: ParsedDocument | undefined }>();
   private readonly disk = new Map<string, DiskEntry>();
+  /** Documents that exist only in the server (the Alloy config inside a values file), by URI. */
+  private readonly embedded = new Map<string, ParsedDocument>();
+  /** How the client counts characters (negotiated at `initialize`). */
+  encoding: PositionEncoding = "utf-16";
 
   openDocument(uri: string, languageId: string, version: number, text: string): void {
     this.open.set(uri, { text: TextDocument.create(uri, languageId, version, text), parsed: undefined });
@@ -84,12 +128,38 @@ export class DocumentStore {
   changeDocument(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): boolean {
     const entry = this.open.get(uri);
     if (!entry) return false;
-    entry.text = TextDocument.update(entry.text, changes, version);
+    if (this.encoding === "utf-16") {
+      entry.text = TextDocument.update(entry.text, changes, version);
+      return true;
+    }
+    // The text model counts UTF-16: each change's range is converted on the text it applies to.
+    for (const change of changes) {
+      if (!("range" in change)) {
+        entry.text = TextDocument.update(entry.text, [change], version);
+        continue;
+      }
+      const document = entry.text;
+      const utf16 = (position: { line: number; character: number }) => {
+        const line = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } });
+        return { line: position.line, character: utf16Character(line, position.character) };
+      };
+      entry.text = TextDocument.update(document, [{ range: { start: utf16(change.range.start), end: utf16(change.range.end) }, text: change.text }], version);
+    }
     return true;
   }
 
   closeDocument(uri: string): void {
     this.open.delete(uri);
+  }
+
+  /** The language the editor gave an open document, or `undefined`. */
+  languageOf(uri: string): string | undefined {
+    return this.open.get(uri)?.text.languageId;
+  }
+
+  /** Serves a document made by the server itself under its URI (the newest one made wins). */
+  setEmbedded(doc: ParsedDocument): void {
+    this.embedded.set(doc.uri, doc);
   }
 
   isOpen(uri: string): boolean {
@@ -110,11 +180,11 @@ export class DocumentStore {
     const entry = this.open.get(uri);
     if (entry) {
       if (!entry.parsed || entry.parsed.version !== entry.text.version) {
-        entry.parsed = new ParsedDocument(uri, entry.text.version, entry.text.getText(), entry.parsed);
+        entry.parsed = new ParsedDocument(uri, entry.text.version, entry.text.getText(), entry.parsed, this.encoding, entry.text.languageId);
       }
       return entry.parsed;
     }
-    return this.readDisk(uri);
+    return this.embedded.get(uri) ?? this.readDisk(uri);
   }
 
   /** Forgets the disk copy of `uri` (after a file-watcher event). */
@@ -132,10 +202,14 @@ export class DocumentStore {
       this.disk.delete(uri);
       return undefined; // the file is gone: nothing to read
     }
+    // Never a FIFO, a device or a socket: reading those blocks, or never ends.
     if (!stat.isFile()) return undefined;
     const cached = this.disk.get(uri);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.document;
-    const document = new ParsedDocument(uri, -1, readFileSync(path, "utf8"));
+    const document =
+      stat.size > MAX_DOCUMENT_SIZE
+        ? new ParsedDocument(uri, -1, "", undefined, this.encoding, undefined, stat.size)
+        : new ParsedDocument(uri, -1, readFileSync(path, "utf8"), undefined, this.encoding);
     this.disk.set(uri, { mtimeMs: stat.mtimeMs, size: stat.size, document });
     return document;
   }

@@ -19,14 +19,21 @@ export const {
   CompletionItemKind,
   CompletionItemTag,
   DiagnosticSeverity,
+  DiagnosticTag,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentFormattingRequest,
+  DocumentHighlightKind,
+  DocumentRangeFormattingRequest,
   ErrorCodes,
   FoldingRangeKind,
   InlayHintKind,
   InsertTextFormat,
   LSPErrorCodes,
   MarkupKind,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   SymbolKind,
   TextDocumentSyncKind,
 } = lsp;
@@ -36,6 +43,8 @@ export type CodeActionKind = Lsp.CodeActionKind;
 export type CompletionItemKind = Lsp.CompletionItemKind;
 export type CompletionItemTag = Lsp.CompletionItemTag;
 export type DiagnosticSeverity = Lsp.DiagnosticSeverity;
+export type DiagnosticTag = Lsp.DiagnosticTag;
+export type DocumentHighlightKind = Lsp.DocumentHighlightKind;
 export type FoldingRangeKind = Lsp.FoldingRangeKind;
 export type InlayHintKind = Lsp.InlayHintKind;
 export type InsertTextFormat = Lsp.InsertTextFormat;

@@ -1,30 +1,26 @@
-import { symbolAt, usesOf, type BlockSymbol, type SourceDocument, type SymbolAt } from "@alloy-toolkit/checker/core";
+import { symbolAt, usesOf, type BlockSymbol, type SymbolAt } from "@alloy-toolkit/checker/core";
 import { endOffset, startOffset, type Range } from "@alloy-toolkit/parser";
-import { checkerFilename, uriOfCheckerFile } from "./documents.js";
+import { checkerFilename, uriOfCheckerFile, type ParsedDocument } from "./documents.js";
 import type { Workspace } from "./workspace.js";
 
 /** A place naming a symbol, in a document of the checker's model. */
 export interface Occurrence {
   readonly uri: string;
-  readonly document: SourceDocument;
+  /** The server's document at `uri` (whose lines convert `range` to LSP). */
+  readonly document: ParsedDocument;
   /** The name's range (a label includes its quotes). */
   readonly range: Range;
   readonly isDefinition: boolean;
 }
 
-/** The symbol at an offset of `uri`, from the checker's analysis of its config. */
+/** The symbol at an offset of `uri`, from the last analysis of its config (requests do not wait for a new one). */
 export function symbolAtOffset(workspace: Workspace, uri: string, offset: number): SymbolAt | undefined {
-  return symbolAt(workspace.analysis(uri).model, checkerFilename(uri), offset);
+  return symbolAt(workspace.latestAnalysis(uri).model, checkerFilename(uri), offset);
 }
 
 /** Where a symbol is defined: its label, else its block. */
-export function definitionOf(symbol: BlockSymbol): Occurrence {
-  return {
-    uri: uriOfCheckerFile(symbol.document.filename),
-    document: symbol.document,
-    range: symbol.block.label?.range ?? symbol.block.range,
-    isDefinition: true,
-  };
+export function definitionOf(symbol: BlockSymbol): { uri: string; range: Range } {
+  return { uri: uriOfCheckerFile(symbol.document.filename), range: symbol.block.label?.range ?? symbol.block.range };
 }
 
 /**
@@ -38,17 +34,21 @@ export function symbolOccurrences(workspace: Workspace, uri: string, offset: num
   const symbol = found.symbol;
   const occurrences: Occurrence[] = [];
   const seen = new Set<string>();
-  const add = (occurrence: Occurrence) => {
+  const add = (uri: string, range: Range, isDefinition: boolean) => {
     // An `import.string` module's text is a string of the config, not a document of its own.
-    if (!workspace.documents.get(occurrence.uri)) return;
-    const key = `${occurrence.uri}#${startOffset(occurrence.range)}:${endOffset(occurrence.range)}`;
+    const document = workspace.documents.get(uri);
+    if (!document) return;
+    const key = `${uri}#${startOffset(range)}:${endOffset(range)}`;
     if (seen.has(key)) return;
     seen.add(key);
-    occurrences.push(occurrence);
+    occurrences.push({ uri, document, range, isDefinition });
   };
-  if (symbol.block.label) add(definitionOf(symbol));
+  if (symbol.block.label) {
+    const definition = definitionOf(symbol);
+    add(definition.uri, definition.range, true);
+  }
   const addUses = (uses: ReturnType<typeof usesOf>) => {
-    for (const use of uses) add({ uri: uriOfCheckerFile(use.document.filename), document: use.document, range: use.range, isDefinition: false });
+    for (const use of uses) add(uriOfCheckerFile(use.document.filename), use.range, false);
   };
   addUses(usesOf(own.model, symbol));
   const label = symbol.block.label;

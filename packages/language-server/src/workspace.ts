@@ -1,53 +1,169 @@
 import { readdirSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { analyzeDocuments, checkModel, documentNamed, resolveOptions, type CheckDiagnostic, type SemanticModel, type SourceDocument } from "@alloy-toolkit/checker/core";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import {
+  analyzeDocuments,
+  checkModelInSteps,
+  documentNamed,
+  importFileProblem,
+  resolveOptions,
+  type CheckDiagnostic,
+  type ImportProblem,
+  type SemanticModel,
+} from "@alloy-toolkit/checker/core";
 import { URI } from "vscode-uri";
+import { defaultClientSupport, type ClientSupport } from "./client-capabilities.js";
 import { checkerFilename, DocumentStore, fsPathOf, uriOfCheckerFile, type ParsedDocument } from "./documents.js";
+import { EmbeddedConfig } from "./embedded-config.js";
 import { matchesAnyGlob } from "./glob.js";
+import { MAX_SCANNED_FILES } from "./limits.js";
 import { defaultSettings, disabledRules, type Settings } from "./settings.js";
 
 const SKIPPED_DIRECTORIES = new Set(["node_modules", ".git", "dist", "vendor", ".terraform"]);
-const MAX_SCANNED_FILES = 5_000;
 
 /**
  * The checker's analysis of one config: its documents (sorted by URI), the checker's semantic model built on
- * their parses (with the modules its imports read), and the rules' diagnostics (computed on first use). Every
- * feature reads it: diagnostics, navigation, hover, completion, inlay hints and the pipeline graph.
+ * their parses (with the modules its imports read), and the rules' diagnostics (computed on first use, or step
+ * by step by the diagnostics run). Every feature reads it: diagnostics, navigation, hover, completion, inlay
+ * hints and the pipeline graph.
  */
 export interface ConfigAnalysis {
   readonly key: string;
   readonly documents: readonly ParsedDocument[];
   readonly model: SemanticModel;
   /** `import.file` modules read during the analysis: it is stale when one of them changes. */
-  readonly imports: readonly { readonly from: string; readonly filename: string; readonly documents: readonly ParsedDocument[] }[];
+  readonly imports: readonly { readonly from: string; readonly filename: string; readonly documents: readonly ParsedDocument[] | ImportProblem }[];
   readonly settings: Settings;
   diagnostics(): readonly CheckDiagnostic[];
+  /** The rules' run, one rule per step (the diagnostics run yields between steps); ends with the diagnostics. */
+  diagnosticsInSteps(): Generator<void, readonly CheckDiagnostic[]>;
 }
 
+/** What a document is to the server. */
+export type DocumentKind = "alloy" | "values" | "other";
+
+/** The deployment checks, loaded on first use (with their YAML parser). */
+type Deployment = typeof import("@alloy-toolkit/deployment");
+
 /**
- * Everything the features read: the documents, the settings, and per config folder the checker's analysis
- * (the one cache of analyses, kept while the config's documents, the modules they import and the settings are
- * the same).
+ * Everything the features read: the documents, the settings, what the client supports, and per config folder
+ * the checker's analysis (the one cache of analyses, kept while the config's documents, the modules they
+ * import and the settings are the same).
  */
 export class Workspace {
   readonly documents = new DocumentStore();
   settings: Settings = defaultSettings;
-  folders: string[] = [];
+  client: ClientSupport = defaultClientSupport;
+  private folderUris: string[] = [];
+  private folderPaths: string[] = [];
   private revisionCounter = 0;
+  /** Bumped when files may have appeared or gone (file events, folders, the values globs), not on edits. */
+  private filesRevision = 0;
   private readonly analyses = new Map<string, ConfigAnalysis>();
   /** The revision in which each config's analysis was last found fresh (or made). */
   private readonly checkedAt = new Map<string, number>();
-  private scannedFiles: { revision: number; alloy: string[]; values: string[] } | undefined;
+  private scannedFiles: { revision: number; settings: Settings; alloy: string[]; yaml: string[] } | undefined;
+  private deployment: Deployment | undefined;
+  private deploymentLoading: Promise<Deployment> | undefined;
+  private readonly embedded = new WeakMap<ParsedDocument, EmbeddedConfig | null>();
 
-  /** Records a change: the file lists are stale from now on (analyses check their documents themselves). */
+  /** Records an edit: analyses check their documents themselves from now on. */
   touch(): void {
     this.revisionCounter++;
+  }
+
+  /** Records that files may have been created or deleted on disk. */
+  filesChanged(): void {
+    this.revisionCounter++;
+    this.filesRevision++;
+  }
+
+  /** The workspace folders, as given by the client (only local folders that can be walked are kept). */
+  get folders(): readonly string[] {
+    return this.folderUris;
+  }
+
+  /**
+   * Sets the workspace folders; returns the URIs refused. A folder must be a `file:` URI of an absolute path
+   * that is not the root of the file system: an editor with an unnamed buffer may send `file://.`, which reads
+   * as `/`, and walking the whole disk is never what was meant.
+   */
+  setFolders(uris: readonly string[]): string[] {
+    const refused: string[] = [];
+    this.folderUris = [];
+    this.folderPaths = [];
+    for (const uri of uris) {
+      const path = localFolderPath(uri);
+      if (path === undefined) refused.push(uri);
+      else if (!this.folderPaths.includes(path)) {
+        this.folderUris.push(uri);
+        this.folderPaths.push(path);
+      }
+    }
+    this.filesChanged();
+    return refused;
   }
 
   /** The key of the config `uri` belongs to: its folder for files, itself for other schemes. */
   configKeyOf(uri: string): string {
     const path = fsPathOf(uri);
     return path === undefined ? uri : URI.file(dirname(path)).toString();
+  }
+
+  /** Whether `uri` is an Alloy file (by name, or because the editor says so). */
+  isAlloy(uri: string): boolean {
+    const path = fsPathOf(uri) ?? URI.parse(uri).path;
+    if (isAlloyPath(path)) return true;
+    const languageId = this.documents.languageOf(uri);
+    return languageId === "alloy" || languageId === "river";
+  }
+
+  /** Whether `uri` is YAML the `valuesFiles` globs name (relative to a workspace folder, or by its name). */
+  isValuesCandidate(uri: string): boolean {
+    const path = fsPathOf(uri) ?? URI.parse(uri).path;
+    const yaml = /\.ya?ml$/i.test(path) || this.documents.languageOf(uri) === "yaml";
+    if (!yaml) return false;
+    for (const root of this.folderPaths) {
+      const rel = relative(root, path).split(sep).join("/");
+      if (!rel.startsWith("..") && !isAbsolute(rel) && matchesAnyGlob(rel, this.settings.valuesFiles)) return true;
+    }
+    const name = path.slice(path.lastIndexOf("/") + 1);
+    return matchesAnyGlob(name, this.settings.valuesFiles);
+  }
+
+  /** Loads the deployment checks (and their YAML parser) once; `kindOf` needs them for YAML. */
+  loadDeployment(): Promise<Deployment> {
+    if (this.deployment) return Promise.resolve(this.deployment);
+    this.deploymentLoading ??= import("@alloy-toolkit/deployment").then((module) => (this.deployment = module));
+    return this.deploymentLoading;
+  }
+
+  /**
+   * What `uri` is: an Alloy file, a values file of the grafana/alloy chart (YAML the globs name whose content
+   * is such values), or anything else (which the server leaves alone: other YAML is never read as Alloy). A
+   * YAML candidate is `other` until the deployment checks are loaded ({@link loadDeployment}).
+   */
+  kindOf(uri: string): DocumentKind {
+    if (this.isAlloy(uri)) return "alloy";
+    if (!this.isValuesCandidate(uri) || !this.deployment) return "other";
+    const doc = this.documents.get(uri);
+    return doc && this.embeddedConfig(doc) !== null ? "values" : "other";
+  }
+
+  /**
+   * The Alloy config inside a values document (`alloy.configMap.content`) as a document of its own, or `null`
+   * when the document is not chart values or has no inline config (then `undefined` until the deployment
+   * checks are loaded). Made once per version of the values document.
+   */
+  embeddedConfig(doc: ParsedDocument): EmbeddedConfig | null | undefined {
+    const deployment = this.deployment;
+    if (!deployment) return undefined;
+    const known = this.embedded.get(doc);
+    if (known !== undefined) return known;
+    const values = deployment.parseValuesDocument(doc.text, checkerFilename(doc.uri));
+    const embedded = deployment.isAlloyChartValues(values) ? new EmbeddedConfig(doc, deployment.inlineConfigOf(values)) : null;
+    if (embedded?.document) this.documents.setEmbedded(embedded.document);
+    this.embedded.set(doc, embedded);
+    return embedded;
   }
 
   /** The documents of the config `uri` belongs to: every `.alloy` file of its folder (open ones as edited). */
@@ -68,13 +184,14 @@ export class Workspace {
     return [...uris]
       .sort()
       .map((u) => this.documents.get(u))
-      .filter((d): d is ParsedDocument => d !== undefined);
+      .filter((d): d is ParsedDocument => d !== undefined && !d.tooLarge);
   }
 
   /**
-   * The checker's analysis of the config `uri` belongs to. Reused as long as the config's documents (and the
-   * modules they import) are the same parsed versions and the settings did not change, so diagnostics,
-   * the pipeline graph and later requests on an unchanged config do not analyze it again.
+   * The checker's analysis of the config `uri` belongs to, as the documents are now. Reused as long as the
+   * config's documents (and the modules they import) are the same parsed versions and the settings did not
+   * change, so diagnostics, the pipeline graph and later requests on an unchanged config do not analyze it
+   * again.
    */
   analysis(uri: string): ConfigAnalysis {
     const key = this.configKeyOf(uri);
@@ -84,7 +201,28 @@ export class Workspace {
     const documents = this.configDocuments(uri);
     this.checkedAt.set(key, this.revisionCounter);
     if (cached && this.isFresh(cached, documents)) return cached;
-    const imports: { from: string; filename: string; documents: ParsedDocument[] }[] = [];
+    const analysis = this.analyze(key, documents);
+    this.analyses.set(key, analysis);
+    return analysis;
+  }
+
+  /**
+   * The last analysis made of the config `uri` belongs to, even when a document changed since (a new one is
+   * on its way: the diagnostics run makes it), else a new one. Requests answer from it, so that they never
+   * wait behind a whole analysis: the statements an edit did not touch are the very objects the model holds,
+   * moved to their new offsets by the parser's `reparse`.
+   */
+  latestAnalysis(uri: string): ConfigAnalysis {
+    const cached = this.analyses.get(this.configKeyOf(uri));
+    if (!cached || cached.settings !== this.settings) return this.analysis(uri);
+    // Only an analysis of an earlier version of this very document: its offsets are this text's.
+    const analyzed = cached.documents.find((d) => d.uri === uri);
+    const current = this.documents.get(uri);
+    return analyzed && current && analyzed.lineage === current.lineage ? cached : this.analysis(uri);
+  }
+
+  private analyze(key: string, documents: readonly ParsedDocument[]): ConfigAnalysis {
+    const imports: { from: string; filename: string; documents: ParsedDocument[] | ImportProblem }[] = [];
     const settings = this.settings;
     const options = resolveOptions({
       alloyVersion: settings.alloyVersion,
@@ -95,7 +233,7 @@ export class Workspace {
         const from = uriOfCheckerFile(importing);
         const modules = this.loadModule(from, filename);
         imports.push({ from, filename, documents: modules });
-        return modules.map((d) => d.source);
+        return Array.isArray(modules) ? modules.map((d) => d.source) : modules;
       },
     });
     const sources = documents.map((d) => d.source).sort((a, b) => (a.filename < b.filename ? -1 : a.filename > b.filename ? 1 : 0));
@@ -107,9 +245,19 @@ export class Workspace {
       model,
       imports,
       settings,
-      diagnostics: () => (diagnostics ??= checkModel(model).diagnostics),
+      diagnostics() {
+        if (diagnostics === undefined) {
+          const steps = analysis.diagnosticsInSteps();
+          let step = steps.next();
+          while (!step.done) step = steps.next();
+        }
+        return diagnostics!;
+      },
+      *diagnosticsInSteps() {
+        if (diagnostics === undefined) diagnostics = (yield* checkModelInSteps(model)).diagnostics;
+        return diagnostics;
+      },
     };
-    this.analyses.set(key, analysis);
     return analysis;
   }
 
@@ -118,6 +266,10 @@ export class Workspace {
     for (let i = 0; i < documents.length; i++) if (analysis.documents[i] !== documents[i]) return false;
     for (const { from, filename, documents: before } of analysis.imports) {
       const now = this.loadModule(from, filename);
+      if (!Array.isArray(now) || !Array.isArray(before)) {
+        if (Array.isArray(now) || Array.isArray(before) || (now as ImportProblem).problem !== (before as ImportProblem).problem) return false;
+        continue;
+      }
       if (now.length !== before.length || now.some((d, i) => d !== before[i])) return false;
     }
     return true;
@@ -142,8 +294,12 @@ export class Workspace {
     return analyses;
   }
 
-  /** The documents of a module imported with `import.file` from `fromUri`: a file, or a folder's `.alloy` files. */
-  private loadModule(fromUri: string, filename: string): ParsedDocument[] {
+  /**
+   * The documents of a module imported with `import.file` from `fromUri`: a file, or a folder's `.alloy` files.
+   * Read only inside the workspace folders (unless `importsOutsideWorkspace`), only regular files, and none
+   * past the module size limit (`importFileProblem`, the CLI's limit too): a problem says why not.
+   */
+  private loadModule(fromUri: string, filename: string): ParsedDocument[] | ImportProblem {
     const fromPath = fsPathOf(fromUri);
     if (fromPath === undefined || filename === "") return [];
     const target = isAbsolute(filename) ? filename : resolve(dirname(fromPath), filename);
@@ -153,53 +309,85 @@ export class Workspace {
     } catch {
       return []; // a missing module is the checker's to report
     }
-    const paths = stat.isDirectory()
-      ? listDirectory(target)
-          .filter(isAlloyPath)
-          .sort()
-          .map((name) => join(target, name))
-      : [target];
-    return paths
-      .map((p) => this.documents.get(URI.file(p).toString()))
-      .filter((d): d is ParsedDocument => d !== undefined);
+    if (!this.settings.importsOutsideWorkspace) {
+      const roots = this.folderPaths.length > 0 ? this.folderPaths : [dirname(fromPath)];
+      if (!roots.some((root) => isInside(root, target))) {
+        const where = this.folderPaths.length > 0 ? "the workspace folders" : "the importing file's folder";
+        return { problem: `${target} is outside ${where} (the alloy.importsOutsideWorkspace setting allows reading it)` };
+      }
+    }
+    if (stat.isDirectory()) {
+      return listDirectory(target)
+        .filter(isAlloyPath)
+        .sort()
+        .map((name) => this.documents.get(URI.file(join(target, name)).toString()))
+        .filter((d): d is ParsedDocument => d !== undefined && !d.tooLarge);
+    }
+    const uri = URI.file(target).toString();
+    const open = this.documents.isOpen(uri) ? this.documents.get(uri) : undefined;
+    const problem = open ? undefined : importFileProblem(target, stat);
+    if (problem !== undefined) return { problem };
+    const doc = open ?? this.documents.get(uri);
+    return doc && !doc.tooLarge ? [doc] : [];
   }
 
-  /** `.alloy` files and values files (per the `valuesFiles` globs) under the workspace folders, as URIs. */
-  workspaceFiles(): { alloy: string[]; values: string[] } {
-    if (this.scannedFiles && this.scannedFiles.revision === this.revisionCounter) return this.scannedFiles;
+  /**
+   * `.alloy` files and YAML files the `valuesFiles` globs name under the workspace folders, as URIs (whether a
+   * YAML file is chart values is decided when it is read). Scanned again only after file events.
+   */
+  workspaceFiles(): { alloy: string[]; yaml: string[] } {
+    const cached = this.scannedFiles;
+    const scanned =
+      cached && cached.revision === this.filesRevision && cached.settings.valuesFiles === this.settings.valuesFiles
+        ? cached
+        : (this.scannedFiles = { revision: this.filesRevision, settings: this.settings, ...this.scan() });
+    const open = this.documents.openUris().filter((uri) => this.isAlloy(uri) && !scanned.alloy.includes(uri));
+    return open.length === 0 ? scanned : { alloy: [...scanned.alloy, ...open].sort(), yaml: scanned.yaml };
+  }
+
+  private scan(): { alloy: string[]; yaml: string[] } {
     const alloy = new Set<string>();
-    const values = new Set<string>();
-    for (const folder of this.folders) {
-      const root = fsPathOf(folder);
-      if (root === undefined) continue;
-      scan(root, (path) => {
-        const rel = relative(root, path).split("\\").join("/");
+    const yaml = new Set<string>();
+    for (const root of this.folderPaths) {
+      walkFolder(root, (path) => {
         if (isAlloyPath(path)) alloy.add(URI.file(path).toString());
-        else if (/\.ya?ml$/.test(path) && matchesAnyGlob(rel, this.settings.valuesFiles)) values.add(URI.file(path).toString());
+        else if (/\.ya?ml$/i.test(path) && matchesAnyGlob(relative(root, path).split(sep).join("/"), this.settings.valuesFiles)) {
+          yaml.add(URI.file(path).toString());
+        }
       });
     }
-    for (const open of this.documents.openUris()) if (isAlloyPath(fsPathOf(open) ?? open)) alloy.add(open);
-    this.scannedFiles = { revision: this.revisionCounter, alloy: [...alloy].sort(), values: [...values].sort() };
-    return this.scannedFiles;
+    return { alloy: [...alloy].sort(), yaml: [...yaml].sort() };
   }
 
-  /** Whether `uri` is a Helm values file per the `valuesFiles` globs (relative to a workspace folder, or by name). */
-  isValuesFile(uri: string): boolean {
-    const path = fsPathOf(uri) ?? URI.parse(uri).path;
-    if (!/\.ya?ml$/.test(path)) return false;
-    for (const folder of this.folders) {
-      const root = fsPathOf(folder);
-      if (root === undefined) continue;
-      const rel = relative(root, path).split("\\").join("/");
-      if (!rel.startsWith("..") && matchesAnyGlob(rel, this.settings.valuesFiles)) return true;
-    }
-    const name = path.slice(path.lastIndexOf("/") + 1);
-    return matchesAnyGlob(name, this.settings.valuesFiles);
+  /** Whether `uri` is under one of the workspace folders. */
+  inWorkspace(uri: string): boolean {
+    const path = fsPathOf(uri);
+    return path !== undefined && this.folderPaths.some((root) => isInside(root, path));
   }
 }
 
 export function isAlloyPath(path: string): boolean {
   return path.endsWith(".alloy") || path.endsWith(".river");
+}
+
+/** The local path of a workspace folder URI, or `undefined` for one the server must not walk. */
+function localFolderPath(uri: string): string | undefined {
+  let parsed: URI;
+  try {
+    parsed = URI.parse(uri, true);
+  } catch {
+    return undefined;
+  }
+  if (parsed.scheme !== "file" || (parsed.authority !== "" && parsed.authority !== "localhost")) return undefined;
+  if (!parsed.path.startsWith("/")) return undefined;
+  const path = parsed.fsPath;
+  if (!isAbsolute(path) || dirname(path) === path) return undefined;
+  return path;
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
 }
 
 function listDirectory(dir: string): string[] {
@@ -210,7 +398,7 @@ function listDirectory(dir: string): string[] {
   }
 }
 
-function scan(root: string, visit: (path: string) => void): void {
+function walkFolder(root: string, visit: (path: string) => void): void {
   let budget = MAX_SCANNED_FILES;
   const stack = [root];
   while (stack.length > 0 && budget > 0) {

@@ -10,7 +10,8 @@ function failingWorkspace(): Workspace {
   return {
     settings: { diagnosticsDelay: 0 },
     configKeyOf: (uri: string) => uri,
-    isValuesFile: () => false,
+    isAlloy: () => true,
+    isValuesCandidate: () => false,
     documents: { get: () => undefined },
     analysis: () => {
       throw new Error("no analysis here");

@@ -3,6 +3,9 @@ import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import type {
   CodeAction,
+  Diagnostic,
+  DocumentHighlight,
+  SemanticTokensDelta,
   CompletionItem,
   CompletionList,
   DocumentLink,
@@ -19,7 +22,7 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from "vscode-languageserver-protocol";
-import { fixture, fixturesRoot, LspClient, serverForTests, withCursor } from "./support/lsp-client.js";
+import { applyEdits, fixture, fixturesRoot, LspClient, packageRoot, serverForTests, withCursor } from "./support/lsp-client.js";
 
 const server = serverForTests();
 let counter = 0;
@@ -53,7 +56,7 @@ describe("completion", () => {
     expect(scrape.detail).toContain("Generally available");
     const snippet = scrape.textEdit && "newText" in scrape.textEdit ? scrape.textEdit.newText : "";
     expect(snippet).toMatch(/^prometheus\.scrape "\$\{1:default\}" \{\n/);
-    expect(snippet).toMatch(/\n\ttargets +\= \[\$\d\]\n/);
+    expect(snippet).toMatch(/\n\ttargets +\= \$\d\n/);
     expect(snippet).toMatch(/\n\tforward_to = \[\$\d\]\n/);
     expect(snippet.endsWith("\n}")).toBe(true);
     const resolved = await server.client.request<CompletionItem>("completionItem/resolve", scrape);
@@ -95,6 +98,30 @@ describe("completion", () => {
     const top = await completeAt('declare "m" {\n\targument "in" { }\n}\n<|>\n');
     const module = top.find((i) => i.label === "m")!;
     expect(module.textEdit && "newText" in module.textEdit ? module.textEdit.newText : "").toContain("in = $2");
+  });
+
+  it("ranks by relevance: common components before the exporters, required arguments first", async () => {
+    const items = await completeAt("prometheus.<|>");
+    const order = (label: string) => items.find((i) => i.label === label)!.sortText!;
+    const sorted = [...items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1)).map((i) => i.label);
+    expect(sorted.indexOf("prometheus.scrape")).toBeLessThan(sorted.indexOf("prometheus.exporter.apache"));
+    expect(order("prometheus.remote_write") < order("prometheus.exporter.unix")).toBe(true);
+    const body = await completeAt('prometheus.remote_write "w" {\n\tendpoint {\n\t\t<|>\n\t}\n}\n');
+    const first = [...body].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1))[0];
+    expect(first.label).toBe("url");
+  });
+
+  it("writes a list argument fed by another component's export without brackets, a list of receivers with them", async () => {
+    const scrape = (await completeAt("prometheus.scr<|>")).find((i) => i.label === "prometheus.scrape")!;
+    const snippet = (scrape.textEdit as TextEdit).newText;
+    expect(snippet).toMatch(/\n\ttargets +\= \$\d\n/);
+    expect(snippet).toMatch(/\n\tforward_to = \[\$\d\]\n/);
+    // Inside brackets that need a target, lists (which would make a list of lists) come after what fits.
+    const items = await completeAt('discovery.kubernetes "k" {\n\trole = "pod"\n}\nprometheus.scrape "x" {\n\ttargets = [<|>]\n\tforward_to = []\n}\n');
+    expect(items.map((i) => i.label)).not.toContain("discovery.kubernetes.k.targets");
+    const concat = items.find((i) => i.label === "array.concat")!;
+    const fitting = items.find((i) => i.label === "discovery.target") ?? items.find((i) => i.label === "encoding.from_json")!;
+    expect(fitting.sortText! < concat.sortText!).toBe(true);
   });
 
   it("returns nothing inside comments", async () => {
@@ -243,12 +270,12 @@ describe("document structure", () => {
     expect(moduleLinks.map((l) => l.target)).toContain(fixture("modules/lib/metrics.alloy").uri);
   });
 
-  it("classifies names with semantic tokens", async () => {
+  it("classifies names, and the scanner's strings, numbers, comments, operators and keywords, with semantic tokens", async () => {
     const tokens = await server.client.request<SemanticTokens>("textDocument/semanticTokens/full", { textDocument: { uri: pipeline.uri } });
     const legend = (server.client.capabilities.semanticTokensProvider as { legend: { tokenTypes: string[] } }).legend.tokenTypes;
     const types = new Set<string>();
     for (let i = 3; i < tokens.data.length; i += 5) types.add(legend[tokens.data[i]]);
-    expect([...types].sort()).toEqual(["class", "function", "property", "struct", "variable"]);
+    expect([...types].sort()).toEqual(["class", "comment", "function", "operator", "property", "string", "struct", "variable"]);
   });
 
   it("shows the export type of references as inlay hints", async () => {
@@ -269,12 +296,56 @@ describe("document structure", () => {
   });
 });
 
+describe("highlights, semantic token deltas, diagnostic tags and rule links", () => {
+  it("highlights the symbol under the cursor: its label written, its uses read", async () => {
+    const { uri, position, text } = openMarked('prometheus.remote_write "d<|>efault" {\n}\nprometheus.scrape "x" {\n\ttargets    = []\n\tforward_to = [prometheus.remote_write.default.receiver]\n}\n');
+    const highlights = await server.client.request<DocumentHighlight[]>("textDocument/documentHighlight", { textDocument: { uri }, position });
+    const use = text.split("\n")[4].indexOf("default");
+    expect(highlights).toEqual([
+      { range: { start: { line: 0, character: 24 }, end: { line: 0, character: 33 } }, kind: 3 },
+      { range: { start: { line: 4, character: use }, end: { line: 4, character: use + 7 } }, kind: 2 },
+    ]);
+  });
+
+  it("sends the edits from the last tokens when the client quotes their result id", async () => {
+    const { uri } = openMarked('<|>logging {\n\tlevel = "info"\n}\n');
+    const full = await server.client.request<SemanticTokens>("textDocument/semanticTokens/full", { textDocument: { uri } });
+    expect(full.resultId).toBeDefined();
+    server.client.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: "// note\n" }]);
+    const delta = await server.client.request<SemanticTokensDelta>("textDocument/semanticTokens/full/delta", { textDocument: { uri }, previousResultId: full.resultId });
+    expect(delta.edits).toHaveLength(1);
+    const again = await server.client.request<SemanticTokens>("textDocument/semanticTokens/full", { textDocument: { uri } });
+    const [edit] = delta.edits;
+    const patched = [...full.data.slice(0, edit.start), ...(edit.data ?? []), ...full.data.slice(edit.start + edit.deleteCount)];
+    expect(patched).toEqual(again.data);
+  });
+
+  it("tags unused components as unnecessary and deprecated functions as deprecated, and links each rule's documentation", async () => {
+    const { uri } = openMarked('<|>local.file "a" {\n\tfilename = env("HOME")\n}\n');
+    const diagnostics: Diagnostic[] = await server.client.waitForDiagnostics(uri, (p) => p.diagnostics.length >= 2);
+    const unused = diagnostics.find((d) => d.code === "check/unused-component")!;
+    const deprecated = diagnostics.find((d) => d.code === "check/deprecated-function")!;
+    expect(unused.tags).toEqual([1]);
+    expect(deprecated.tags).toEqual([2]);
+    expect(unused.codeDescription?.href).toBe("https://github.com/alloy-toolkit/alloy-toolkit/blob/main/packages/checker/README.md#check-unused-component");
+  });
+
+  it("links every rule to an anchor its documentation has", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { rules } = await import("@alloy-toolkit/checker");
+    const { deploymentRules } = await import("@alloy-toolkit/deployment");
+    const docs = (pkg: string) => readFileSync(join(packageRoot, "..", pkg, "README.md"), "utf8");
+    for (const rule of rules) expect(docs("checker"), rule.id).toContain(`<a id="${rule.id.replace("/", "-")}"></a>`);
+    for (const rule of deploymentRules) expect(docs("deployment"), rule.id).toContain(`<a id="${rule.id.replace("/", "-")}"></a>`);
+  });
+});
+
 describe("formatting", () => {
-  it("formats the whole unsaved buffer as one edit, and returns none when formatted or unparsable", async () => {
-    const { uri } = openMarked('<|>logging {\nlevel = "info"\n   format = "json"\n}\n');
+  it("formats the unsaved buffer with edits of the lines that change, and returns none when formatted or unparsable", async () => {
+    const { uri, text } = openMarked('<|>// settings\nlogging {\nlevel = "info"\n   format = "json"\n}\n');
     const edits = await server.client.request<TextEdit[]>("textDocument/formatting", { textDocument: { uri }, options: { tabSize: 4, insertSpaces: false } });
-    expect(edits).toHaveLength(1);
-    expect(edits[0].newText).toBe('logging {\n\tlevel  = "info"\n\tformat = "json"\n}\n');
+    expect(applyEdits(text, edits)).toBe('// settings\nlogging {\n\tlevel  = "info"\n\tformat = "json"\n}\n');
+    expect(edits).toEqual([{ range: { start: { line: 2, character: 0 }, end: { line: 4, character: 0 } }, newText: '\tlevel  = "info"\n\tformat = "json"\n' }]);
     const formatted = openMarked('<|>logging {\n\tlevel = "info"\n}\n');
     expect(await server.client.request("textDocument/formatting", { textDocument: { uri: formatted.uri }, options: { tabSize: 4, insertSpaces: false } })).toEqual([]);
     const broken = openMarked("<|>logging {\n");

@@ -63,3 +63,29 @@ describe("alloy/graph", () => {
     await expect(client.request("alloy/graph", { uri, format: "png" })).rejects.toMatchObject({ code: -32602 });
   });
 });
+
+describe("alloy/graph of a large config", () => {
+  it("draws 10,000 components one node per component name, and answers other requests meanwhile", async () => {
+    let text = 'prometheus.remote_write "default" {\n\tendpoint {\n\t\turl = "http://mimir"\n\t}\n}\n';
+    for (let i = 0; i < 2_500; i++) {
+      text += `discovery.kubernetes "k${i}" {\n\trole = "pod"\n}\n\ndiscovery.relabel "r${i}" {\n\ttargets = discovery.kubernetes.k${i}.targets\n}\n\n`;
+      text += `prometheus.scrape "s${i}" {\n\ttargets    = discovery.relabel.r${i}.output\n\tforward_to = [prometheus.remote_write.default.receiver]\n}\n\n`;
+      text += `prometheus.relabel "p${i}" {\n\tforward_to = [prometheus.remote_write.default.receiver]\n}\n\n`;
+    }
+    const uri = pathToFileURL(join(fixturesRoot, "scratch", "graph-large", "config.alloy")).toString();
+    client.open(uri, text);
+    const graph = client.request<GraphResult>("alloy/graph", { uri });
+    const hover = client.request("textDocument/hover", { textDocument: { uri }, position: { line: 0, character: 3 } });
+    const result = await graph;
+    expect(await hover).not.toBeNull();
+    expect(result.aggregated).toEqual({ components: 10_001 });
+    expect(result.graph.nodes.map((n) => [n.id, n.count])).toEqual([
+      ["prometheus.remote_write.default", undefined],
+      ["discovery.kubernetes", 2_500],
+      ["discovery.relabel", 2_500],
+      ["prometheus.scrape", 2_500],
+      ["prometheus.relabel", 2_500],
+    ]);
+    expect(result.content).toContain("prometheus.scrape ×2500");
+  });
+});

@@ -8,6 +8,7 @@ import { rule as cycle } from "./cycle.js";
 import { rule as deprecatedFunction } from "./deprecated-function.js";
 import { rule as duplicateBlock } from "./duplicate-block.js";
 import { rule as functionArity } from "./function-arity.js";
+import { rule as importNotRead } from "./import-not-read.js";
 import { rule as invalidEnumValue } from "./invalid-enum-value.js";
 import { rule as missingLabel } from "./missing-label.js";
 import { rule as missingRequired } from "./missing-required.js";
@@ -49,6 +50,7 @@ export const rules: readonly Rule[] = [
   functionArity,
   unusedComponent,
   uncheckedImport,
+  importNotRead,
   clusterBlockUnsupported,
   clusterNodeLocalTargets,
   clusterInstanceSpecificLabels,

@@ -25,16 +25,16 @@ export const rule: Rule = {
   check({ model, report }) {
     let names: string[] | undefined;
     // Suggestions per scope and name: a config may repeat one unknown name many times.
-    const cache = new Map<typeof model.root, { candidates: string[]; suggestions: Map<string, string | undefined> }>();
+    const cache = new Map<typeof model.root, { candidates: readonly string[]; suggestions: Map<string, string | undefined> }>();
     for (const symbol of model.symbols) {
       if (symbol.kind !== "component" || symbol.module || symbol.uncheckedImport) continue;
       if (symbol.schema && "status" in symbol.schema && symbol.schema.status === "active") continue;
       names ??= componentNames({ version: model.options.alloyVersion });
       let entry = cache.get(symbol.scope);
       if (!entry) {
-        const candidates = [...names];
-        for (let s: typeof symbol.scope | undefined = symbol.scope; s; s = s.parent) candidates.push(...s.declares.keys());
-        cache.set(symbol.scope, (entry = { candidates, suggestions: new Map() }));
+        const declared: string[] = [];
+        for (let s: typeof symbol.scope | undefined = symbol.scope; s; s = s.parent) declared.push(...s.declares.keys());
+        cache.set(symbol.scope, (entry = { candidates: candidateList(model.options.alloyVersion, names, declared), suggestions: new Map() }));
       }
       const removed = REMOVED_COMPONENTS[symbol.name];
       if (!entry.suggestions.has(symbol.name)) {
@@ -56,3 +56,19 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * The catalog's component names and the `declare`s in scope, one array per catalog release and set of
+ * declares, kept from one check to the next: `closestName` remembers its suggestions per array.
+ */
+const candidateLists = new Map<string, readonly string[]>();
+
+function candidateList(version: string, names: readonly string[], declared: readonly string[]): readonly string[] {
+  const key = `${version}\u0000${declared.join("\u0000")}`;
+  let list = candidateLists.get(key);
+  if (list === undefined) {
+    if (candidateLists.size >= 64) candidateLists.clear();
+    candidateLists.set(key, (list = [...names, ...declared]));
+  }
+  return list;
+}

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
-import type { ImportResolver, SourceInput } from "@alloy-toolkit/checker";
+import { importFileProblem, type ImportResolver, type SourceInput } from "@alloy-toolkit/checker";
 import type { DeploymentFile, FileReader } from "@alloy-toolkit/deployment";
 import { decodeSource } from "@alloy-toolkit/parser";
 
@@ -112,9 +112,12 @@ export const fileSystemReader: FileReader = (path) => (existsSync(path) && statS
  */
 export const fileSystemResolver: ImportResolver = (filename, importingFile) => {
   const candidates = isAbsolute(filename) ? [filename] : [join(dirname(importingFile), filename), filename];
-  // An import that cannot be read, or is not UTF-8, leaves its components unchecked (the checker says so).
-  const found = candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
+  // An import that cannot be read, is not a regular file, is too large or is not UTF-8 leaves its components
+  // unchecked (the checker says so).
+  const found = candidates.find((candidate) => existsSync(candidate) && !statSync(candidate).isDirectory());
   if (found === undefined) return undefined;
+  const problem = importFileProblem(found, statSync(found));
+  if (problem !== undefined) return { problem };
   const decoded = decodeSource(readFileSync(found));
   return decoded.ok ? decoded.text : undefined;
 };

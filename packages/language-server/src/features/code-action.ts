@@ -3,7 +3,7 @@ import { CodeActionKind } from "../lsp.js";
 import type { ParsedDocument } from "../documents.js";
 import type { FeatureContext } from "../feature-context.js";
 import type { DiagnosticData } from "./diagnostics.js";
-import { wholeDocumentFormatEdits } from "../format-edits.js";
+import { formatEdits } from "../format-edits.js";
 import { lineIndentation, offsetsToLspRange } from "../lsp-positions.js";
 
 /** The source action formatting the document (also offered without diagnostics). */
@@ -15,7 +15,7 @@ export const formatDocumentKind = `${CodeActionKind.Source}.formatDocument.alloy
  * deployment rule asks for, also inside Helm values), and a comment that switches its rule off for the line;
  * and the "format document" source action. The actions apply the data; they never read a message.
  */
-export function codeAction(doc: ParsedDocument, params: CodeActionParams, _ctx: FeatureContext): CodeAction[] {
+export function codeAction(doc: ParsedDocument, params: CodeActionParams, ctx: FeatureContext): CodeAction[] {
   const actions: CodeAction[] = [];
   const uri = doc.uri;
   const only = params.context.only;
@@ -29,27 +29,22 @@ export function codeAction(doc: ParsedDocument, params: CodeActionParams, _ctx: 
       const fix = (diagnostic.data as DiagnosticData | undefined)?.fix;
       if (fix && fix.edits.length > 0) quickFix(fix.title, diagnostic, [...fix.edits], true);
       const code = String(diagnostic.code ?? "");
-      if (code && !code.startsWith("parse/") && !code.startsWith("values/") && !isYaml(uri)) {
+      if (code && !code.startsWith("parse/") && !code.startsWith("server/") && ctx.workspace.isAlloy(uri)) {
         const line = diagnostic.range.start.line;
-        const indent = lineIndentation(doc.lineIndex, line);
-        const start = doc.lineIndex.lineStarts[line] ?? doc.text.length;
+        const indent = lineIndentation(doc.lsp, line);
+        const start = doc.lsp.lineStarts[line] ?? doc.text.length;
         quickFix(
           `Disable ${code} for this line`,
           diagnostic,
-          [{ range: offsetsToLspRange(doc.lineIndex, start, start), newText: `${indent}// alloylint-disable-next-line ${code}\n` }],
+          [{ range: offsetsToLspRange(doc.lsp, start, start), newText: `${indent}// alloylint-disable-next-line ${code}\n` }],
           false,
         );
       }
     }
   }
-  if (wants(formatDocumentKind) || (only?.includes(CodeActionKind.Source) ?? false)) {
-    const edits = wholeDocumentFormatEdits(doc);
+  if (ctx.workspace.isAlloy(uri) && (wants(formatDocumentKind) || (only?.includes(CodeActionKind.Source) ?? false))) {
+    const edits = formatEdits(doc);
     if (edits.length > 0) actions.push({ title: "Format document", kind: formatDocumentKind, edit: { changes: { [uri]: edits } } });
   }
   return actions;
-}
-
-/** A Helm values file: an `alloylint-disable` comment there would be YAML, not Alloy. */
-function isYaml(uri: string): boolean {
-  return /\.ya?ml$/i.test(uri);
 }

@@ -50,11 +50,11 @@ type CompletionData =
  * functions, `constants.*`, `argument.<name>.value`.
  */
 export function completion(doc: ParsedDocument, params: CompletionParams, ctx: FeatureContext): CompletionList {
-  const index = doc.lineIndex;
+  const index = doc.lsp;
   const offset = toOffset(index, params.position);
   const at = completionContext(doc.ast, doc.text, offset);
   if (at.kind === "comment") return { isIncomplete: false, items: [] };
-  const model = ctx.workspace.analysis(doc.uri).model;
+  const model = ctx.workspace.latestAnalysis(doc.uri).model;
   const filename = checkerFilename(doc.uri);
   const path = blocksAt(model, filename, offset).filter((b) => inBody(b.block, offset));
   const owner = path[path.length - 1] as BlockAt | undefined;
@@ -110,9 +110,8 @@ function statementItems(model: SemanticModel, filename: string, offset: number, 
         label: component.name,
         kind: CompletionItemKind.Class,
         detail: stabilityLabel(component.stability) + (stabilityAllowed(settings, component.stability) ? "" : " (not enabled)"),
-        textEdit: { range: replace, newText: componentSnippet(component.name, component, true) },
-        insertTextFormat: InsertTextFormat.Snippet,
-        sortText: (stabilityAllowed(settings, component.stability) ? "1" : "3") + component.name,
+        ...insertion(replace, componentSnippet(component.name, component, true), component.name, ctx),
+        sortText: componentRank(component.name, stabilityAllowed(settings, component.stability)),
         data: { kind: "component", name: component.name } satisfies CompletionData,
       });
     }
@@ -122,8 +121,7 @@ function statementItems(model: SemanticModel, filename: string, offset: number, 
         label: block.name,
         kind: CompletionItemKind.Module,
         detail: "config block",
-        textEdit: { range: replace, newText: componentSnippet(block.name, block, block.labelled) },
-        insertTextFormat: InsertTextFormat.Snippet,
+        ...insertion(replace, componentSnippet(block.name, block, block.labelled), block.name, ctx),
         sortText: "2" + block.name,
         data: { kind: "component", name: block.name } satisfies CompletionData,
       });
@@ -133,8 +131,7 @@ function statementItems(model: SemanticModel, filename: string, offset: number, 
         label: name,
         kind: CompletionItemKind.Module,
         detail: "custom component",
-        textEdit: { range: replace, newText: moduleSnippet(name, module) },
-        insertTextFormat: InsertTextFormat.Snippet,
+        ...insertion(replace, moduleSnippet(name, module), name, ctx),
         sortText: "0" + name,
       });
     }
@@ -152,8 +149,8 @@ function statementItems(model: SemanticModel, filename: string, offset: number, 
         label: argument.name,
         kind: CompletionItemKind.Field,
         detail: argument.required ? "required argument" : "optional argument",
-        textEdit: { range: replace, newText: `${argument.name} = $0` },
-        insertTextFormat: InsertTextFormat.Snippet,
+        ...insertion(replace, `${argument.name} = $0`, `${argument.name} = `, ctx),
+        sortText: (argument.required ? "0" : "1") + argument.name,
       }));
   }
   const container = owner.container;
@@ -168,8 +165,7 @@ function statementItems(model: SemanticModel, filename: string, offset: number, 
       kind: CompletionItemKind.Field,
       detail: `${typeToString(attribute.type)}${attribute.required ? " (required)" : ""}`,
       documentation: { kind: MarkupKind.Markdown, value: attributeMarkdown(attribute, docUrl) },
-      textEdit: { range: replace, newText: `${attribute.name} = ${valuePlaceholder(attribute.type, 1, attribute)}` },
-      insertTextFormat: InsertTextFormat.Snippet,
+      ...insertion(replace, `${attribute.name} = ${valuePlaceholder(attribute.type, 1, attribute)}`, `${attribute.name} = `, ctx),
       sortText: (attribute.required ? "0" : "1") + attribute.name,
       ...(attribute.deprecated ? { tags: [CompletionItemTag.Deprecated] } : {}),
     });
@@ -181,8 +177,7 @@ function statementItems(model: SemanticModel, filename: string, offset: number, 
       kind: CompletionItemKind.Struct,
       detail: `block${block.required ? " (required)" : ""}${block.repeatable ? ", repeatable" : ""}`,
       documentation: { kind: MarkupKind.Markdown, value: blockMarkdown(block, docUrl) },
-      textEdit: { range: replace, newText: blockSnippet(block) },
-      insertTextFormat: InsertTextFormat.Snippet,
+      ...insertion(replace, blockSnippet(block), block.name, ctx),
       sortText: (block.required ? "0" : "2") + block.name,
     });
   }
@@ -237,6 +232,8 @@ function expressionItems(
   if (expected?.kind === "bool" || !expected) {
     for (const value of ["true", "false"]) items.push({ label: value, kind: CompletionItemKind.Keyword, sortText: "1" + value });
   }
+  // What fits the argument first: a value of another type is a type error once inserted.
+  const fits = (type: AlloyType) => isAssignable(type, expected);
   if (!expected || expected.kind !== "capsule") {
     for (const constant of listConstants(version)) {
       const name = constant.name.startsWith("constants.") ? constant.name : `constants.${constant.name}`;
@@ -246,7 +243,7 @@ function expressionItems(
         detail: typeToString(constant.type),
         documentation: constant.description,
         textEdit: { range: replace, newText: name },
-        sortText: "2" + name,
+        sortText: (fits(constant.type) ? "2" : "8") + name,
       });
     }
     for (const fn of listFunctions(version)) {
@@ -254,10 +251,9 @@ function expressionItems(
         label: fn.name,
         kind: CompletionItemKind.Function,
         detail: `→ ${typeToString(fn.returns)}`,
-        textEdit: { range: replace, newText: fn.params.length === 0 ? `${fn.name}()` : `${fn.name}($1)` },
-        insertTextFormat: InsertTextFormat.Snippet,
-        command: fn.params.length === 0 ? undefined : { title: "Signature help", command: "editor.action.triggerParameterHints" },
-        sortText: "3" + fn.name,
+        ...insertion(replace, fn.params.length === 0 ? `${fn.name}()` : `${fn.name}($1)`, fn.params.length === 0 ? `${fn.name}()` : fn.name, ctx),
+        ...(fn.params.length > 0 && ctx.workspace.client.snippets ? { command: { title: "Signature help", command: "editor.action.triggerParameterHints" } } : {}),
+        sortText: (fits(fn.returns) ? "3" : "9") + fn.name,
         data: { kind: "function", name: fn.name } satisfies CompletionData,
       });
     }
@@ -301,6 +297,49 @@ function moduleComponents(scope: ModuleScope | undefined): { name: string; modul
     }
   }
   return found;
+}
+
+/**
+ * How an item inserts its text: the snippet (tab stops, placeholders, several lines) for clients that expand
+ * snippets; for the others (Neovim's built-in completion before 0.11, Emacs without yasnippet) plain text on
+ * one line, since such a client inserts a snippet's `$1` literally and a line break as a NUL byte.
+ */
+function insertion(range: Range, snippet: string, plain: string, ctx: FeatureContext): Pick<CompletionItem, "textEdit" | "insertTextFormat"> {
+  return ctx.workspace.client.snippets
+    ? { textEdit: { range, newText: snippet }, insertTextFormat: InsertTextFormat.Snippet }
+    : { textEdit: { range, newText: plain }, insertTextFormat: InsertTextFormat.PlainText };
+}
+
+/**
+ * The components most configs are made of (Alloy's getting-started pipelines for metrics, logs, traces and
+ * profiles, and the Kubernetes discovery they start from): listed first, ahead of the 30 exporters.
+ */
+const COMMON_COMPONENTS = [
+  "prometheus.scrape",
+  "prometheus.remote_write",
+  "discovery.kubernetes",
+  "discovery.relabel",
+  "prometheus.relabel",
+  "loki.source.kubernetes",
+  "loki.source.file",
+  "local.file_match",
+  "loki.process",
+  "loki.write",
+  "otelcol.receiver.otlp",
+  "otelcol.processor.batch",
+  "otelcol.exporter.otlp",
+  "pyroscope.scrape",
+  "pyroscope.write",
+];
+
+/**
+ * Where a component sorts: enabled before not enabled (stability); common components first, in the order
+ * above; then by how deep the name is (`prometheus.scrape` before `prometheus.exporter.apache`), then by name.
+ */
+function componentRank(name: string, enabled: boolean): string {
+  const common = COMMON_COMPONENTS.indexOf(name);
+  const group = common >= 0 ? `0${String(common).padStart(2, "0")}` : `1${name.split(".").length}`;
+  return `${enabled ? "1" : "3"}${group}${name}`;
 }
 
 function moduleSnippet(name: string, module: ModuleDefinition): string {
@@ -347,7 +386,10 @@ function valuePlaceholder(type: AlloyType, stop: number, attribute?: AttributeSc
     case "bool":
       return `\${${stop}|true,false|}`;
     case "list":
-      return `[$${stop}]`;
+      // Receivers are listed one by one (`forward_to = [a.receiver, b.receiver]`); other lists usually come
+      // whole from another component's export (`targets = discovery.kubernetes.pods.targets`), which a `[…]`
+      // around it would turn into a list of lists.
+      return type.element.kind === "capsule" ? `[$${stop}]` : `$${stop}`;
     case "map":
     case "object":
       return `{$${stop}}`;

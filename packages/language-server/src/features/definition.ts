@@ -10,10 +10,11 @@ import { definitionOf, symbolAtOffset } from "../symbol-occurrences.js";
  * scopes of `declare` bodies and `foreach` templates, and its imported modules.
  */
 export function definition(doc: ParsedDocument, params: DefinitionParams, ctx: FeatureContext): Location[] {
-  const found = symbolAtOffset(ctx.workspace, doc.uri, toOffset(doc.lineIndex, params.position));
+  const found = symbolAtOffset(ctx.workspace, doc.uri, toOffset(doc.lsp, params.position));
   if (!found) return [];
   const target = definitionOf(found.symbol);
   // An `import.string` module's text is a string of the config, not a document to go to.
-  if (!ctx.workspace.documents.get(target.uri)) return [];
-  return [{ uri: target.uri, range: toLspRange(target.document.lineIndex, target.range) }];
+  const document = ctx.workspace.documents.get(target.uri);
+  if (!document) return [];
+  return [{ uri: target.uri, range: toLspRange(document.lsp, target.range) }];
 }

@@ -1,7 +1,9 @@
 import { check, type CheckDiagnostic } from "@alloy-toolkit/checker/core";
 import type { Range as SourceRange, Severity } from "@alloy-toolkit/parser";
 import type { Diagnostic, TextEdit } from "vscode-languageserver";
-import { DiagnosticSeverity } from "../lsp.js";
+import { DiagnosticSeverity, DiagnosticTag } from "../lsp.js";
+import { MAX_DIAGNOSTICS_PER_FILE, MAX_DOCUMENT_SIZE } from "../limits.js";
+import { ruleDocumentationUrl } from "../rule-docs.js";
 import { checkerFilename, uriOfCheckerFile, type ParsedDocument } from "../documents.js";
 import type { FeatureContext } from "../feature-context.js";
 import { toLspRange } from "../lsp-positions.js";
@@ -39,7 +41,7 @@ export function configDiagnostics(uri: string, ctx: FeatureContext, first?: stri
   for (const d of found) {
     const doc = byFile.get(d.file);
     if (!doc) continue;
-    results.get(doc.uri)!.push(fromChecker(doc, d));
+    results.get(doc.uri)!.push(fromChecker(doc, d, ctx));
     if (d.code.startsWith("parse/")) withParseDiagnostics.add(doc.uri);
   }
   for (const doc of documents) {
@@ -49,8 +51,47 @@ export function configDiagnostics(uri: string, ctx: FeatureContext, first?: stri
   return ordered.map((doc) => ({
     uri: doc.uri,
     ...(doc.version >= 0 ? { version: doc.version } : {}),
-    diagnostics: applyRuleSettings(results.get(doc.uri)!, settings),
+    diagnostics: capped(applyRuleSettings(results.get(doc.uri)!, settings)),
   }));
+}
+
+/** The one diagnostic of a document too large to check, at its start. */
+export function tooLargeDiagnostics(doc: ParsedDocument): FileDiagnostics {
+  const mib = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} MiB`;
+  return {
+    uri: doc.uri,
+    ...(doc.version >= 0 ? { version: doc.version } : {}),
+    diagnostics: [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: DiagnosticSeverity.Information,
+        code: "server/file-too-large",
+        source: "alloy",
+        message: `This file is ${mib(doc.tooLarge!)}, over the ${mib(MAX_DOCUMENT_SIZE)} the language server reads: it is not checked, and editor features are off for it (alloylint checks it).`,
+      },
+    ],
+  };
+}
+
+/**
+ * At most {@link MAX_DIAGNOSTICS_PER_FILE} diagnostics, the most severe first, then one saying how many more
+ * there are: editors slow to a crawl on hundreds of thousands.
+ */
+function capped(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_DIAGNOSTICS_PER_FILE) return diagnostics;
+  const kept = [...diagnostics].sort((a, b) => (a.severity ?? 1) - (b.severity ?? 1)).slice(0, MAX_DIAGNOSTICS_PER_FILE);
+  kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const more = diagnostics.length - MAX_DIAGNOSTICS_PER_FILE;
+  const keptSet = new Set(kept);
+  const firstLeftOut = diagnostics.find((d) => !keptSet.has(d))!;
+  kept.push({
+    range: firstLeftOut.range,
+    severity: DiagnosticSeverity.Information,
+    code: "server/too-many-diagnostics",
+    source: "alloy",
+    message: `${more} more problems in this file are not shown: the language server publishes ${MAX_DIAGNOSTICS_PER_FILE} per file (alloylint lists them all).`,
+  });
+  return kept;
 }
 
 /**
@@ -68,8 +109,8 @@ export async function valuesFileDiagnostics(doc: ParsedDocument, ctx: FeatureCon
     disable: disabledRules(settings),
   };
   const result = checkValuesFile(doc.text, { filename, checkConfig: (files) => check(files, options).diagnostics });
-  const diagnostics = result.diagnostics.filter((d) => d.file === filename).map((d) => fromChecker(doc, d, true));
-  return { uri: doc.uri, ...(doc.version >= 0 ? { version: doc.version } : {}), diagnostics: applyRuleSettings(diagnostics, settings) };
+  const diagnostics = result.diagnostics.filter((d) => d.file === filename).map((d) => fromChecker(doc, d, ctx));
+  return { uri: doc.uri, ...(doc.version >= 0 ? { version: doc.version } : {}), diagnostics: capped(applyRuleSettings(diagnostics, settings)) };
 }
 
 function parseDiagnostics(doc: ParsedDocument): Diagnostic[] {
@@ -77,40 +118,45 @@ function parseDiagnostics(doc: ParsedDocument): Diagnostic[] {
 }
 
 /**
- * A checker diagnostic as an LSP one. `rangesInText`: its ranges are positions of the document's own text (a
- * values file's, the inline config mapped back into it), read by line and column.
+ * A checker diagnostic as an LSP one. Its ranges are offsets into the text of the file it names (the
+ * document's own text for a values file, the inline config mapped back into it), converted with that
+ * document's lines; related places in other files with theirs.
  */
-function fromChecker(doc: ParsedDocument, d: CheckDiagnostic, rangesInText = false): Diagnostic {
-  const diagnostic = rangesInText ? lineColumnDiagnostic(d) : lspDiagnostic(doc, d.code, d.severity, d.message, d.range);
+function fromChecker(doc: ParsedDocument, d: CheckDiagnostic, ctx: FeatureContext): Diagnostic {
   const message = d.hint ? `${d.message} (${d.hint})` : d.message;
-  const range = (r: SourceRange) => (rangesInText ? lineColumnRange(r) : toLspRange(doc.lineIndex, r));
-  const fix = d.fix && d.fix.file === d.file ? { title: d.fix.title, edits: d.fix.edits.map((e) => ({ range: range(e.range), newText: e.newText })) } : undefined;
-  const related = d.related
-    ?.filter((r) => !rangesInText)
-    .map((r) => ({ location: { uri: uriOfCheckerFile(r.file), range: lineColumnRange(r.range) }, message: r.message }));
+  const fix = d.fix && d.fix.file === d.file ? { title: d.fix.title, edits: d.fix.edits.map((e) => ({ range: toLspRange(doc.lsp, e.range), newText: e.newText })) } : undefined;
+  const related = d.related?.flatMap((r) => {
+    const uri = uriOfCheckerFile(r.file);
+    const lines = uri === doc.uri ? doc.lsp : ctx.workspace.documents.get(uri)?.lsp;
+    return lines ? [{ location: { uri, range: toLspRange(lines, r.range) }, message: r.message }] : [];
+  });
   return {
-    ...diagnostic,
-    message,
+    ...lspDiagnostic(doc, d.code, d.severity, message, d.range),
     ...(fix ? { data: { fix } satisfies DiagnosticData } : {}),
     ...(related && related.length > 0 ? { relatedInformation: related } : {}),
   };
 }
 
 function lspDiagnostic(doc: ParsedDocument, code: string, severity: Severity, message: string, range: SourceRange): Diagnostic {
-  return { range: toLspRange(doc.lineIndex, range), severity: SEVERITIES[severity], code, source: "alloy", message };
-}
-
-/** For ranges in another text (a values file's inline config mapped back): use their line and column. */
-function lineColumnDiagnostic(d: CheckDiagnostic): Diagnostic {
-  return { range: lineColumnRange(d.range), severity: SEVERITIES[d.severity], code: d.code, source: "alloy", message: d.message };
-}
-
-function lineColumnRange(range: SourceRange) {
+  const tag = DIAGNOSTIC_TAGS[code];
+  const href = ruleDocumentationUrl(code);
   return {
-    start: { line: range.start.line - 1, character: range.start.column - 1 },
-    end: { line: range.end.line - 1, character: range.end.column - 1 },
+    range: toLspRange(doc.lsp, range),
+    severity: SEVERITIES[severity],
+    code,
+    ...(href ? { codeDescription: { href } } : {}),
+    source: "alloy",
+    message,
+    ...(tag ? { tags: [tag] } : {}),
   };
 }
+
+/** Rules whose findings editors show faded (unused) or struck through (deprecated). */
+const DIAGNOSTIC_TAGS: Readonly<Record<string, DiagnosticTag>> = {
+  "check/unused-component": DiagnosticTag.Unnecessary,
+  "check/deprecated-function": DiagnosticTag.Deprecated,
+  "values/deprecated-key": DiagnosticTag.Deprecated,
+};
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -10,7 +10,7 @@ import { offsetsToLspRange } from "../lsp-positions.js";
 /** `textDocument/documentLink`: `import.file` paths, and each component's name to its versioned docs page. */
 export function documentLink(doc: ParsedDocument, _params: DocumentLinkParams, ctx: FeatureContext): DocumentLink[] {
   const version = ctx.workspace.settings.alloyVersion;
-  const index = doc.lineIndex;
+  const index = doc.lsp;
   const links: DocumentLink[] = [];
   const docPath = fsPathOf(doc.uri);
   const visit = (block: Block, statementLevel: boolean) => {

@@ -3,10 +3,11 @@ import type { FoldingRange, FoldingRangeParams } from "vscode-languageserver";
 import { FoldingRangeKind } from "../lsp.js";
 import type { ParsedDocument } from "../documents.js";
 import type { FeatureContext } from "../feature-context.js";
+import { MAX_FOLDING_RANGES } from "../limits.js";
 
 /** `textDocument/foldingRange`: blocks, multi-line arrays and objects, block comments, runs of line comments. */
 export function foldingRange(doc: ParsedDocument, _params: FoldingRangeParams, _ctx: FeatureContext): FoldingRange[] {
-  const index = doc.lineIndex;
+  const index = doc.lsp;
   const ranges: FoldingRange[] = [];
   const add = (startOffset: number, endOffset: number, kind?: FoldingRangeKind, keepLastLine = true) => {
     const startLine = index.lineOf(startOffset);
@@ -46,5 +47,10 @@ export function foldingRange(doc: ParsedDocument, _params: FoldingRangeParams, _
     }
   }
   flush();
-  return ranges;
+  if (ranges.length <= MAX_FOLDING_RANGES) return ranges;
+  // The largest regions are the ones worth folding in a file this big.
+  return ranges
+    .sort((a, b) => b.endLine - b.startLine - (a.endLine - a.startLine))
+    .slice(0, MAX_FOLDING_RANGES)
+    .sort((a, b) => a.startLine - b.startLine);
 }

@@ -12,13 +12,13 @@ import { symbolAtOffset } from "../symbol-occurrences.js";
 /** `textDocument/hover`: catalog docs for components, blocks, arguments, functions; targets of references. */
 export function hover(doc: ParsedDocument, params: HoverParams, ctx: FeatureContext): Hover | null {
   const version = ctx.workspace.settings.alloyVersion;
-  const offset = toOffset(doc.lineIndex, params.position);
+  const offset = toOffset(doc.lsp, params.position);
   const path = nodePathAt(doc.ast, offset);
   const node = path[path.length - 1];
   const parent = path[path.length - 2] as Node | undefined;
   const result = (markdown: string | undefined, range: Node["range"]): Hover | null =>
-    markdown === undefined ? null : { contents: { kind: MarkupKind.Markdown, value: markdown }, range: toLspRange(doc.lineIndex, range) };
-  const model = () => ctx.workspace.analysis(doc.uri).model;
+    markdown === undefined ? null : { contents: { kind: MarkupKind.Markdown, value: markdown }, range: toLspRange(doc.lsp, range) };
+  const model = () => ctx.workspace.latestAnalysis(doc.uri).model;
   const blocks = () => blocksAt(model(), checkerFilename(doc.uri), offset);
 
   if (node.kind === "BlockLabel" || (node.kind === "Identifier" && parent?.kind === "Block" && parent.nameParts.includes(node))) {

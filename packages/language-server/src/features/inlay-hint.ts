@@ -13,9 +13,9 @@ import { toLspPosition, toOffset } from "../lsp-positions.js";
  */
 export function inlayHint(doc: ParsedDocument, params: InlayHintParams, ctx: FeatureContext): InlayHint[] {
   if (!ctx.workspace.settings.inlayHints) return [];
-  const from = toOffset(doc.lineIndex, params.range.start);
-  const to = toOffset(doc.lineIndex, params.range.end);
-  const model = ctx.workspace.analysis(doc.uri).model;
+  const from = toOffset(doc.lsp, params.range.start);
+  const to = toOffset(doc.lsp, params.range.end);
+  const model = ctx.workspace.latestAnalysis(doc.uri).model;
   const filename = checkerFilename(doc.uri);
   const hints: InlayHint[] = [];
   for (const reference of model.references) {
@@ -25,7 +25,7 @@ export function inlayHint(doc: ParsedDocument, params: InlayHintParams, ctx: Fea
     if (end < from || end > to) continue;
     const type = model.referenceType(reference);
     if (!type) continue;
-    hints.push({ position: toLspPosition(doc.lineIndex, end), label: `: ${typeToString(type)}`, kind: InlayHintKind.Type, paddingLeft: false });
+    hints.push({ position: toLspPosition(doc.lsp, end), label: `: ${typeToString(type)}`, kind: InlayHintKind.Type, paddingLeft: false });
   }
   return hints;
 }

@@ -2,7 +2,7 @@ import { endOffset, startOffset } from "@alloy-toolkit/parser";
 import type { DocumentRangeFormattingParams, TextEdit } from "vscode-languageserver";
 import type { ParsedDocument } from "../documents.js";
 import type { FeatureContext } from "../feature-context.js";
-import { formatOrUndefined } from "../format-edits.js";
+import { formatOrUndefined, withLineEndingsOf } from "../format-edits.js";
 import { offsetsToLspRange, toOffset } from "../lsp-positions.js";
 
 /**
@@ -11,7 +11,7 @@ import { offsetsToLspRange, toOffset } from "../lsp-positions.js";
  */
 export function rangeFormatting(doc: ParsedDocument, params: DocumentRangeFormattingParams, _ctx: FeatureContext): TextEdit[] {
   if (doc.parse.diagnostics.some((d) => d.severity === "error")) return [];
-  const index = doc.lineIndex;
+  const index = doc.lsp;
   const from = toOffset(index, params.range.start);
   const to = toOffset(index, params.range.end);
   const touched = doc.ast.body.filter((s) => startOffset(s.range) <= to && endOffset(s.range) >= from);
@@ -20,8 +20,9 @@ export function rangeFormatting(doc: ParsedDocument, params: DocumentRangeFormat
   const lastLine = index.lineOf(endOffset(touched[touched.length - 1].range));
   const end = lastLine + 1 < index.lineStarts.length ? index.lineStarts[lastLine + 1] : doc.text.length;
   const original = doc.text.slice(start, end);
-  let formatted = formatOrUndefined(original, doc.uri);
-  if (formatted === undefined) return [];
-  if (!original.endsWith("\n")) formatted = formatted.replace(/\n$/, "");
+  const output = formatOrUndefined(original, doc.uri);
+  if (output === undefined) return [];
+  let formatted = withLineEndingsOf(doc.text, output);
+  if (!original.endsWith("\n")) formatted = formatted.replace(/\r?\n$/, "");
   return formatted === original ? [] : [{ range: offsetsToLspRange(index, start, end), newText: formatted }];
 }

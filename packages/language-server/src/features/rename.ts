@@ -8,11 +8,11 @@ import { symbolAtOffset, symbolOccurrences } from "../symbol-occurrences.js";
 
 /** `textDocument/prepareRename`: the name under the cursor when it is a renameable symbol (label text without quotes). */
 export function prepareRename(doc: ParsedDocument, params: PrepareRenameParams, ctx: FeatureContext): { range: Range; placeholder: string } | null {
-  const found = symbolAtOffset(ctx.workspace, doc.uri, toOffset(doc.lineIndex, params.position));
+  const found = symbolAtOffset(ctx.workspace, doc.uri, toOffset(doc.lsp, params.position));
   if (!found || found.symbol.label === undefined) return null;
   const range = found.use
-    ? toLspRange(doc.lineIndex, found.range)
-    : offsetsToLspRange(doc.lineIndex, startOffset(found.range) + 1, endOffset(found.range) - 1);
+    ? toLspRange(doc.lsp, found.range)
+    : offsetsToLspRange(doc.lsp, startOffset(found.range) + 1, endOffset(found.range) - 1);
   return { range, placeholder: found.symbol.label };
 }
 
@@ -24,7 +24,7 @@ export function rename(doc: ParsedDocument, params: RenameParams, ctx: FeatureCo
   if (!isValidIdentifier(params.newName)) {
     throw new ResponseError(ErrorCodes.InvalidParams, `"${params.newName}" is not a valid Alloy identifier`);
   }
-  const found = symbolOccurrences(ctx.workspace, doc.uri, toOffset(doc.lineIndex, params.position));
+  const found = symbolOccurrences(ctx.workspace, doc.uri, toOffset(doc.lsp, params.position));
   if (!found) return null;
   const changes: Record<string, TextEdit[]> = {};
   for (const occurrence of found.occurrences) {
@@ -32,7 +32,7 @@ export function rename(doc: ParsedDocument, params: RenameParams, ctx: FeatureCo
     const quoted = occurrence.isDefinition ? 1 : 0;
     const start = startOffset(occurrence.range) + quoted;
     const end = endOffset(occurrence.range) - quoted;
-    (changes[occurrence.uri] ??= []).push({ range: offsetsToLspRange(occurrence.document.lineIndex, start, end), newText: params.newName });
+    (changes[occurrence.uri] ??= []).push({ range: offsetsToLspRange(occurrence.document.lsp, start, end), newText: params.newName });
   }
   return { changes };
 }

@@ -6,7 +6,7 @@ import { offsetsToLspRange, toOffset } from "../lsp-positions.js";
 
 /** `textDocument/selectionRange`: the nodes around each position, innermost first, each strictly larger. */
 export function selectionRange(doc: ParsedDocument, params: SelectionRangeParams, _ctx: FeatureContext): SelectionRange[] {
-  const index = doc.lineIndex;
+  const index = doc.lsp;
   return params.positions.map((position) => {
     const offset = toOffset(index, position);
     let parent: SelectionRange | undefined;

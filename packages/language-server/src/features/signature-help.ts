@@ -12,7 +12,7 @@ import { functionSignature } from "../schema-docs.js";
  * back to the unclosed `(`, so it works while the call is still being typed.
  */
 export function signatureHelp(doc: ParsedDocument, params: SignatureHelpParams, ctx: FeatureContext): SignatureHelp | null {
-  const offset = toOffset(doc.lineIndex, params.position);
+  const offset = toOffset(doc.lsp, params.position);
   const span = tokenSpanAround(doc.ast, offset);
   const call = openCall(tokensIn(doc.text, span.start, offset));
   if (!call) return null;

@@ -2,9 +2,8 @@ import type { Block } from "@alloy-toolkit/parser";
 import type { SymbolInformation, WorkspaceSymbolParams } from "vscode-languageserver";
 import { SymbolKind } from "../lsp.js";
 import type { FeatureContext } from "../feature-context.js";
+import { MAX_WORKSPACE_SYMBOLS as MAX_RESULTS } from "../limits.js";
 import { toLspRange } from "../lsp-positions.js";
-
-const MAX_RESULTS = 500;
 
 /** `workspace/symbol`: labelled top-level blocks (and those of `declare` bodies) of every workspace `.alloy` file. */
 export function workspaceSymbol(params: WorkspaceSymbolParams, ctx: FeatureContext): SymbolInformation[] {
@@ -21,7 +20,7 @@ export function workspaceSymbol(params: WorkspaceSymbolParams, ctx: FeatureConte
         results.push({
           name,
           kind: block.name === "declare" || block.name.startsWith("import.") ? SymbolKind.Module : SymbolKind.Class,
-          location: { uri, range: toLspRange(doc.lineIndex, block.range) },
+          location: { uri, range: toLspRange(doc.lsp, block.range) },
           ...(container ? { containerName: container } : {}),
         });
       }

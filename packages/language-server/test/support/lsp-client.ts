@@ -75,8 +75,19 @@ export class LspClient {
   readonly connection: MessageConnection;
   readonly process: ChildProcess;
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  /** How many times diagnostics were published, per URI. */
+  readonly publishCount = new Map<string, number>();
   private readonly waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
   readonly logs: string[] = [];
+  /** `window/showMessage` notifications, in order. */
+  readonly messages: { type: number; message: string }[] = [];
+  /** `client/registerCapability` registrations the server asked for. */
+  readonly registrations: { id: string; method: string; registerOptions?: unknown }[] = [];
+  /** `$/progress` notifications (and `window/workDoneProgress/create` tokens). */
+  readonly progress: { token: unknown; value: { kind: string; title?: string; message?: string; percentage?: number } }[] = [];
+  readonly progressTokens: unknown[] = [];
+  /** What `workspace/configuration` answers for the `alloy` section (`null` until a test sets it). */
+  configuration: unknown = null;
   capabilities: Record<string, unknown> = {};
   stderr = "";
 
@@ -94,6 +105,7 @@ export class LspClient {
     this.process.stderr!.on("data", (chunk: Buffer) => (this.stderr += chunk.toString()));
     this.connection.onNotification("textDocument/publishDiagnostics", (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
+      this.publishCount.set(params.uri, (this.publishCount.get(params.uri) ?? 0) + 1);
       for (const waiter of [...this.waiters]) {
         if (waiter.uri === params.uri && waiter.predicate(params)) {
           this.waiters.splice(this.waiters.indexOf(waiter), 1);
@@ -102,20 +114,33 @@ export class LspClient {
       }
     });
     this.connection.onNotification("window/logMessage", (params: { message: string }) => this.logs.push(params.message));
-    this.connection.onRequest("workspace/configuration", () => [null]);
-    this.connection.onRequest("client/registerCapability", () => null);
+    this.connection.onNotification("window/showMessage", (params: { type: number; message: string }) => this.messages.push(params));
+    this.connection.onNotification("$/progress", (params: LspClient["progress"][number]) => this.progress.push(params));
+    this.connection.onRequest("window/workDoneProgress/create", (params: { token: unknown }) => {
+      this.progressTokens.push(params.token);
+      return null;
+    });
+    this.connection.onRequest("workspace/configuration", () => [this.configuration]);
+    this.connection.onRequest("client/registerCapability", (params: { registrations: LspClient["registrations"] }) => {
+      this.registrations.push(...params.registrations);
+      return null;
+    });
     this.connection.listen();
   }
 
-  /** Starts a server and initializes it with `rootUri` (a fixtures folder) and settings. */
-  static async start(options: { root?: string; settings?: Record<string, unknown> } & ServerLaunch = {}): Promise<LspClient> {
+  /**
+   * Starts a server and initializes it with `rootUri` (a fixtures folder, or a URI as a client sends it) and
+   * settings, as the client `profile` would (`test/fixtures/client-profiles/<profile>.json`: the capabilities
+   * that editor sends; none when absent).
+   */
+  static async start(options: { root?: string; rootUri?: string | null; profile?: ClientProfileName; settings?: Record<string, unknown> } & ServerLaunch = {}): Promise<LspClient> {
     const client = new LspClient(options);
-    const rootUri = options.root ? pathToFileURL(options.root).toString() : null;
+    const rootUri = options.rootUri !== undefined ? options.rootUri : options.root ? pathToFileURL(options.root).toString() : null;
     const initialized = client.connection.sendRequest<{ capabilities: Record<string, unknown> }>("initialize", {
       processId: process.pid,
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: "fixtures" }] : null,
-      capabilities: {},
+      capabilities: options.profile ? clientProfile(options.profile).capabilities : {},
       initializationOptions: { diagnosticsDelay: 0, ...options.settings },
     });
     // A server that cannot start (a broken build) fails the test at once instead of at its timeout.
@@ -183,6 +208,29 @@ export class LspClient {
   }
 }
 
+/** `text` with LSP edits applied (UTF-16 positions; lines end at `\n`, `\r\n` or a lone `\r`), as an editor applies them. */
+export function applyEdits(text: string, edits: readonly { range: { start: Position; end: Position }; newText: string }[]): string {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === "\r" && text[i + 1] === "\n") i++;
+    if (text[i] === "\n" || text[i] === "\r") starts.push(i + 1);
+  }
+  const offset = (p: Position) => (p.line >= starts.length ? text.length : Math.min(starts[p.line] + p.character, text.length));
+  const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
+  let out = text;
+  for (const edit of sorted) out = out.slice(0, offset(edit.range.start)) + edit.newText + out.slice(offset(edit.range.end));
+  return out;
+}
+
+/** The editors whose `initialize` capabilities the tests send (`test/fixtures/client-profiles/`). */
+export const clientProfiles = ["vscode", "neovim-0.10", "neovim-0.11", "helix", "zed", "emacs-eglot", "sublime-lsp"] as const;
+export type ClientProfileName = (typeof clientProfiles)[number];
+
+/** A client profile: the editor, where its capabilities were read, and the capabilities. */
+export function clientProfile(name: ClientProfileName): { client: string; source: string; capabilities: Record<string, unknown> } {
+  return JSON.parse(readFileSync(join(fixturesRoot, "client-profiles", `${name}.json`), "utf8"));
+}
+
 /** Splits `<|>` out of a fixture: the text without the marker and the marker's LSP position. */
 export function withCursor(marked: string): { text: string; position: Position } {
   const at = marked.indexOf("<|>");
@@ -207,13 +255,13 @@ export function fixture(path: string): { uri: string; text: string; positions: P
 }
 
 /**
- * The server the tests of one file talk to: started before them, rooted at the fixtures, and stopped after
- * them. Read `server.client` inside the tests.
+ * The server the tests of one file talk to, as the client `profile` (VS Code unless told): started before
+ * them, rooted at the fixtures, and stopped after them. Read `server.client` inside the tests.
  */
-export function serverForTests(): { readonly client: LspClient } {
+export function serverForTests(profile: ClientProfileName = "vscode"): { readonly client: LspClient } {
   const server = { client: undefined as unknown as LspClient };
   beforeAll(async () => {
-    server.client = await LspClient.start({ root: fixturesRoot });
+    server.client = await LspClient.start({ root: fixturesRoot, profile });
   });
   afterAll(async () => {
     // Undefined when the server failed to start: beforeAll's error is the one to read.

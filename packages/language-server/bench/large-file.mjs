@@ -1,0 +1,165 @@
+// `pnpm bench` (language server, large file): drives the built server over stdio on the corpus's 4 MB
+// `large.alloy` (../shared/corpus/bench) as an editor would, and prints: open → first diagnostics; hover and
+// completion latency while typing (p50/p95/max, edits at a typing pace with the default diagnostics delay,
+// requests right after edits and in pauses); edit → diagnostics reported; Format Document, documentSymbol,
+// semantic tokens and folding ranges (time and answer size); the pipeline graph of its 14,000 components and of
+// a generated 15,000-component config. BENCH_SERVER=<bin> runs another build (e.g. main's, for before/after).
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require("vscode-jsonrpc/node");
+
+const largeFile = join(here, "..", "..", "..", "..", "shared", "corpus", "bench", "large.alloy");
+if (!existsSync(largeFile)) {
+  if (process.env.CI === "true") throw new Error(`${largeFile} is missing: CI needs ../shared beside the project root`);
+  console.log(`skipped: ${largeFile} not found (../shared beside the project root)`);
+  process.exit(0);
+}
+const serverBin = process.env.BENCH_SERVER ?? join(here, "..", "bin", "alloy-language-server.js");
+const EDITS = Number(process.env.BENCH_EDITS ?? 150);
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+const ms = (n) => `${Math.round(n)} ms`;
+const kb = (n) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.round(n / 1024)} KB`);
+const sleep = (duration) => new Promise((resolve) => setTimeout(resolve, duration));
+const describe = (values) => `p50 ${ms(percentile(values, 50))}, p95 ${ms(percentile(values, 95))}, max ${ms(Math.max(...values))}`;
+
+/** Starts the server as VS Code would (its capabilities: snippets, semantic tokens, watchers). */
+async function start() {
+  const server = spawn(process.execPath, [serverBin, "--stdio"], { stdio: ["pipe", "pipe", "inherit"], env: { ...process.env, ALLOY_LANGUAGE_SERVER_CODE_CACHE_DIR: "" } });
+  const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+  const published = new Map();
+  const waiters = [];
+  connection.onNotification("textDocument/publishDiagnostics", (params) => {
+    published.set(params.uri, params);
+    for (const waiter of [...waiters]) {
+      if (waiter.uri === params.uri && (params.version ?? 0) >= waiter.version) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(params);
+      }
+    }
+  });
+  connection.onRequest("workspace/configuration", () => [null]);
+  connection.onRequest("client/registerCapability", () => null);
+  connection.onRequest("window/workDoneProgress/create", () => null);
+  connection.listen();
+  const capabilities = JSON.parse(readFileSync(join(here, "..", "test", "fixtures", "client-profiles", "vscode.json"), "utf8")).capabilities;
+  await connection.sendRequest("initialize", { processId: process.pid, rootUri: null, capabilities, initializationOptions: {} });
+  connection.sendNotification("initialized", {});
+  /** Diagnostics of `uri` for `version` or a later one. */
+  const diagnosticsFor = (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve }));
+  return { server, connection, diagnosticsFor };
+}
+
+async function stop({ server, connection }) {
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  await connection.sendRequest("shutdown");
+  connection.sendNotification("exit");
+  await exited;
+  connection.dispose();
+}
+
+/** Times a request and measures its answer. */
+async function timed(connection, method, params) {
+  const t0 = performance.now();
+  const result = await connection.sendRequest(method, params);
+  return { time: performance.now() - t0, bytes: Buffer.byteLength(JSON.stringify(result ?? null)), result };
+}
+
+const text = readFileSync(largeFile, "utf8");
+const lines = text.split("\n");
+const uri = pathToFileURL(join(here, "..", "test", "fixtures", "scratch", "bench-large", "large.alloy")).toString();
+const session = await start();
+const { connection, diagnosticsFor } = session;
+
+let t0 = performance.now();
+const opened = diagnosticsFor(uri, 1);
+connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "alloy", version: 1, text } });
+const first = await opened;
+const openTime = performance.now() - t0;
+
+// Typing: an edit every 60 ms, a pause of 400 ms every fifth edit; after each edit (once the 60 ms or the
+// pause elapsed) a hover on a component name or a completion in a block body, alternately.
+const editable = lines.flatMap((line, n) => (line.includes(" = ") ? [n] : []));
+const componentLines = lines.flatMap((line, n) => (/^[a-z_]+(\.[a-z_]+)+ "[^"]*" \{$/.test(line) ? [n] : []));
+let version = 1;
+const hoverTimes = [];
+const completionTimes = [];
+const editToDiagnostics = [];
+for (let k = 0; k < EDITS; k++) {
+  // A space typed at the end of a line, then deleted again.
+  const line = editable[(Math.floor(k / 2) * 7919) % editable.length];
+  const character = lines[line].length;
+  version++;
+  const pause = k % 5 === 4;
+  const change =
+    k % 2 === 0
+      ? { range: { start: { line, character }, end: { line, character } }, text: " " }
+      : { range: { start: { line, character }, end: { line, character: character + 1 } }, text: "" };
+  const sent = performance.now();
+  const reported = pause ? diagnosticsFor(uri, version) : undefined;
+  connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [change] });
+  await sleep(pause ? 400 : 60);
+  const target = componentLines[(k * 104729) % componentLines.length];
+  if (k % 2 === 0) hoverTimes.push((await timed(connection, "textDocument/hover", { textDocument: { uri }, position: { line: target, character: 2 } })).time);
+  else completionTimes.push((await timed(connection, "textDocument/completion", { textDocument: { uri }, position: { line: target + 1, character: 1 } })).time);
+  if (reported) editToDiagnostics.push((await reported, performance.now() - sent));
+}
+
+const formatting = await timed(connection, "textDocument/formatting", { textDocument: { uri }, options: { tabSize: 4, insertSpaces: false } });
+const symbols = await timed(connection, "textDocument/documentSymbol", { textDocument: { uri } });
+const tokens = await timed(connection, "textDocument/semanticTokens/full", { textDocument: { uri } });
+const folding = await timed(connection, "textDocument/foldingRange", { textDocument: { uri } });
+const graph = await timed(connection, "alloy/graph", { uri, format: "svg" });
+// The panel asks again after each edit: an edit inside a block changes positions, not the picture.
+const typed = editable[0];
+version++;
+connection.sendNotification("textDocument/didChange", {
+  textDocument: { uri, version },
+  contentChanges: [{ range: { start: { line: typed, character: lines[typed].length }, end: { line: typed, character: lines[typed].length } }, text: " " }],
+});
+const graphAfterEdit = await timed(connection, "alloy/graph", { uri, format: "svg" });
+
+// 15,000 components in one connected pipeline (every scrape and log source writes to the same two components).
+let generated = 'prometheus.remote_write "default" {\n\tendpoint {\n\t\turl = "http://mimir"\n\t}\n}\n\nloki.write "default" {\n\tendpoint {\n\t\turl = "http://loki"\n\t}\n}\n';
+for (let i = 0; i * 5 < 15_000; i++) {
+  generated += `discovery.kubernetes "k${i}" {\n\trole = "pod"\n}\n\ndiscovery.relabel "r${i}" {\n\ttargets = discovery.kubernetes.k${i}.targets\n}\n\n`;
+  generated += `prometheus.scrape "s${i}" {\n\ttargets    = discovery.relabel.r${i}.output\n\tforward_to = [prometheus.remote_write.default.receiver]\n}\n\n`;
+  generated += `loki.source.kubernetes "l${i}" {\n\ttargets    = discovery.relabel.r${i}.output\n\tforward_to = [loki.process.p${i}.receiver]\n}\n\n`;
+  generated += `loki.process "p${i}" {\n\tforward_to = [loki.write.default.receiver]\n}\n\n`;
+}
+const generatedUri = pathToFileURL(join(here, "..", "test", "fixtures", "scratch", "bench-graph", "config.alloy")).toString();
+const generatedOpened = diagnosticsFor(generatedUri, 1);
+connection.sendNotification("textDocument/didOpen", { textDocument: { uri: generatedUri, languageId: "alloy", version: 1, text: generated } });
+await generatedOpened;
+const generatedGraph = await timed(connection, "alloy/graph", { uri: generatedUri, format: "svg" });
+const hoverMeanwhile = timed(connection, "textDocument/hover", { textDocument: { uri: generatedUri }, position: { line: 0, character: 3 } });
+const graphAgain = timed(connection, "alloy/graph", { uri: generatedUri, format: "svg" });
+const [hoverDuringGraph] = await Promise.all([hoverMeanwhile, graphAgain]);
+
+await stop(session);
+
+const nodes = (result) => result?.graph?.nodes?.length ?? 0;
+const aggregated = (result) => (result?.aggregated ? `, aggregated from ${result.aggregated.components} components` : "");
+console.log(`large.alloy: ${lines.length} lines, ${kb(text.length)}, ${first.diagnostics.length} diagnostics published; server ${serverBin}`);
+console.log(`open → first diagnostics: ${ms(openTime)}`);
+console.log(`while typing (${EDITS} edits, 60 ms apart, a 400 ms pause every fifth; default diagnosticsDelay):`);
+console.log(`  hover (${hoverTimes.length}): ${describe(hoverTimes)} (target p95 ≤ 100 ms)`);
+console.log(`  completion (${completionTimes.length}): ${describe(completionTimes)} (target p95 ≤ 100 ms)`);
+console.log(`  hover and completion together: ${describe([...hoverTimes, ...completionTimes])}`);
+console.log(`  edit → diagnostics reported (after the edits followed by a pause, ${editToDiagnostics.length}): ${describe(editToDiagnostics)}`);
+console.log(`Format Document: ${ms(formatting.time)}, ${Array.isArray(formatting.result) ? formatting.result.length : 0} edits, ${kb(formatting.bytes)}`);
+console.log(`documentSymbol: ${ms(symbols.time)}, ${kb(symbols.bytes)}`);
+console.log(`semanticTokens/full: ${ms(tokens.time)}, ${kb(tokens.bytes)}`);
+console.log(`foldingRange: ${ms(folding.time)}, ${kb(folding.bytes)}`);
+console.log(`alloy/graph of large.alloy: ${ms(graph.time)}, ${nodes(graph.result)} nodes${aggregated(graph.result)}, ${kb(graph.bytes)}`);
+console.log(`  again after an edit inside a block (same picture, layout kept): ${ms(graphAfterEdit.time)}`);
+console.log(`alloy/graph of 15,000 components in one pipeline: ${ms(generatedGraph.time)}, ${nodes(generatedGraph.result)} nodes${aggregated(generatedGraph.result)}; a hover sent with a second graph request: ${ms(hoverDuringGraph.time)}`);
