@@ -1,4 +1,4 @@
-import { format, FormatError } from "@alloy-toolkit/formatter";
+import { format, FormatError, splitLines } from "@alloy-toolkit/formatter";
 import type { TextEdit } from "vscode-languageserver";
 import type { ParsedDocument } from "./documents.js";
 import { offsetsToLspRange } from "./lsp-positions.js";
@@ -40,17 +40,6 @@ export function formatOrUndefined(text: string, filename: string): string | unde
   }
 }
 
-/** Lines with their line break. */
-function splitLines(text: string): string[] {
-  const lines: string[] = [];
-  let start = 0;
-  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", start)) {
-    lines.push(text.slice(start, at + 1));
-    start = at + 1;
-  }
-  if (start < text.length) lines.push(text.slice(start));
-  return lines;
-}
 
 /**
  * Edits turning the document's text into `after`, one per run of changed lines. Lines are aligned greedily:

@@ -1,3 +1,4 @@
+import { splitLines } from "@alloy-toolkit/formatter";
 import { diffLines } from "./line-diff.js";
 
 /** Lines of context around each change, as in `diff -u`. */
@@ -97,17 +98,6 @@ class Hunk {
   }
 }
 
-/** The lines of a text, each with its `\n` (the last one may have none). */
-function splitLines(text: string): string[] {
-  const lines: string[] = [];
-  let from = 0;
-  for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", from)) {
-    lines.push(text.slice(from, end + 1));
-    from = end + 1;
-  }
-  if (from < text.length) lines.push(text.slice(from));
-  return lines;
-}
 
 function colorize(patch: string): string {
   return patch
