@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, sym
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildBundle, bundleFile, commands, packageDir } from "../scripts/bundle.mjs";
+import { buildBundle, bundleFile, bundles, commands, packageDir } from "../scripts/bundle.mjs";
 
 const copies: string[] = [];
 afterAll(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -34,7 +34,8 @@ function checkBins(dir: string): void {
   expect(runBin(dir, "alloylint", ["--version"]).stdout).toBe(`alloylint ${version}\n`);
   expect(runBin(dir, "alloyfmt", ["-"], { input: "a=1\nlonger = 2\n" }).stdout).toBe("a      = 1\nlonger = 2\n");
 
-  // Three threads: the worker is dist/fmt/format-worker.js, found from the bundle as from dist/fmt/parallel.js.
+  // Three threads: the worker is dist/format-worker.bundle.mjs when alloyfmt runs bundled, else
+  // dist/fmt/format-worker.js (found from the bundle as from dist/fmt/parallel.js).
   const configs = join(dir, "configs");
   mkdirSync(configs);
   for (let i = 0; i < 6; i++) writeFileSync(join(configs, `f${i}.alloy`), i % 2 === 0 ? "a = 1\n" : "a=1\n");
@@ -49,13 +50,16 @@ function checkBins(dir: string): void {
 }
 
 describe("the bins run the commands' bundles", () => {
-  it.each(commands)("dist/%s.bundle.mjs is what scripts/bundle.mjs makes of dist/ as it is now", async (command) => {
+  it.each(bundles)("dist/%s.bundle.mjs is what scripts/bundle.mjs makes of dist/ as it is now", async (command) => {
     const fresh = readFileSync(bundleFile(command), "utf8") === (await buildBundle(command));
     expect(fresh, `${bundleFile(command)} is stale: run pnpm build`).toBe(true);
   });
 
   it("from a copy of the package without the commands' unbundled entry modules", () => {
-    checkBins(packageCopy(commands.map((command) => join("dist", `${command}.js`))));
+    const dir = packageCopy(commands.map((command) => join("dist", `${command}.js`)));
+    // The bundle's threads run the worker's bundle: the compiled worker would fail here.
+    writeFileSync(join(dir, "dist", "fmt", "format-worker.js"), 'throw new Error("the unbundled worker ran");\n');
+    checkBins(dir);
   });
 
   it("and run dist/ when there are no bundles (only tsc -b has run)", () => {

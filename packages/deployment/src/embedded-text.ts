@@ -95,8 +95,8 @@ function moveEditIndented(text: EmbeddedText, edit: TextEdit): TextEdit | undefi
   const lineStart = text.text.lastIndexOf("\n", start - 1) + 1;
   const fileLineStartOffset = text.fileOffset(lineStart);
   const { lines } = text.host;
-  const fileLine = lines.lineOf(fileLineStartOffset);
-  const prefix = text.host.text.slice(lines.lineStarts[fileLine], fileLineStartOffset);
+  const fileLine = lines.lineAt(fileLineStartOffset);
+  const prefix = text.host.text.slice(lines.lineStart(fileLine), fileLineStartOffset);
   if (prefix.trim() !== "") return undefined;
   return { range, newText: edit.newText.replace(/\n/g, `\n${prefix}`) };
 }

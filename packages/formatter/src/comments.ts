@@ -68,12 +68,12 @@ function groupComments(
   let previousEnd = -1;
   let previousEndLine = 0;
   let sameLineOnly = false;
-  // Comments come in source order, so each line is looked up near the previous one (0-based here).
-  let cursor = 0;
-  const lineOf = (offset: number): number => (cursor = lineIndex.lineOfNear(offset, cursor));
+  // Comments come in source order, so each (1-based) line is looked up near the previous one.
+  let cursor = 1;
+  const lineAt = (offset: number): number => (cursor = lineIndex.lineAtNear(offset, cursor));
   for (let i = 0; i < comments.length; i++) {
     const start = starts[i];
-    const line = 1 + lineOf(start);
+    const line = lineAt(start);
     const contiguous = previousEnd >= 0 && isBlank(text, previousEnd, start);
     if (!contiguous) {
       groupStarts[groupCount++] = i;
@@ -83,7 +83,7 @@ function groupComments(
       sameLineOnly = false;
     }
     previousEnd = endOffset(comments[i].range);
-    previousEndLine = 1 + lineOf(Math.max(start, previousEnd - 1));
+    previousEndLine = lineAt(Math.max(start, previousEnd - 1));
   }
   groupStarts[groupCount++] = comments.length;
   return groupStarts.subarray(0, groupCount);

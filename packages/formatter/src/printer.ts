@@ -93,12 +93,12 @@ export class Printer {
 
   /** The 1-based line of an offset (>= 0). Lookups mostly stay near the previous one, where the search starts. */
   lineAt(offset: number): number {
-    this.lineHint = this.lineIndex.lineOfNear(offset, this.lineHint);
-    return this.lineHint + 1;
+    this.lineHint = this.lineIndex.lineAtNear(offset, this.lineHint);
+    return this.lineHint;
   }
 
-  /** 0-based index of the line last looked up. */
-  private lineHint = 0;
+  /** The 1-based line last looked up. */
+  private lineHint = 1;
 
   space(space: Space): void {
     this.spaces[this.spaceCount++] = space;

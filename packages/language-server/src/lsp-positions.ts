@@ -34,9 +34,9 @@ export class LspLines {
     this.index = new LineIndex(text, this.lineStarts);
   }
 
-  /** 0-based LSP line holding `offset`. */
+  /** 0-based LSP line holding `offset` (the parser's lines are 1-based). */
   lineOf(offset: number): number {
-    return this.index.lineOf(offset);
+    return this.index.lineAt(offset) - 1;
   }
 
   /** The offset where the content of a 0-based line ends (before its line break). */

@@ -5,7 +5,8 @@ import { pathToFileURL } from "node:url";
 import { fixturesRoot, serverForTests, withCursor } from "./support/lsp-client.js";
 
 /**
- * The syntactic contexts completion tells apart (`src/completion-context.ts`), each asked of the real server:
+ * The syntactic contexts completion tells apart (`src/completion-context.ts`, from the parser's content assist),
+ * each asked of the real server:
  * what it offers shows which context it saw.
  */
 const server = serverForTests();
@@ -63,5 +64,25 @@ describe("completion contexts", () => {
     expect(await complete("// prometheus.<|>\n")).toEqual([]);
     expect(await complete("/* prometheus.<|> */\n")).toEqual([]);
     expect(labels(await complete("/* note */ <|>"))).toContain("prometheus.scrape");
+  });
+
+  it("nothing after a block's name, where its label or `{` goes", async () => {
+    expect(await complete('prometheus.scrape <|>')).toEqual([]);
+    expect(await complete('prometheus.scrape "x" <|>')).toEqual([]);
+  });
+
+  it("nothing after a complete value on the same line, where only an operator, `,` or the line's end goes", async () => {
+    expect(await complete('logging {\n\tlevel = "info" <|>\n}\n')).toEqual([]);
+    expect(await complete('prometheus.scrape "x" {\n\ttargets = [] <|>\n}\n')).toEqual([]);
+  });
+
+  it("nothing where an object's key goes; values again after its `=`", async () => {
+    expect(await complete('prometheus.scrape "x" {\n\ttargets = [{ <|> }]\n}\n')).toEqual([]);
+    expect(labels(await complete('prometheus.scrape "x" {\n\ttargets = [{ a = "b", c = <|> }]\n}\n'))).toContain("sys.env");
+  });
+
+  it("a list's elements while the list is still open, after a finished element", async () => {
+    const items = await complete('prometheus.remote_write "w" {\n}\nprometheus.scrape "x" {\n\ttargets = []\n\tforward_to = [prometheus.remote_write.w.receiver, <|>\n}\n');
+    expect(labels(items)).toContain("prometheus.remote_write.w.receiver");
   });
 });

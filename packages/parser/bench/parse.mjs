@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PerformanceObserver, constants } from "node:perf_hooks";
-import { parse } from "../dist/index.js";
+import { parse, statementCuts } from "../dist/index.js";
 import { Scanner } from "../dist/scanner.js";
 import { buildAlloyGo, runAlloyGo } from "./support/alloy-go.mjs";
 import { loadBaseline } from "./support/baseline.mjs";
@@ -139,6 +139,16 @@ console.log(
     `garbage collection during a parse (as perf_hooks reports it, median) ${medianOf(gcTimes.map((t) => t.all)).toFixed(0)} ms, ` +
     `of which scavenges ${medianOf(gcTimes.map((t) => t.scavenges)).toFixed(0)} ms (they copy the tree, which stays alive until the parse returns)`,
 );
+
+// statementCuts (the formatter's sections of a large file): one scan without positions, then the cuts.
+const cutsTimes = [];
+let cutCount = 0;
+for (let i = 0; i < 9; i++) {
+  const t0 = performance.now();
+  cutCount = statementCuts(large)?.statements.length ?? 0;
+  cutsTimes.push(performance.now() - t0);
+}
+console.log(`  statementCuts on large.alloy: ${medianOf(cutsTimes).toFixed(1)} ms median of 9 (best ${Math.min(...cutsTimes).toFixed(1)} ms; ${cutCount} statements)`);
 
 // Most of that is not copying but the kernel handing the process fresh pages: the scavenger promotes the tree to
 // old-generation pages that V8 mapped anew, and V8 gives pages back once a tree is dropped, so each parse of a

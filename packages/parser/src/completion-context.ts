@@ -45,6 +45,11 @@ export interface CompletionContext {
   readonly attribute: string | undefined;
   /** The keys of the object fields around the offset within that value, outermost first. */
   readonly objectKeys: readonly string[];
+  /**
+   * The brackets (`[`, `(`, `{`) opened before the offset in the statement being written and not closed,
+   * outermost first: `["["]` for `forward_to = [a, |`. Read from the tokens, so an unclosed bracket counts.
+   */
+  readonly brackets: readonly string[];
   /** The innermost call whose parentheses hold the offset: its callee as written and the 0-based argument. */
   readonly call: { readonly callee: string; readonly argument: number } | undefined;
 }
@@ -59,7 +64,7 @@ const scanner = new Scanner();
 export function completionContext(parsed: ParseResult, offset: number): CompletionContext {
   const text = parsed.lineIndex.text;
   const surroundings = surroundingsOf(parsed.ast, text, offset);
-  const none = { word: { start: offset, end: offset, text: "" }, expected: [], ...surroundings };
+  const none = { word: { start: offset, end: offset, text: "" }, expected: [], brackets: [] as readonly string[], ...surroundings };
   if (insideComment(parsed.ast, offset)) return { position: "comment", ...none };
 
   // The tokens from the start of the statement being written (in the innermost body) up to the offset.
@@ -89,6 +94,7 @@ export function completionContext(parsed: ParseResult, offset: number): Completi
   }
   const wordStart = wordFrom < count ? from + table.starts[wordFrom] : offset;
   const word = { start: wordStart, end: offset, text: text.slice(wordStart, offset) };
+  const brackets = openBrackets(table.kinds, wordFrom);
 
   // From the statement's start; when the tokens since have an error the grammar cannot get past, from the
   // start of each line after it in turn (a statement the parser skipped as part of an error).
@@ -118,7 +124,21 @@ export function completionContext(parsed: ParseResult, offset: number): Completi
   // Paths start from a body's rule, which does not know it is a block's: where the body may end, so may the block.
   const bodyMayEnd = position === "statement" || paths.some((path) => path.ruleStack.length === 1);
   if (surroundings.blocks.length > 0 && bodyMayEnd) expected.add("}");
-  return { ...none, position, word, expected: [...expected].sort() };
+  return { ...none, position, word, brackets, expected: [...expected].sort() };
+}
+
+const OPENER_TEXT: Partial<Record<Tok, string>> = { [Tok.LBRACK]: "[", [Tok.LPAREN]: "(", [Tok.LCURLY]: "{" };
+
+/** The brackets opened by the first `count` tokens and not closed by them, outermost first. */
+function openBrackets(kinds: ArrayLike<number>, count: number): string[] {
+  const open: string[] = [];
+  for (let k = 0; k < count; k++) {
+    const kind = kinds[k] as Tok;
+    const opener = OPENER_TEXT[kind];
+    if (opener) open.push(opener);
+    else if (kind === Tok.RBRACK || kind === Tok.RPAREN || kind === Tok.RCURLY) open.pop();
+  }
+  return open;
 }
 
 /** Which position wins when paths disagree: starting something beats ending what came before. */

@@ -99,9 +99,15 @@ export function endOffset(range: Range): number {
   return range instanceof SourceRange ? range.endOffset : range.end.offset;
 }
 
-/** Converts between offsets and line/column positions of one text. Build it once per text. */
+/**
+ * Converts between offsets and line/column positions of one text. Build it once per text.
+ *
+ * Every line number this API takes or gives is 1-based, as in {@link Position} and Alloy's messages (the
+ * first line is line 1); columns are 1-based too. Only the `lineStarts` array is indexed from 0, as arrays
+ * are: line `n` starts at `lineStarts[n - 1]` (or use {@link LineIndex.lineStart}).
+ */
 export class LineIndex {
-  /** Offsets at which each line starts; `lineStarts[0] === 0`. */
+  /** Offsets at which each line starts, line `n` at index `n - 1`; `lineStarts[0] === 0`. */
   readonly lineStarts: readonly number[];
 
   /** @internal The anchor of ranges that do not move with a statement (comments, diagnostics, the file). */
@@ -125,8 +131,8 @@ export class LineIndex {
   /** The position of an offset (clamped to the text). */
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    const line = this.lineOf(clamped);
-    return { offset: clamped, line: line + 1, column: clamped - this.lineStarts[line] + 1 };
+    const line = this.lineAt(clamped);
+    return { offset: clamped, line, column: clamped - this.lineStarts[line - 1] + 1 };
   }
 
   /** The offset of a 1-based line and column (clamped to the line). */
@@ -138,8 +144,18 @@ export class LineIndex {
     return Math.min(start + Math.max(0, column - 1), next - 1, this.text.length);
   }
 
-  /** 0-based index of the line holding `offset`. */
-  lineOf(offset: number): number {
+  /** The number of lines (at least 1: an empty text has one empty line). */
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** The offset where a 1-based line starts (clamped to the first and last lines). */
+  lineStart(line: number): number {
+    return this.lineStarts[Math.min(Math.max(line, 1), this.lineStarts.length) - 1];
+  }
+
+  /** The 1-based line holding `offset`. */
+  lineAt(offset: number): number {
     const starts = this.lineStarts;
     let lo = 0;
     let hi = starts.length - 1;
@@ -148,19 +164,19 @@ export class LineIndex {
       if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return lo;
+    return lo + 1;
   }
 
   /**
-   * {@link lineOf} for an offset whose line is likely near the 0-based line `near`, as for lookups that move
+   * {@link lineAt} for an offset whose line is likely near the 1-based line `near`, as for lookups that move
    * little (a printer's, a pass over comments in order): the search widens from `near` in steps that double,
    * then bisects, instead of bisecting every line.
    */
-  lineOfNear(offset: number, near: number): number {
+  lineAtNear(offset: number, near: number): number {
     const starts = this.lineStarts;
     const count = starts.length;
-    // Find lo < hi with starts[lo] <= offset < starts[hi], where starts[count] stands for the end of the text.
-    let lo = Math.min(Math.max(near, 0), count - 1);
+    // Find indexes lo < hi with starts[lo] <= offset < starts[hi], where starts[count] stands for the end of the text.
+    let lo = Math.min(Math.max(near - 1, 0), count - 1);
     let hi: number;
     if (starts[lo] <= offset) {
       hi = lo + 1;
@@ -181,7 +197,7 @@ export class LineIndex {
       if (starts[mid] <= offset) lo = mid;
       else hi = mid;
     }
-    return lo;
+    return lo + 1;
   }
 
   /**

@@ -19,7 +19,8 @@ export interface CommentSpan {
 /**
  * The tokens of one text, kept in parallel typed arrays (no object per token): kind, start and end offset,
  * 1-based line and column of the start. A TERMINATOR is inserted where a newline ends a statement, as
- * Alloy's scanner does; its span is empty. The last token is always EOF.
+ * Alloy's scanner does; its span is empty. The last token is always EOF. A scan without positions (see
+ * {@link Scanner.scan}) leaves `lines`, `columns` and `lineStarts` unfilled.
  */
 export interface TokenTable {
   readonly text: string;
@@ -109,13 +110,18 @@ export class Scanner {
   private leadingBom = false;
   /** The last position `commentEndsLine` read, as Alloy's `findLineEnd` reads it. */
   private lookaheadEnd = 0;
+  /** Whether this scan records each token's line and column and the line starts. */
+  private positions = true;
 
   /**
    * Scans `text`. `wholeText` false scans a slice from the middle of a text (for `reparse`): a byte order
    * mark at its start is then an error like anywhere else, not the text's leading one (which is skipped).
+   * `positions` false leaves out the tokens' lines and columns and the line starts, for a reader that needs
+   * only the tokens' kinds and offsets (`statementCuts`).
    */
-  scan(text: string, wholeText = true): TokenTable {
+  scan(text: string, wholeText = true, positions = true): TokenTable {
     this.text = text;
+    this.positions = positions;
     this.pos = 0;
     this.count = 0;
     this.line = 1;
@@ -164,8 +170,10 @@ export class Scanner {
     this.kinds[i] = kind;
     this.starts[i] = start;
     this.ends[i] = end;
-    this.lines[i] = this.tokenLine;
-    this.columns[i] = start - this.tokenLineStart + 1;
+    if (this.positions) {
+      this.lines[i] = this.tokenLine;
+      this.columns[i] = start - this.tokenLineStart + 1;
+    }
   }
 
   /**
@@ -229,7 +237,7 @@ export class Scanner {
   private newline(at: number): void {
     this.line++;
     this.lineStart = at + 1;
-    this.lineStarts.push(at + 1);
+    if (this.positions) this.lineStarts.push(at + 1);
   }
 
   private run(): void {

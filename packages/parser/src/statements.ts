@@ -24,7 +24,7 @@ const scanner = new Scanner();
  * comment, an illegal character…) or closes a bracket it never opened: the parser reports those.
  */
 export function statementCuts(text: string): StatementCuts | undefined {
-  const table = scanner.scan(text);
+  const table = scanner.scan(text, true, false);
   if (table.errors.length > 0) return undefined;
   const { kinds, starts, ends, count } = table;
   const statements: TextSpan[] = [];

@@ -71,4 +71,12 @@ describe("completionContext", () => {
     expect(contextAt('b {\n  c = [1 2\n  d = <|>\n}\n').position).not.toBe("none");
     expect(contextAt("a = (1\nb = <|>").position).toBe("value");
   });
+
+  it("gives the brackets still open in the statement, outermost first, closed or not", () => {
+    expect(contextAt("a = <|>").brackets).toEqual([]);
+    expect(contextAt("a = [b, <|>").brackets).toEqual(["["]);
+    expect(contextAt("a = [{ k = f(<|>) }]").brackets).toEqual(["[", "{", "("]);
+    expect(contextAt("a = [(1), [2], <|>]").brackets).toEqual(["["]);
+    expect(contextAt('b "x" {\n  c = [<|>\n}\n').brackets).toEqual(["["]);
+  });
 });

@@ -217,12 +217,26 @@ describe("ranges", () => {
     expect(result.lineIndex.byteColumn(d.range.start)).toBe(19);
   });
 
-  it("finds an offset's line from any line nearby as a plain search does (lineOfNear)", () => {
+  it("finds an offset's line from any line nearby as a plain search does (lineAtNear)", () => {
     const text = Array.from({ length: 40 }, (_, i) => "x".repeat(i % 7) + "\n").join("") + "last";
     const { lineIndex } = parse(text);
     for (let offset = -1; offset <= text.length + 1; offset++) {
-      for (const near of [-3, 0, 1, 5, 17, 39, 40, 99]) expect([offset, near, lineIndex.lineOfNear(offset, near)]).toEqual([offset, near, lineIndex.lineOf(offset)]);
+      for (const near of [-3, 0, 1, 5, 17, 39, 40, 41, 99]) expect([offset, near, lineIndex.lineAtNear(offset, near)]).toEqual([offset, near, lineIndex.lineAt(offset)]);
     }
+  });
+
+  it("numbers lines from 1 in every part of LineIndex's API", () => {
+    const { lineIndex } = parse("a = 1\nb = 2\r\n\nc = 3");
+    const c = lineIndex.text.indexOf("c");
+    expect(lineIndex.lineAt(0)).toBe(1);
+    expect(lineIndex.lineAt(c)).toBe(4);
+    expect(lineIndex.lineCount).toBe(4);
+    expect(lineIndex.lineStart(4)).toBe(c);
+    expect(lineIndex.lineStart(1)).toBe(0);
+    expect(lineIndex.positionAt(c)).toEqual({ offset: c, line: 4, column: 1 });
+    expect(lineIndex.offsetAt(4, 1)).toBe(c);
+    expect(lineIndex.lineText(2)).toBe("b = 2");
+    expect(lineIndex.lineText(lineIndex.lineAt(c))).toBe("c = 3");
   });
 });
 

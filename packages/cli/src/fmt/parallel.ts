@@ -8,12 +8,21 @@ import type { WorkerInput } from "./format-worker.js";
 
 /**
  * Number of threads for formatting many files: `ALLOYFMT_JOBS` when set (1 turns threads off), otherwise the
- * available parallelism, capped at 4. Threads only pay off past {@link PARALLEL_MIN_BYTES} of input.
+ * available parallelism, capped at 4, and at one thread per {@link BYTES_PER_THREAD} of input.
  */
 export const JOBS_ENV = "ALLOYFMT_JOBS";
-const PARALLEL_MIN_BYTES = 1_000_000;
+/**
+ * The input a thread must have to pay for itself: each thread loads the formatter, builds the parser (Chevrotain
+ * records the grammar) and compiles its hot code anew, which costs as much CPU as formatting megabytes: below
+ * this much input per thread, threads took more CPU and no less time than one.
+ */
+const BYTES_PER_THREAD = 4_000_000;
 
-const WORKER_FILE = fileURLToPath(new URL("./format-worker.js", import.meta.url));
+/** Set in alloyfmt's bundle (scripts/bundle.mjs): the formatting thread's own bundle, from this module's URL. */
+declare const __ALLOYFMT_WORKER__: string | undefined;
+
+/** The formatting thread's module: its bundle when alloyfmt runs bundled (one file to load), else the compiled module. */
+const WORKER_FILE = fileURLToPath(new URL(typeof __ALLOYFMT_WORKER__ === "string" ? __ALLOYFMT_WORKER__ : "./format-worker.js", import.meta.url));
 
 /**
  * Formats files (and writes each back as soon as it is formatted, for `--write`), on several threads when there
@@ -22,13 +31,14 @@ const WORKER_FILE = fileURLToPath(new URL("./format-worker.js", import.meta.url)
 export async function formatFiles(cwd: string, paths: readonly string[], task: FileTask): Promise<Outcome[]> {
   const requested = Number(process.env[JOBS_ENV]);
   const explicit = Number.isInteger(requested) && requested > 0;
-  const jobs = Math.min(explicit ? requested : Math.min(availableParallelism(), 4), paths.length);
+  let jobs = Math.min(explicit ? requested : Math.min(availableParallelism(), 4), paths.length);
   // Sources run under the test runner have no compiled worker beside them: format on this thread then.
   if (jobs < 2 || !existsSync(WORKER_FILE)) return paths.map((path) => formatFile(cwd, path, task));
 
   const sizes = paths.map((path) => fileSize(cwd, path));
   const total = sizes.reduce((sum, size) => sum + size, 0);
-  if (!explicit && total < PARALLEL_MIN_BYTES) return paths.map((path) => formatFile(cwd, path, task));
+  if (!explicit) jobs = Math.min(jobs, Math.floor(total / BYTES_PER_THREAD));
+  if (jobs < 2) return paths.map((path) => formatFile(cwd, path, task));
 
   // Largest files first, each to the least loaded thread; thread 0 is this one.
   const buckets = Array.from({ length: jobs }, () => ({ load: 0, indexes: [] as number[] }));

@@ -52,8 +52,8 @@ type CompletionData =
 export function completion(doc: ParsedDocument, params: CompletionParams, ctx: FeatureContext): CompletionList {
   const index = doc.lsp;
   const offset = toOffset(index, params.position);
-  const at = completionContext(doc.ast, doc.text, offset);
-  if (at.kind === "comment") return { isIncomplete: false, items: [] };
+  const at = completionContext(doc.parse, offset);
+  if (at.kind === "none") return { isIncomplete: false, items: [] };
   const model = ctx.workspace.latestAnalysis(doc.uri).model;
   const filename = checkerFilename(doc.uri);
   const path = blocksAt(model, filename, offset).filter((b) => inBody(b.block, offset));
