@@ -218,6 +218,17 @@ export function componentAvailability(name: string, version: AlloyVersion = cata
   return { status: "not-yet-added", addedIn, message: `${name} is not in Alloy ${version} (added in ${addedIn})` };
 }
 
+/**
+ * The name messages give a catalogued release: the first release of its line (`v1.18.1` → `v1.18.0`), since
+ * the catalog holds the last patch of each minor and minors are where things come and go; a release candidate
+ * by its tag. The same names as `addedIn`, `removedIn` and `since`.
+ */
+export function releaseLineName(version: AlloyVersion): string {
+  const index = availableAlloyVersions.indexOf(version);
+  if (index < 0) throw new Error(`unknown Alloy version ${String(version)}; the catalog has ${availableAlloyVersions.join(", ")}`);
+  return releaseLabel(index);
+}
+
 /** Whether an attribute or block of a component or config block is in a release, and the words a check needs when it is not. */
 export type MemberAvailability =
   | { status: "available" }

@@ -11,6 +11,7 @@ import {
   getComponent,
   getConfigBlock,
   memberAvailability,
+  releaseLineName,
   resolveAlloyVersion,
 } from "../src/index.js";
 
@@ -31,6 +32,13 @@ describe("releases", () => {
     expect(resolveAlloyVersion("v1.19.0")).toBeUndefined();
     expect(resolveAlloyVersion("v2.0.0")).toBeUndefined();
     expect(resolveAlloyVersion("latest")).toBeUndefined();
+  });
+
+  it("are named in messages by the first release of their line", () => {
+    expect(releaseLineName("v1.15.1")).toBe("v1.15.0");
+    expect(releaseLineName("v1.0.0")).toBe("v1.0.0");
+    expect(releaseLineName("v1.19.0-rc.3")).toBe("v1.19.0-rc.3");
+    expect(componentHistory("discovery.aws")?.addedIn).toBe(releaseLineName("v1.18.1"));
   });
 });
 
