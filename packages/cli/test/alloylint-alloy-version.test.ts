@@ -46,6 +46,13 @@ describe("alloylint --alloy-version", () => {
     expect(run([newConfig]).code).toBe(0);
   });
 
+  it("wins over the release a deployment's YAML names (the chart values' image.tag)", () => {
+    const values = write("values.yaml", `image:\n  tag: ${before}\n`);
+    const expected = `${added} is not in Alloy ${before} (added in ${addedIn})`;
+    expect(run(["--values", values, newConfig]).stdout).toContain(expected);
+    expect(run(["--values", values, "--alloy-version", lineOf(addedIn), newConfig]).stdout).not.toContain(expected);
+  });
+
   it("rejects a release the catalog does not have with a usage error listing those it has", () => {
     for (const bad of ["v2.0.0", "latest", "1"]) {
       const result = run(["--alloy-version", bad, oldConfig]);
