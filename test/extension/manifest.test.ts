@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { catalogVersion } from "../../packages/catalog/dist/index.js";
+import { availableAlloyVersions, catalogVersion } from "../../packages/catalog/dist/index.js";
 import { defaultSettings } from "../../packages/language-server/dist/settings.js";
 import { grammarFiles } from "../../extension/esbuild.mjs";
 import { componentDocUrlFromMarkdown } from "../../extension/src/doc-links";
@@ -51,6 +51,11 @@ describe("extension manifest", () => {
     // The client sends the same names at initialization.
     const sent = [...extensionSource("src/language-client.ts").matchAll(/^\s+"(\w+)",$/gm)].map((m) => m[1]);
     expect(sent.sort()).toEqual([...serverNames].sort());
+  });
+
+  it("offers every release of the catalog for alloy.alloyVersion, and only those", () => {
+    const setting = properties["alloy.alloyVersion"] as { enum?: string[]; markdownEnumDescriptions?: string[] };
+    expect(setting.enum).toEqual([...availableAlloyVersions]);
   });
 
   it("points its grammars at the files the build copies from grammars/", () => {

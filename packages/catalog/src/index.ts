@@ -218,6 +218,70 @@ export function componentAvailability(name: string, version: AlloyVersion = cata
   return { status: "not-yet-added", addedIn, message: `${name} is not in Alloy ${version} (added in ${addedIn})` };
 }
 
+/**
+ * The name messages give a catalogued release: the first release of its line (`v1.18.1` → `v1.18.0`), since
+ * the catalog holds the last patch of each minor and minors are where things come and go; a release candidate
+ * by its tag. The same names as `addedIn`, `removedIn` and `since`.
+ */
+export function releaseLineName(version: AlloyVersion): string {
+  const index = availableAlloyVersions.indexOf(version);
+  if (index < 0) throw new Error(`unknown Alloy version ${String(version)}; the catalog has ${availableAlloyVersions.join(", ")}`);
+  return releaseLabel(index);
+}
+
+/** Whether an attribute or block of a component or config block is in a release, and the words a check needs when it is not. */
+export type MemberAvailability =
+  | { status: "available" }
+  | { status: "not-yet-added"; addedIn: string; message: string }
+  | { status: "removed"; removedIn: string; message: string }
+  | { status: "unknown" };
+
+/** Where an attribute or block sits: its owner (a component or a top-level config block), the block path inside it, and its kind. */
+export interface MemberLocation {
+  readonly owner: "component" | "config";
+  /** The component's (`prometheus.scrape`) or config block's (`logging`) name. */
+  readonly ownerName: string;
+  /** The blocks from the owner down to the member's container (`["endpoint", "basic_auth"]`); empty at the top. */
+  readonly path: readonly string[];
+  readonly kind: "attribute" | "block";
+  readonly name: string;
+}
+
+/**
+ * An attribute or block across releases: `scrape_protocols` of prometheus.scrape at v1.1.1 → "`scrape_protocols` of
+ * prometheus.scrape is not in Alloy v1.1.1 (added in v1.2.0)"; a member an earlier release had → "… was removed in
+ * v1.X.0". Reads the owner's record at the releases it asks about (for messages, not for every statement).
+ */
+export function memberAvailability(member: MemberLocation, version: AlloyVersion = catalogVersion): MemberAvailability {
+  const release = availableAlloyVersions.indexOf(version);
+  if (release < 0) return { status: "unknown" };
+  const has = (index: number): boolean => {
+    const tag = availableAlloyVersions[index];
+    const owner = member.owner === "component" ? view(tag).component(member.ownerName) : view(tag).configBlock(member.ownerName);
+    if (!owner || ("status" in owner && owner.status !== "active")) return false;
+    const container = member.path.length === 0 ? owner : findBlock(owner, member.path);
+    if (!container) return false;
+    return member.kind === "attribute"
+      ? findAttribute(container, member.name) !== undefined
+      : childBlocks(owner, container).some((b) => b.name === member.name);
+  };
+  if (has(release)) return { status: "available" };
+  const what = `\`${[...member.path, member.name].join(" > ")}\` of ${member.ownerName}`;
+  for (let later = release + 1; later < availableAlloyVersions.length; later++) {
+    if (has(later)) {
+      const addedIn = releaseLabel(later);
+      return { status: "not-yet-added", addedIn, message: `${what} is not in Alloy ${version} (added in ${addedIn})` };
+    }
+  }
+  for (let earlier = release - 1; earlier >= 0; earlier--) {
+    if (has(earlier)) {
+      const removedIn = releaseLabel(earlier + 1);
+      return { status: "removed", removedIn, message: `${what} was removed in ${removedIn}` };
+    }
+  }
+  return { status: "unknown" };
+}
+
 /** The releases that have a config block (`foreach` came later than `logging`), oldest first. */
 export function configBlockReleases(name: string): AlloyVersion[] {
   const ranges = configBlockRanges(name);

@@ -10,6 +10,8 @@ import {
   findBlock,
   getComponent,
   getConfigBlock,
+  memberAvailability,
+  releaseLineName,
   resolveAlloyVersion,
 } from "../src/index.js";
 
@@ -30,6 +32,13 @@ describe("releases", () => {
     expect(resolveAlloyVersion("v1.19.0")).toBeUndefined();
     expect(resolveAlloyVersion("v2.0.0")).toBeUndefined();
     expect(resolveAlloyVersion("latest")).toBeUndefined();
+  });
+
+  it("are named in messages by the first release of their line", () => {
+    expect(releaseLineName("v1.15.1")).toBe("v1.15.0");
+    expect(releaseLineName("v1.0.0")).toBe("v1.0.0");
+    expect(releaseLineName("v1.19.0-rc.3")).toBe("v1.19.0-rc.3");
+    expect(componentHistory("discovery.aws")?.addedIn).toBe(releaseLineName("v1.18.1"));
   });
 });
 
@@ -118,4 +127,46 @@ describe("arguments and blocks across releases", () => {
     expect(getConfigBlock("foreach")?.stability).toBe("experimental");
     expect(findAttribute(getConfigBlock("logging")!, "level")?.enum).toEqual(["debug", "info", "warn", "error"]);
   });
+
+  it("say which release has an attribute or block the asked release lacks", () => {
+    const at = (name: string, kind: "attribute" | "block", path: string[], version: (typeof availableAlloyVersions)[number]) =>
+      memberAvailability({ owner: "component", ownerName: "prometheus.exporter.postgres", path, kind, name }, version);
+    const first = availableAlloyVersions.find((v) => findBlock(getComponent("prometheus.exporter.postgres", v)!, ["stat_statements"]))!;
+    const before = availableAlloyVersions[availableAlloyVersions.indexOf(first) - 1];
+    const label = first.replace(/\.\d+$/, ".0");
+    expect(at("stat_statements", "block", [], before)).toEqual({
+      status: "not-yet-added",
+      addedIn: label,
+      message: `\`stat_statements\` of prometheus.exporter.postgres is not in Alloy ${before} (added in ${label})`,
+    });
+    expect(at("stat_statements", "block", [], first)).toEqual({ status: "available" });
+    expect(at("no_such_thing", "attribute", [], first)).toEqual({ status: "unknown" });
+    // An attribute of a block the newest release dropped: found by walking every release's components.
+    const removed = findRemovedAttribute();
+    expect(removed, "some top-level attribute was removed between releases").toBeDefined();
+    const { component, attribute, removedAt } = removed!;
+    const label2 = removedAt.replace(/\.\d+$/, ".0");
+    expect(
+      memberAvailability({ owner: "component", ownerName: component, path: [], kind: "attribute", name: attribute }, removedAt),
+    ).toEqual({ status: "removed", removedIn: label2, message: `\`${attribute}\` of ${component} was removed in ${label2}` });
+    expect(getConfigBlock("foreach")).toBeDefined();
+    expect(memberAvailability({ owner: "config", ownerName: "logging", path: [], kind: "attribute", name: "level" })).toEqual({ status: "available" });
+  });
 });
+
+/** A top-level attribute of a component that one release has and the next does not, while the component stays. */
+function findRemovedAttribute(): { component: string; attribute: string; removedAt: (typeof availableAlloyVersions)[number] } | undefined {
+  for (let i = 1; i < availableAlloyVersions.length; i++) {
+    const previous = availableAlloyVersions[i - 1];
+    const current = availableAlloyVersions[i];
+    for (const name of componentNames({ version: previous })) {
+      const now = getComponent(name, current);
+      if (now?.status !== "active") continue;
+      const gone = getComponent(name, previous)!.attributes.find((a) => !findAttribute(now, a.name));
+      if (gone && !availableAlloyVersions.slice(i).some((v) => findAttribute(getComponent(name, v) ?? { attributes: [], blocks: [] }, gone.name))) {
+        return { component: name, attribute: gone.name, removedAt: current };
+      }
+    }
+  }
+  return undefined;
+}

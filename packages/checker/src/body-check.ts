@@ -1,5 +1,6 @@
 import {
   childBlocks,
+  memberAvailability,
   typesEqual,
   typeToString,
   type AlloyType,
@@ -14,6 +15,7 @@ import { derived, derivedValue } from "./derived.js";
 import { insertionAtBlockEnd } from "./fixes.js";
 import type { Fix } from "./diagnostic.js";
 import type { BlockSymbol, SemanticModel, SourceDocument } from "./model.js";
+import { releaseWording } from "./release-wording.js";
 import { closestName, namesOf, didYouMean } from "./suggest.js";
 import { alloyKindName, inferType, isAssignable } from "./types.js";
 
@@ -132,7 +134,8 @@ class BodyChecker {
       return;
     }
     const schema = symbol.schema;
-    if (!schema) return;
+    // A component the release no longer has is reported once, by check/unknown-component; its body is not checked.
+    if (!schema || (symbol.kind === "component" && (schema as ComponentSchema).status !== "active")) return;
     let body = symbol.block.body;
     let container: BlockContainer = schema;
     if (symbol.name === "foreach") {
@@ -188,13 +191,27 @@ class BodyChecker {
     });
   }
 
-  private unknownAttribute(statement: Attribute, candidates: readonly string[]): void {
+  /**
+   * The release that has an attribute or block the checked release lacks (added later, or removed), so that
+   * the finding names it instead of a did-you-mean; `undefined` for a name no release has there.
+   */
+  private otherRelease(path: readonly string[], kind: "attribute" | "block", name: string): { message: string } | undefined {
+    const { symbol } = this;
+    if (symbol.kind !== "component" && symbol.kind !== "config" && symbol.kind !== "service") return undefined;
+    const found = memberAvailability(
+      { owner: symbol.kind === "component" ? "component" : "config", ownerName: symbol.name, path, kind, name },
+      this.model.options.alloyVersion,
+    );
+    return found.status === "not-yet-added" || found.status === "removed" ? found : undefined;
+  }
+
+  private unknownAttribute(statement: Attribute, candidates: readonly string[], other?: { message: string }): void {
     const name = statement.name.name;
-    const suggestion = closestName(name, candidates);
+    const suggestion = other ? undefined : closestName(name, candidates);
     this.addAt(statement, {
       rule: "check/unknown-attribute",
-      message: `unrecognized attribute name "${name}"`,
-      hint: didYouMean(suggestion),
+      ...releaseWording(this.model, `unrecognized attribute name "${name}"`, other?.message),
+      ...(other ? {} : { hint: didYouMean(suggestion) }),
       fix: suggestion
         ? {
             title: `Rename to "${suggestion}"`,
@@ -252,11 +269,12 @@ class BodyChecker {
             });
             continue;
           }
-          const suggestion = closestName(statement.name, namesOf(blocks));
+          const other = this.otherRelease(path, "block", statement.name);
+          const suggestion = other ? undefined : closestName(statement.name, namesOf(blocks));
           this.addAt(statement, {
             rule: "check/unknown-block",
-            message: `unrecognized block name "${statement.name}"`,
-            hint: didYouMean(suggestion),
+            ...releaseWording(this.model, `unrecognized block name "${statement.name}"`, other?.message),
+            ...(other ? {} : { hint: didYouMean(suggestion) }),
             fix: suggestion ? this.renameBlockFix(statement, suggestion) : undefined,
           });
           continue;
@@ -281,7 +299,7 @@ class BodyChecker {
           });
           continue;
         }
-        this.unknownAttribute(statement, namesOf(container.attributes));
+        this.unknownAttribute(statement, namesOf(container.attributes), this.otherRelease(path, "attribute", name));
         continue;
       }
       if (seen.has(name)) {

@@ -79,7 +79,7 @@ export function checkDeployment(files: readonly DeploymentFile[], options: Check
   const joiner = new ConfigJoiner(input);
   const run = new DeploymentRun(options);
   const alloyDocuments = new Set(input.alloyDocuments);
-  for (const chart of input.charts) run.check(buildChartModel(chart.values, chart.title, chart.namespace), joiner.forChart(chart));
+  for (const chart of input.charts) run.check(buildChartModel(chart.values, chart.title, chart.namespace, chart.chartVersion), joiner.forChart(chart));
   for (const object of input.objects) {
     for (const container of alloyContainersOf(object)) {
       const model = buildWorkloadModel(container, input.objects);

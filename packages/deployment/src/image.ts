@@ -1,4 +1,5 @@
-import { availableAlloyVersions, type AlloyVersion } from "@alloy-toolkit/catalog";
+import { resolveAlloyVersion, type AlloyVersion } from "@alloy-toolkit/catalog";
+import { chartAppVersions } from "./chart-versions/chart-app-versions.generated.js";
 
 /** An image reference's repository and tag: `docker.io/grafana/alloy:v1.18.1@sha256:…` → `grafana/alloy`, `v1.18.1`. */
 export function parseImage(image: string): { readonly repository: string; readonly tag: string | undefined } {
@@ -16,18 +17,20 @@ export function isAlloyImage(image: string): boolean {
 }
 
 /**
- * The catalog release an image tag runs (`v1.18.1`, `v1.18.1-windowsservercore-ltsc2022`, `1.18.1`): the release
- * itself when the catalog has it, else the catalog's release of the same minor version (a later patch changes no
- * component's arguments). `undefined` when the tag names no release the catalog knows: the checker's default.
+ * The catalog release an image tag runs (`v1.18.1`, `v1.18.1-windowsservercore-ltsc2022`, `1.18.1`): the tag's
+ * version without the image variant, resolved by the catalog (`resolveAlloyVersion`: that release, else the
+ * catalogued release of the same minor). `undefined` when the tag names no release the catalog knows: the
+ * checker's default.
  */
 export function alloyVersionOfTag(tag: string | undefined): AlloyVersion | undefined {
-  const m = tag === undefined ? null : /^v?(\d+)\.(\d+)\.(\d+)(-rc\.\d+)?(?:$|-)/.exec(tag);
-  if (!m) return undefined;
-  const known = availableAlloyVersions as readonly string[];
-  for (const exact of [`v${m[1]}.${m[2]}.${m[3]}${m[4] ?? ""}`, `v${m[1]}.${m[2]}.${m[3]}`]) {
-    if (known.includes(exact)) return exact as AlloyVersion;
-  }
-  const patch = (v: string) => Number(/^v\d+\.\d+\.(\d+)/.exec(v)?.[1] ?? -1);
-  const sameMinor = known.filter((v) => v.startsWith(`v${m[1]}.${m[2]}.`) && !v.includes("-")).sort((a, b) => patch(a) - patch(b));
-  return sameMinor.length > 0 ? (sameMinor[sameMinor.length - 1] as AlloyVersion) : undefined;
+  const version = tag === undefined ? undefined : /^v?\d+\.\d+\.\d+(?:-rc\.\d+)?(?=$|-)/.exec(tag)?.[0];
+  return version === undefined ? undefined : resolveAlloyVersion(version)?.version;
+}
+
+/**
+ * The Alloy version a grafana/alloy chart version deploys by default (its Chart.yaml's `appVersion`, from the
+ * generated table of every chart release): `1.11.1` → `v1.18.1`; `undefined` for a chart version not in it.
+ */
+export function appVersionOfChart(chartVersion: string | undefined): string | undefined {
+  return chartVersion === undefined ? undefined : chartAppVersions.get(chartVersion.replace(/^v/, ""));
 }

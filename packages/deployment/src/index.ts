@@ -32,7 +32,7 @@ export type {
   VolumeModel,
 } from "./model.js";
 export type { Grant, Permissions, PolicyRule } from "./rbac.js";
-export { alloyVersionOfTag } from "./image.js";
+export { alloyVersionOfTag, appVersionOfChart } from "./image.js";
 export { isAlloyChartValues, parseValuesDocument } from "./values-document.js";
 export { inlineConfigOf, inlineConfigPath } from "./inline-config.js";
 export type { InlineConfig } from "./inline-config.js";

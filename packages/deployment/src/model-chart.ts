@@ -1,5 +1,5 @@
 import { parseAlloyArgs } from "./alloy-args.js";
-import { alloyVersionOfTag } from "./image.js";
+import { alloyVersionOfTag, appVersionOfChart } from "./image.js";
 import type { Anchor, ArgModel, ClaimTemplateModel, DeploymentModel, MountModel, VolumeModel } from "./model.js";
 import { policyRulesOf, type Grant, type Permissions } from "./rbac.js";
 import { chartValuesSchema } from "./schema/chart-values-schema.generated.js";
@@ -48,7 +48,7 @@ export type ChartModel = Omit<DeploymentModel, "configMap" | "config">;
  * Service when `alloy.clustering.enabled`, `--stability.level`, then `alloy.extraArgs`), its mounts and volumes,
  * and the RBAC objects it creates.
  */
-export function buildChartModel(values: ValuesDocument, title = "the chart", namespace?: string): ChartModel {
+export function buildChartModel(values: ValuesDocument, title = "the chart", namespace?: string, chartVersion?: string): ChartModel {
   const at = (...path: string[]) => valueAt(values, path);
   const anchor = (...path: (string | number)[]) => valuesAnchor(values, path);
   const legacy = bool(at("controller", "autoscaling", "enabled"), false);
@@ -117,7 +117,8 @@ export function buildChartModel(values: ValuesDocument, title = "the chart", nam
   if (stabilityFlag) stabilityLevel = stabilityFlag.value;
 
   const requests = record(record(at("alloy", "resources")).requests);
-  const imageTag = str(at("image", "tag"), chartValuesSchema.chart.appVersion);
+  // The values' image.tag, else the Alloy version the chart version deploys (when the input names the chart version).
+  const imageTag = str(at("image", "tag"), appVersionOfChart(chartVersion) ?? chartValuesSchema.chart.appVersion);
   return {
     kind: "chart",
     values,

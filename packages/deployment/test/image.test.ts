@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { availableAlloyVersions } from "@alloy-toolkit/catalog";
 import { check } from "@alloy-toolkit/checker";
-import { alloyVersionOfTag, checkDeployment, type ConfigCheckContext } from "../src/index.js";
+import { alloyVersionOfTag, appVersionOfChart, checkDeployment, type ConfigCheckContext } from "../src/index.js";
+import { chartAppVersions } from "../src/chart-versions/chart-app-versions.generated.js";
 import { isAlloyImage, parseImage } from "../src/image.js";
 
 // The newest stable release (a release candidate has no ".0" patch of its own to map from).
@@ -67,5 +68,71 @@ spec:
     });
     expect(deployments.map((d) => d.image)).toMatchObject([{ tag: newest, alloyVersion: newest }]);
     expect(seen).toEqual([{ alloyVersion: newest, deployed: true }, { deployed: false }]);
+  });
+});
+
+describe("the release a chart deploys", () => {
+  /** The release the config checker is asked for, for a YAML input. */
+  const releaseFor = (text: string) => {
+    const seen: ConfigCheckContext[] = [];
+    checkDeployment([{ file: "in.yaml", text }], {
+      checkConfig: (files, context) => {
+        seen.push(context);
+        return check(files).diagnostics;
+      },
+    });
+    return seen.find((c) => c.deployed)?.alloyVersion;
+  };
+  // A chart release whose appVersion is older than the newest catalogued release, from the generated table.
+  const [oldChart, oldApp] = [...chartAppVersions].find(([, app]) => alloyVersionOfTag(app) && alloyVersionOfTag(app) !== newest)!;
+  const values = (tag?: string) =>
+    `      alloy:\n        configMap:\n          content: |\n            logging { }\n${tag ? `      image:\n        tag: ${tag}\n` : ""}`;
+  const fluxRelease = (tag?: string) => `apiVersion: helm.toolkit.fluxcd.io/v2
+kind: HelmRelease
+metadata:
+  name: alloy
+spec:
+  chart:
+    spec:
+      chart: alloy
+      version: "${oldChart}"
+      sourceRef:
+        kind: HelmRepository
+        name: grafana
+  values:
+${values(tag)}`;
+
+  it("is the appVersion of the chart version, from the generated table", () => {
+    expect(appVersionOfChart(oldChart)).toBe(oldApp);
+    expect(appVersionOfChart(`v${oldChart}`)).toBe(oldApp);
+    expect(appVersionOfChart("0.0.0-no-such")).toBeUndefined();
+    expect(appVersionOfChart(undefined)).toBeUndefined();
+  });
+
+  it("of a Flux HelmRelease is its chart version's appVersion, unless the values set image.tag", () => {
+    expect(releaseFor(fluxRelease())).toBe(alloyVersionOfTag(oldApp));
+    expect(releaseFor(fluxRelease(newest))).toBe(newest);
+  });
+
+  it("of an Argo CD Application is its targetRevision's appVersion when it installs the chart from a Helm repository", () => {
+    const application = `apiVersion: argoproj.io/v1alpha1
+kind: Application
+metadata:
+  name: alloy
+spec:
+  source:
+    repoURL: https://grafana.github.io/helm-charts
+    chart: alloy
+    targetRevision: ${oldChart}
+    helm:
+      valuesObject:
+        alloy:
+          configMap:
+            content: |
+              logging { }
+  destination:
+    namespace: monitoring
+`;
+    expect(releaseFor(application)).toBe(alloyVersionOfTag(oldApp));
   });
 });

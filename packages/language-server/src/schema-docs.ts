@@ -1,4 +1,6 @@
 import {
+  componentAvailability,
+  type AlloyVersion,
   typeToString,
   type AttributeSchema,
   type BlockSchema,
@@ -24,7 +26,13 @@ export function stabilityLabel(stability: Stability): string {
 
 export function componentMarkdown(component: ComponentSchema | ConfigBlockSchema): string {
   const lines = [`**${component.name}**${"status" in component && component.status === "removed" ? " (removed)" : ""}`];
-  lines.push("", `Stability: ${stabilityLabel(component.stability)}`, "", component.description);
+  // The release facts: since, removed in, and the stability at the chosen release (with a later promotion).
+  const release = [`since ${component.since}`];
+  if ("removedIn" in component && component.removedIn) release.push(`removed in ${component.removedIn}`);
+  const promotion = "status" in component && component.status === "active" ? componentAvailability(component.name, component.alloyVersion as AlloyVersion) : undefined;
+  lines.push("", `Stability: ${stabilityLabel(component.stability)} in ${component.alloyVersion} · ${release.join(" · ")}`);
+  if (promotion?.status === "available" && promotion.message) lines.push("", promotion.message);
+  lines.push("", component.description);
   const required = component.attributes.filter((a) => a.required).map((a) => `\`${a.name}\``);
   if (required.length > 0) lines.push("", `Required arguments: ${required.join(", ")}`);
   if (component.exports.length > 0) {
@@ -40,6 +48,7 @@ export function attributeMarkdown(attribute: AttributeSchema, docUrl?: string): 
   if (attribute.requiredCondition) facts.push(`required: ${attribute.requiredCondition}`);
   if (attribute.default !== undefined && attribute.default !== "") facts.push(`default: \`${attribute.default}\``);
   if (attribute.deprecated) facts.push("**deprecated**");
+  if (attribute.since) facts.push(`since ${attribute.since}`);
   lines.push(facts.join(" · "));
   if (attribute.description) lines.push("", attribute.description);
   if (attribute.enum?.length) lines.push("", `Values: ${attribute.enum.map((v) => `\`"${v}"\``).join(", ")}`);
@@ -51,6 +60,7 @@ export function blockMarkdown(block: BlockSchema, docUrl?: string): string {
   const facts = [block.required ? "required" : "optional"];
   if (block.repeatable) facts.push("repeatable");
   if (block.labelled) facts.push("labelled");
+  if (block.since) facts.push(`since ${block.since}`);
   const lines = [`**${block.path.join(" > ")}** block`, "", facts.join(" · ")];
   if (block.description) lines.push("", block.description);
   if (docUrl) lines.push("", `[Documentation](${docUrl}#${block.name.replace(/\./g, "")})`);

@@ -1,4 +1,4 @@
-import type { ComponentSchema } from "@alloy-toolkit/catalog";
+import { memberAvailability, type ComponentSchema } from "@alloy-toolkit/catalog";
 import { clusteringComponents } from "../clustering.js";
 import type { Rule } from "../rule.js";
 
@@ -10,12 +10,22 @@ export const rule: Rule = {
   check({ model, report }) {
     let supported: string[] | undefined;
     for (const symbol of model.symbols) {
-      if (symbol.kind !== "component" || !symbol.schema || (symbol.schema as ComponentSchema).clustering) continue;
+      if (symbol.kind !== "component" || !symbol.schema) continue;
+      const schema = symbol.schema as ComponentSchema;
+      if (schema.clustering || schema.status !== "active") continue;
       for (const statement of symbol.block.body) {
         if (statement.kind !== "Block" || statement.name !== "clustering") continue;
+        // A later release that supports it says more than the list of those that do in this one.
+        const later = memberAvailability(
+          { owner: "component", ownerName: symbol.name, path: [], kind: "block", name: "clustering" },
+          model.options.alloyVersion,
+        );
         supported ??= clusteringComponents(model);
         report({
-          message: `${symbol.name} does not support clustering; the components that do are: ${supported.join(", ")}`,
+          message:
+            later.status === "not-yet-added"
+              ? later.message
+              : `${symbol.name} does not support clustering; the components that do are: ${supported.join(", ")}`,
           document: symbol.document,
           range: statement.range,
           order: symbol.order,

@@ -1,4 +1,4 @@
-import type { ComponentSchema } from "@alloy-toolkit/catalog";
+import { componentAvailability, type ComponentSchema } from "@alloy-toolkit/catalog";
 import { stabilityAllowed } from "../options.js";
 import { nameRange } from "../ranges.js";
 import type { Rule } from "../rule.js";
@@ -29,7 +29,17 @@ export const rule: Rule = {
           message = belowMessage(`component "${symbol.name}"`, schema.stability, minimum);
         }
         if (message) {
-          report({ message, document: symbol.document, range: nameRange(symbol), order: symbol.order, phase: "node", rank: 2 });
+          // When a later release promotes it, say so: "… is public-preview in v1.14.2 (generally-available from v1.15.0)".
+          const hint = componentAvailability(symbol.name, model.options.alloyVersion);
+          report({
+            message,
+            document: symbol.document,
+            range: nameRange(symbol),
+            order: symbol.order,
+            phase: "node",
+            rank: 2,
+            hint: hint.status === "available" ? hint.message : undefined,
+          });
         }
       } else if (symbol.kind === "config" && symbol.schema && !stabilityAllowed(symbol.schema.stability, minimum)) {
         report({

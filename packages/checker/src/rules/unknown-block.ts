@@ -5,7 +5,7 @@ export const rule: Rule = {
   id: "check/unknown-block",
   severity: "error",
   alloy: true,
-  description: "A block the component or block does not have (with a did-you-mean suggestion).",
+  description: "A block the component or block does not have (with a did-you-mean suggestion, or the release that has it).",
   check(context) {
     reportBodyFindings(context, "check/unknown-block");
   },

@@ -1,5 +1,6 @@
-import { componentNames } from "@alloy-toolkit/catalog";
+import { componentAvailability, componentNames } from "@alloy-toolkit/catalog";
 import { nameRange } from "../ranges.js";
+import { releaseWording } from "../release-wording.js";
 import type { Rule } from "../rule.js";
 import { closestName, didYouMean } from "../suggest.js";
 
@@ -21,7 +22,7 @@ export const rule: Rule = {
   id: "check/unknown-component",
   severity: "error",
   alloy: true,
-  description: "A block names no known component, declare or imported module.",
+  description: "A block names no known component, declare or imported module, or a component the checked release does not have (added later, or removed).",
   check({ model, report }) {
     let names: string[] | undefined;
     // Suggestions per scope and name: a config may repeat one unknown name many times.
@@ -36,19 +37,23 @@ export const rule: Rule = {
         for (let s: typeof symbol.scope | undefined = symbol.scope; s; s = s.parent) declared.push(...s.declares.keys());
         cache.set(symbol.scope, (entry = { candidates: candidateList(model.options.alloyVersion, names, declared), suggestions: new Map() }));
       }
+      // A component another release has (added later, or removed): the release says it, not a did-you-mean.
+      const availability = componentAvailability(symbol.name, model.options.alloyVersion);
+      const otherRelease = availability.status === "not-yet-added" || availability.status === "removed" ? availability.message : undefined;
       const removed = REMOVED_COMPONENTS[symbol.name];
       if (!entry.suggestions.has(symbol.name)) {
-        entry.suggestions.set(symbol.name, removed === undefined ? closestName(symbol.name, entry.candidates) : undefined);
+        entry.suggestions.set(symbol.name, removed === undefined && otherRelease === undefined ? closestName(symbol.name, entry.candidates) : undefined);
       }
       const suggestion = entry.suggestions.get(symbol.name);
+      const wording = releaseWording(model, `cannot find the definition of component name "${symbol.name}"`, otherRelease);
       report({
-        message: `cannot find the definition of component name "${symbol.name}"`,
+        message: wording.message,
         document: symbol.document,
         range: nameRange(symbol),
         order: symbol.order,
         phase: "node",
         rank: 2,
-        hint: removed ?? didYouMean(suggestion),
+        hint: wording.hint ?? removed ?? didYouMean(suggestion),
         fix: suggestion
           ? { title: `Rename to "${suggestion}"`, file: symbol.document.filename, edits: [{ range: nameRange(symbol), newText: suggestion }] }
           : undefined,

@@ -10,6 +10,8 @@ export const rule: Rule = {
   check({ model, report }) {
     for (const symbol of model.symbols) {
       if (symbol.kind !== "component" || symbol.duplicateOf || !symbol.schema) continue;
+      // A component the release no longer has is reported once, by check/unknown-component.
+      if ((symbol.schema as ComponentSchema).status !== "active") continue;
       const exports = (symbol.schema as ComponentSchema).exports;
       if (exports.length === 0 || model.referencesTo.has(symbol)) continue;
       report({

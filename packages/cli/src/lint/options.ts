@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { availableAlloyVersions, catalogVersion, resolveAlloyVersion, type AlloyVersion } from "@alloy-toolkit/catalog";
 import { getRule, stabilityLevels, type StabilityLevel } from "@alloy-toolkit/checker";
 import { getDeploymentRule } from "@alloy-toolkit/deployment";
 
@@ -16,6 +17,10 @@ export interface LintOptions {
   deploymentDisable: string[];
   /** `--values values.yaml`: the paths are the config that these chart values deploy. */
   values: string | undefined;
+  /** `--alloy-version`: the catalogued release to check against; wins over the release a deployment's YAML names. */
+  alloyVersion: AlloyVersion | undefined;
+  /** `--min-version`: print the lowest release that accepts each config instead of checking it. */
+  minVersion: boolean;
   help: boolean;
   version: boolean;
 }
@@ -25,6 +30,7 @@ export class UsageError extends Error {}
 export const USAGE = `Usage: alloylint [options] <path>...
 
        alloylint --values <values.yaml> [options] <config path>...
+       alloylint --min-version [options] <path>...
        alloylint graph [--format svg|mermaid|dot|json] [-o <file>] <path>...
 
 Checks Grafana Alloy configs: each file is one config, each directory one config made of its *.alloy files
@@ -42,6 +48,12 @@ Options:
   --community-components              Allow community components
   --disable <rule-id>                 Switch a rule off (repeatable, or comma-separated)
   --values <values.yaml>              Check the paths as the config deployed by these chart values
+  --alloy-version <version>           Check against this Alloy release: v1.15.1, 1.15.1 or v1.15 (any
+                                      patch of a minor means that minor's catalogued release). Default:
+                                      the release a deployment runs (image tag, chart version), else
+                                      ${catalogVersion}; this option wins over both
+  --min-version                       Print the lowest Alloy release that accepts each config, and the
+                                      statements that set it
   -h, --help                          Show this help
   -v, --version                       Show the version
 
@@ -61,6 +73,8 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
         "community-components": { type: "boolean", default: false },
         disable: { type: "string", multiple: true, default: [] },
         values: { type: "string" },
+        "alloy-version": { type: "string" },
+        "min-version": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -81,6 +95,11 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
   for (const id of disable) {
     if (!getRule(id) && !getDeploymentRule(id)) throw new UsageError(`unknown rule "${id}" in --disable`);
   }
+  const alloyVersion = values["alloy-version"] === undefined ? undefined : parseAlloyVersion(values["alloy-version"] as string);
+  const minVersion = values["min-version"] as boolean;
+  if (minVersion && alloyVersion) throw new UsageError("--min-version tries every release: it takes no --alloy-version");
+  if (minVersion && values.values !== undefined) throw new UsageError("--min-version reads Alloy configs: it takes no --values");
+  if (minVersion && (format === "sarif" || format === "github")) throw new UsageError(`--min-version prints text or json, not ${format}`);
   const options: LintOptions = {
     paths: positionals,
     format: format as OutputFormat,
@@ -89,9 +108,23 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
     checkerDisable: disable.filter((id) => getRule(id)),
     deploymentDisable: disable.filter((id) => getDeploymentRule(id)),
     values: values.values as string | undefined,
+    alloyVersion,
+    minVersion,
     help: values.help as boolean,
     version: values.version as boolean,
   };
   if (!options.help && !options.version && options.paths.length === 0) throw new UsageError("no path given");
   return options;
+}
+
+/**
+ * `--alloy-version`: a release as users write it (`v1.15.1`, `1.15.1`, `v1.15`, a release candidate
+ * `v1.19.0-rc.1`), resolved through the catalog to the catalogued release of that minor.
+ */
+function parseAlloyVersion(text: string): AlloyVersion {
+  const resolved = resolveAlloyVersion(text);
+  if (resolved) return resolved.version;
+  throw new UsageError(
+    `unknown --alloy-version "${text}": give a release as v1.15.1, 1.15.1 or v1.15 (a minor stands for its catalogued release); the catalog has ${availableAlloyVersions.join(", ")}`,
+  );
 }

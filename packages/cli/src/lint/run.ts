@@ -1,6 +1,7 @@
 import { check, type CheckDiagnostic, type CheckOptions, type SourceInput } from "@alloy-toolkit/checker";
 import { checkDeployment, checkValuesFile, type ConfigChecker } from "@alloy-toolkit/deployment";
 import { runGraph } from "./graph.js";
+import { minimumRelease, renderMinimumReleases } from "./min-version.js";
 import { parseLintArgs, USAGE, UsageError } from "./options.js";
 import { fileSystemReader, fileSystemResolver, loadTargets, readSourceFile, SourceEncodingError, type LintTarget, type TargetLoader, defaultLoaders } from "./load.js";
 import { renderReports, type LintReport } from "./output.js";
@@ -46,6 +47,7 @@ export function runAlloylint(
     communityComponents: options.communityComponents,
     disable: options.checkerDisable,
     resolveImport: fileSystemResolver,
+    ...(options.alloyVersion ? { alloyVersion: options.alloyVersion } : {}),
   };
   const targets = [];
   for (const path of options.paths) {
@@ -55,6 +57,19 @@ export function runAlloylint(
       io.stderr(`alloylint: ${describeIoError(path, error)}\n`);
       ioFailed = true;
     }
+  }
+  if (options.minVersion) {
+    const results = [];
+    for (const target of targets) {
+      if (target.files.length === 0) {
+        if (target.named) io.stderr(`alloylint: ${target.path}: --min-version reads Alloy configs (*.alloy files and folders); this holds none\n`);
+        continue;
+      }
+      results.push({ path: target.path, result: minimumRelease(target.files, checkOptions) });
+    }
+    io.stdout(renderMinimumReleases(results, options.format === "json" ? "json" : "text"));
+    if (ioFailed) return ExitCode.Usage;
+    return results.some((r) => r.result.release === undefined) ? ExitCode.Errors : ExitCode.Clean;
   }
   if (options.values !== undefined) {
     let valuesText;
@@ -92,15 +107,16 @@ function checkConfig(files: readonly SourceInput[], options: CheckOptions): Lint
 }
 
 /**
- * The config checker for the configs a deployment runs: its image's catalog release, and (since the deployment
- * rules judge them from `--stability.level` and `--feature.community-components.enabled`) no stability or
- * community gate of its own. A config no deployment runs is checked with the command line's options.
+ * The config checker for the configs a deployment runs: its image's catalog release (unless `--alloy-version`
+ * names one, which wins), and (since the deployment rules judge them from `--stability.level` and
+ * `--feature.community-components.enabled`) no stability or community gate of its own. A config no deployment
+ * runs is checked with the command line's options.
  */
 function deploymentConfigChecker(options: CheckOptions): ConfigChecker {
   return (files, { alloyVersion, deployed }) =>
     check(files, {
       ...options,
-      ...(alloyVersion ? { alloyVersion } : {}),
+      ...(alloyVersion && !options.alloyVersion ? { alloyVersion } : {}),
       ...(deployed ? { stabilityLevel: "experimental" as const, communityComponents: true } : {}),
     }).diagnostics;
 }

@@ -24,16 +24,17 @@ interface FoundValues {
   readonly title: string;
   readonly namespace: string | undefined;
   readonly release: string | undefined;
+  readonly chartVersion?: string;
   readonly documents: readonly YamlDocument[];
 }
 
 /** The chart instances of found values: the values themselves for the alloy chart, the collectors for k8s-monitoring. */
 function instancesOf(found: FoundValues): ChartInstance[] {
-  const { chart, document, root, fallback, lower, upper, title, namespace, release, documents } = found;
+  const { chart, document, root, fallback, lower, upper, title, namespace, release, chartVersion, documents } = found;
   if (chart === "k8s-monitoring") {
     return isMap(root) && holdsK8sMonitoringValues(root) ? k8sMonitoringCollectors(document, root, `${title} `, namespace) : [];
   }
-  return [{ values: valuesAt(document, root, fallback, { lower, upper }), title, namespace, release, documents }];
+  return [{ values: valuesAt(document, root, fallback, { lower, upper }), title, namespace, release, ...(chartVersion ? { chartVersion } : {}), documents }];
 }
 
 const located = (document: YamlDocument, node: Node | null | undefined): Located => ({ file: document.source.file, range: nodeRange(document.source, node) });
@@ -90,6 +91,7 @@ export function helmReleaseCharts(release: KubeObject, objects: readonly KubeObj
     namespace,
     // Flux names the release `<targetNamespace>-<name>` when it installs into another namespace.
     release: stringOf(valueOf(spec, "releaseName")) ?? (stringOf(valueOf(spec, "targetNamespace")) ? `${namespace}-${release.name}` : release.name),
+    chartVersion: stringOf(nodeIn(spec, ["chart", "spec", "version"])),
     documents,
   });
 }
@@ -182,6 +184,8 @@ export function applicationCharts(application: KubeObject, readFile: FileReader)
       title,
       namespace,
       release: stringOf(valueOf(helm, "releaseName")) ?? application.name,
+      // A chart from a Helm repository: targetRevision is the chart version (from Git it is a branch or tag).
+      chartVersion: stringOf(valueOf(node, "chart")) !== undefined ? stringOf(valueOf(node, "targetRevision")) : undefined,
       documents,
     });
   });
@@ -230,6 +234,7 @@ export function kustomizeHelmChart(document: YamlDocument, entry: { readonly nam
     title: `helmCharts "${releaseName}"`,
     namespace: stringOf(valueOf(entry.node, "namespace")),
     release: releaseName,
+    chartVersion: stringOf(valueOf(entry.node, "version")),
     documents,
   });
 }

@@ -48,6 +48,11 @@ export interface ChartInstance {
   /** The Helm release name, when the input says (a HelmRelease's, an Application's, an Alloy resource's name). */
   readonly release: string | undefined;
   /**
+   * The chart version the input installs (a Flux HelmRelease's `spec.chart.spec.version`, an Argo CD
+   * Application's `targetRevision`), when it names one: its appVersion is the Alloy version run without `image.tag`.
+   */
+  readonly chartVersion?: string;
+  /**
    * A k8s-monitoring collector: the chart writes the config itself, from its features and `extraConfig`,
    * which references the components its `destinations` make (declared for the checker in `prelude`).
    */
