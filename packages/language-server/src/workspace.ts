@@ -222,10 +222,11 @@ export class Workspace {
       disable: disabledRules(settings),
     };
     const reads = new Set<string>();
+    const alloyFiles = new Set(files.filter((d) => this.isAlloy(d.uri)).map((d) => checkerFilename(d.uri)));
     const result = deployment.checkDeployment(deploymentFiles(files), {
       // `.alloy` files are checked as configs of their folder (with the settings); here only the texts inside YAML.
       checkConfig: (configFiles, { alloyVersion, deployed }) =>
-        configFiles.every((f) => isAlloyPath(f.filename))
+        configFiles.every((f) => alloyFiles.has(f.filename))
           ? []
           : check(configFiles, {
               ...base,
