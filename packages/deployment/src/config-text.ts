@@ -43,8 +43,6 @@ export function configTextsOf(sources: readonly ConfigSource[]): DeploymentConfi
 
 function configTextOf(source: ConfigSource): DeploymentConfigText {
   const { embedded, text } = source;
-  const length = text.length;
-  const hostText = embedded.host.text;
   return {
     file: source.file,
     name: source.name,
@@ -52,23 +50,39 @@ function configTextOf(source: ConfigSource): DeploymentConfigText {
     exact: embedded.exact,
     fileOffset: (offset) => embedded.fileOffset(offset),
     fileEndOffset: (offset) => embedded.fileEndOffset(offset),
-    textOffset(fileOffset) {
-      if (!embedded.exact || fileOffset < embedded.fileOffset(0) || fileOffset > embedded.fileOffset(length)) return undefined;
-      // fileOffset grows with the text offset: the first text offset at or after `fileOffset`.
+    ...reverseMap(text, embedded.exact, (offset) => embedded.fileOffset(offset), embedded.host.text),
+  };
+}
+
+/**
+ * From a text inside a file and the file offset of each of its characters (growing with the offset): the text
+ * offset of a file offset, and the file's indentation of a line of the text.
+ */
+export function reverseMap(
+  text: string,
+  exact: boolean,
+  fileOffset: (offset: number) => number,
+  fileText: string,
+): Pick<DeploymentConfigText, "textOffset" | "lineIndentation"> {
+  const length = text.length;
+  return {
+    textOffset(offset) {
+      if (!exact || offset < fileOffset(0) || offset > fileOffset(length)) return undefined;
+      // fileOffset grows with the text offset: the first text offset at or after `offset`.
       let lo = 0;
       let hi = length;
       while (lo < hi) {
         const mid = (lo + hi) >> 1;
-        if (embedded.fileOffset(mid) < fileOffset) lo = mid + 1;
+        if (fileOffset(mid) < offset) lo = mid + 1;
         else hi = mid;
       }
       return lo;
     },
     lineIndentation(offset) {
-      if (!embedded.exact) return undefined;
+      if (!exact) return undefined;
       const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
-      const fileLineStart = embedded.fileOffset(lineStart);
-      const prefix = hostText.slice(hostText.lastIndexOf("\n", fileLineStart - 1) + 1, fileLineStart);
+      const fileLineStart = fileOffset(lineStart);
+      const prefix = fileText.slice(fileText.lastIndexOf("\n", fileLineStart - 1) + 1, fileLineStart);
       return prefix.trim() === "" ? prefix : undefined;
     },
   };

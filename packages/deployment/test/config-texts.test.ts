@@ -1,20 +1,13 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { checkDeployment, findDeploymentConfigs } from "../src/index.js";
+import { filesOf } from "./fixtures.js";
 
 // The configs written inside YAML, as an editor reads them (findDeploymentConfigs): the very configs the check
 // finds, each mapped into its file and back, for every realistic input of `inputs/`.
 const inputs = fileURLToPath(new URL("inputs/", import.meta.url));
-
-function filesOf(folder: string): { file: string; text: string }[] {
-  return readdirSync(folder, { recursive: true })
-    .map(String)
-    .filter((f) => statSync(join(folder, f)).isFile())
-    .sort()
-    .map((file) => ({ file, text: readFileSync(join(folder, file), "utf8") }));
-}
 
 const cases = readdirSync(inputs)
   .sort()

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { describe, kb, ms, serverBin, sleep, start, stop, timed } from "./support/session.mjs";
+import { describe, kb, ms, serverBin, start, stop, timed, typeAndAsk } from "./support/session.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -35,29 +35,21 @@ const openTime = performance.now() - t0;
 // pause elapsed) a hover on a component name or a completion in a block body, alternately.
 const editable = lines.flatMap((line, n) => (line.includes(" = ") ? [n] : []));
 const componentLines = lines.flatMap((line, n) => (/^[a-z_]+(\.[a-z_]+)+ "[^"]*" \{$/.test(line) ? [n] : []));
-let version = 1;
 const hoverTimes = [];
 const completionTimes = [];
-const editToDiagnostics = [];
-for (let k = 0; k < EDITS; k++) {
-  // A space typed at the end of a line, then deleted again.
-  const line = editable[(Math.floor(k / 2) * 7919) % editable.length];
-  const character = lines[line].length;
-  version++;
-  const pause = k % 5 === 4;
-  const change =
-    k % 2 === 0
-      ? { range: { start: { line, character }, end: { line, character } }, text: " " }
-      : { range: { start: { line, character }, end: { line, character: character + 1 } }, text: "" };
-  const sent = performance.now();
-  const reported = pause ? diagnosticsFor(uri, version) : undefined;
-  connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [change] });
-  await sleep(pause ? 400 : 60);
-  const target = componentLines[(k * 104729) % componentLines.length];
-  if (k % 2 === 0) hoverTimes.push((await timed(connection, "textDocument/hover", { textDocument: { uri }, position: { line: target, character: 2 } })).time);
-  else completionTimes.push((await timed(connection, "textDocument/completion", { textDocument: { uri }, position: { line: target + 1, character: 1 } })).time);
-  if (reported) editToDiagnostics.push((await reported, performance.now() - sent));
-}
+const typing = await typeAndAsk(session, {
+  uri,
+  lines,
+  editable,
+  edits: EDITS,
+  ask: async (k) => {
+    const target = componentLines[(k * 104729) % componentLines.length];
+    if (k % 2 === 0) hoverTimes.push((await timed(connection, "textDocument/hover", { textDocument: { uri }, position: { line: target, character: 2 } })).time);
+    else completionTimes.push((await timed(connection, "textDocument/completion", { textDocument: { uri }, position: { line: target + 1, character: 1 } })).time);
+  },
+});
+const { editToDiagnostics } = typing;
+let { version } = typing;
 
 const formatting = await timed(connection, "textDocument/formatting", { textDocument: { uri }, options: { tabSize: 4, insertSpaces: false } });
 const symbols = await timed(connection, "textDocument/documentSymbol", { textDocument: { uri } });

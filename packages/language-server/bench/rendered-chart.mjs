@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { describe, ms, serverBin, sleep, start, stop, timed } from "./support/session.mjs";
+import { describe, ms, serverBin, start, stop, timed, typeAndAsk } from "./support/session.mjs";
 
 const TARGET_LINES = 5_000;
 const EDITS = Number(process.env.BENCH_EDITS ?? 150);
@@ -184,32 +184,23 @@ const configStart = lines.findIndex((l) => l.includes("config.alloy: |"));
 const configEnd = lines.findIndex((l, n) => n > configStart && l.startsWith("---"));
 const editable = lines.flatMap((line, n) => (n > configStart && n < configEnd && line.includes(" = ") ? [n] : []));
 const componentLines = lines.flatMap((line, n) => (n > configStart && n < configEnd && /^ {4}prometheus\.scrape "/.test(line) ? [n] : []));
-let version = 1;
 const hoverTimes = [];
 const completionTimes = [];
-const editToDiagnostics = [];
 let hoversAnswered = 0;
-for (let k = 0; k < EDITS; k++) {
-  const line = editable[(Math.floor(k / 2) * 7919) % editable.length];
-  const character = lines[line].length;
-  version++;
-  const pause = k % 5 === 4;
-  const change =
-    k % 2 === 0
-      ? { range: { start: { line, character }, end: { line, character } }, text: " " }
-      : { range: { start: { line, character }, end: { line, character: character + 1 } }, text: "" };
-  const sent = performance.now();
-  const reported = pause ? diagnosticsFor(uri, version) : undefined;
-  connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [change] });
-  await sleep(pause ? 400 : 60);
-  const target = componentLines[(k * 104729) % componentLines.length];
-  if (k % 2 === 0) {
-    const hover = await timed(connection, "textDocument/hover", { textDocument: { uri }, position: { line: target, character: 18 } });
-    hoverTimes.push(hover.time);
-    if (hover.result) hoversAnswered++;
-  } else completionTimes.push((await timed(connection, "textDocument/completion", { textDocument: { uri }, position: { line: target + 1, character: 6 } })).time);
-  if (reported) editToDiagnostics.push((await reported, performance.now() - sent));
-}
+const { editToDiagnostics } = await typeAndAsk(session, {
+  uri,
+  lines,
+  editable,
+  edits: EDITS,
+  ask: async (k) => {
+    const target = componentLines[(k * 104729) % componentLines.length];
+    if (k % 2 === 0) {
+      const hover = await timed(connection, "textDocument/hover", { textDocument: { uri }, position: { line: target, character: 18 } });
+      hoverTimes.push(hover.time);
+      if (hover.result) hoversAnswered++;
+    } else completionTimes.push((await timed(connection, "textDocument/completion", { textDocument: { uri }, position: { line: target + 1, character: 6 } })).time);
+  },
+});
 
 await stop(session);
 rmSync(folder, { recursive: true, force: true });

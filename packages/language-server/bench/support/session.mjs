@@ -63,3 +63,30 @@ export async function timed(connection, method, params) {
   return { time: performance.now() - t0, bytes: Buffer.byteLength(JSON.stringify(result ?? null)), result };
 }
 
+/**
+ * Typing as a user types: `edits` edits of `uri` (version 1 open), one every 60 ms with a pause of 400 ms every
+ * fifth, each a space typed at the end of one of the `editable` lines, then deleted again; after each (once the
+ * 60 ms or the pause elapsed) `ask(k)` sends the requests to time. Returns the last version sent and, for the
+ * edits followed by a pause, the time from the edit to its diagnostics.
+ */
+export async function typeAndAsk({ connection, diagnosticsFor }, { uri, lines, editable, edits, ask }) {
+  let version = 1;
+  const editToDiagnostics = [];
+  for (let k = 0; k < edits; k++) {
+    const line = editable[(Math.floor(k / 2) * 7919) % editable.length];
+    const character = lines[line].length;
+    version++;
+    const pause = k % 5 === 4;
+    const change =
+      k % 2 === 0
+        ? { range: { start: { line, character }, end: { line, character } }, text: " " }
+        : { range: { start: { line, character }, end: { line, character: character + 1 } }, text: "" };
+    const sent = performance.now();
+    const reported = pause ? diagnosticsFor(uri, version) : undefined;
+    connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [change] });
+    await sleep(pause ? 400 : 60);
+    await ask(k);
+    if (reported) editToDiagnostics.push((await reported, performance.now() - sent));
+  }
+  return { version, editToDiagnostics };
+}
