@@ -1,5 +1,5 @@
-import { readdirSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import {
   analyzeDocuments,
   check,
@@ -154,6 +154,8 @@ export class Workspace {
       return doc ? [doc] : [];
     }
     const dir = dirname(path);
+    // A Helm chart's templates are Go templates, YAML only once rendered: not an input (alloylint skips them too).
+    if (basename(dir) === "templates" && existsSync(join(dirname(dir), "Chart.yaml"))) return [];
     const uris = new Set<string>();
     const consider = (u: string) => (this.isAlloy(u) || this.isYamlCandidate(u)) && uris.add(u);
     for (const name of listDirectory(dir)) consider(URI.file(join(dir, name)).toString());

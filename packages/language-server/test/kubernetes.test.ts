@@ -9,8 +9,8 @@ import { applyEdits, fixturesRoot, LspClient, withCursor } from "./support/lsp-c
 /**
  * Kubernetes YAML holding Alloy, served as `alloylint` checks a folder (`fixtures/kubernetes/`): a StatefulSet
  * in one file running the config of a ConfigMap in another (`split/`), a kustomization generating its
- * ConfigMap from an `.alloy` file (`kustomize/`), and an nginx Deployment (`nginx/`, invalid YAML even) that
- * gets nothing.
+ * ConfigMap from an `.alloy` file (`kustomize/`), a Helm chart's templates (`chart/`) and an nginx Deployment
+ * (`nginx/`, invalid YAML even) that get nothing.
  */
 
 const uriOf = (path: string) => pathToFileURL(path).toString();
@@ -137,6 +137,18 @@ describe("kustomize", () => {
     expect(codes(diagnostics).filter((c) => c === "check/unknown-attribute")).toHaveLength(1);
     client.change(uri, 3, [{ text: 'logging {\n  level = "info"\n}\n' }]);
     await client.waitForDiagnostics(uri, (p) => p.version === 3 && p.diagnostics.length === 0);
+  });
+});
+
+describe("a Helm chart's templates", () => {
+  it("are Go templates, not YAML until rendered: no diagnostics (as alloylint skips them)", async () => {
+    const file = join(dir, "chart", "templates", "configmap.yaml");
+    const uri = uriOf(file);
+    client.open(uri, readFileSync(file, "utf8"), 1, "yaml");
+    await client.waitForDiagnostics(uriOf(join(dir, "split", "configmap.yaml")));
+    await client.request("workspace/symbol", { query: "" });
+    expect(client.lastDiagnostics(uri)?.diagnostics ?? []).toEqual([]);
+    expect(await client.request("textDocument/documentSymbol", { textDocument: { uri } })).toEqual([]);
   });
 });
 
