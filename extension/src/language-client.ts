@@ -17,8 +17,9 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
   };
   const outputChannel = vscode.window.createOutputChannel("Alloy");
   const clientOptions: LanguageClientOptions = {
-    // Alloy files, and YAML: the server checks the YAML that is values of the grafana/alloy chart (its
-    // `alloy.configMap.content` and the deployment rules) and leaves other YAML alone.
+    // Alloy files, and YAML: the server checks the Kubernetes YAML that deploys Alloy (manifests and their
+    // ConfigMaps' configs, rendered charts, chart values, kustomizations, HelmReleases, Applications, the
+    // operator's Alloy, k8s-monitoring values) with the deployment rules, and leaves other YAML alone.
     documentSelector: [{ language: "alloy" }, { language: "yaml", scheme: "file" }],
     initializationOptions: readSettings,
     synchronize: { configurationSection: "alloy" },

@@ -2,7 +2,8 @@ import * as vscode from "vscode";
 
 /**
  * Status bar item: the Alloy release whose catalog is in use and the number of problems the language server
- * reports, in Alloy files and in Helm values files alike. Shown for Alloy files and for files with such problems.
+ * reports, in Alloy files and in Kubernetes YAML (manifests, chart values, GitOps objects) alike. Shown for Alloy
+ * files and for files with such problems.
  */
 export class AlloyStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem("alloy.status", vscode.StatusBarAlignment.Right, 100);
@@ -26,7 +27,7 @@ export class AlloyStatusBar implements vscode.Disposable {
     this.item.text = `$(check-all) Alloy ${version}` + (problems > 0 ? `  $(error) ${errors} $(warning) ${warnings}` : "");
     this.item.tooltip =
       `Alloy component catalog ${version}\n` +
-      `${problems === 0 ? "No" : problems} problem${problems === 1 ? "" : "s"} in Alloy files and Helm values — click to show them`;
+      `${problems === 0 ? "No" : problems} problem${problems === 1 ? "" : "s"} in Alloy files and Kubernetes YAML — click to show them`;
     const active = vscode.window.activeTextEditor?.document;
     if (active && (active.languageId === "alloy" || vscode.languages.getDiagnostics(active.uri).some(isAlloyDiagnostic))) this.item.show();
     else this.item.hide();

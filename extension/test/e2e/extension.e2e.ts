@@ -4,7 +4,7 @@
 // (see .ci/e2e). One server and one window for the whole file; the tests run in order on the same editor.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -294,5 +294,35 @@ describe(`alloy-vscode in code-server (${fileName})`, () => {
     await graphNode("prometheus.relabel.added").click();
     await workbench.cursorPosition.filter({ hasText: `Ln ${addedLine}, Col 1` }).waitFor();
     await page.locator(".editor-instance .view-line", { hasText: 'prometheus.relabel "added" {' }).waitFor();
+  });
+});
+
+// Last, so that the problems counted above are not changed: a Kubernetes manifest written into the workspace
+// while the window is open, a ConfigMap holding a config with a misspelled component.
+describe("alloy-vscode on a Kubernetes manifest (alloy-manifest.yaml)", () => {
+  const manifestName = "alloy-manifest.yaml";
+  const manifest = [
+    "apiVersion: v1",
+    "kind: ConfigMap",
+    "metadata:",
+    "  name: alloy-manifest",
+    "data:",
+    "  config.alloy: |",
+    '    prometheus.exporter.unx "node" { }',
+    "",
+  ].join("\n");
+
+  it("shows the misspelled component of the ConfigMap's config at its YAML line", async () => {
+    writeFileSync(join(scratch, "workspace", manifestName), manifest);
+    await workbench.openFromExplorer(manifestName);
+    await workbench.waitForLanguage("YAML");
+    await page.locator(".view-overlays .squiggly-error").first().waitFor({ timeout: 30_000 });
+    await workbench.runCommand("View: Focus Problems (Errors, Warnings, Infos)");
+    const { line, column } = positionOf(manifest, "prometheus.exporter.unx");
+    const row = page.locator(".markers-panel .monaco-list-row", { hasText: 'did you mean "prometheus.exporter.unix"' }).first();
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain(`[Ln ${line}, Col ${column}]`);
+    await workbench.runCommand("View: Hide Panel");
+    await workbench.runCommand("View: Close All Editors");
   });
 });

@@ -2,6 +2,7 @@ import type { AlloyVersion } from "@alloy-toolkit/catalog";
 import type { CheckDiagnostic, Fix, RelatedInformation, TextEdit } from "@alloy-toolkit/checker";
 import { parse, type Diagnostic, type Node as AlloyNode, type Range } from "@alloy-toolkit/parser";
 import { buildConfigView, type ConfigSource } from "./config-view.js";
+import { configTextsOf, type DeploymentConfigText } from "./config-text.js";
 import { ConfigJoiner, type GivenConfig, type JoinedConfig } from "./configs.js";
 import type { ChartInstance, DeploymentFile, DeploymentInput, FileReader } from "./inputs/input.js";
 import { readInput } from "./inputs/read-input.js";
@@ -62,6 +63,8 @@ export interface DeploymentCheckResult {
   readonly sources: ReadonlyMap<string, string>;
   /** The `.alloy` files checked here, as configs of deployments or ConfigMaps: a host does not check them again. */
   readonly checkedConfigFiles: ReadonlySet<string>;
+  /** The configs checked that are written inside YAML, with their maps into it (see {@link findDeploymentConfigs}). */
+  readonly configs: readonly DeploymentConfigText[];
 }
 
 const parserDiagnostics: ConfigChecker = (files) =>
@@ -79,14 +82,9 @@ export function checkDeployment(files: readonly DeploymentFile[], options: Check
   const joiner = new ConfigJoiner(input);
   const run = new DeploymentRun(options);
   const alloyDocuments = new Set(input.alloyDocuments);
-  for (const chart of input.charts) run.check(buildChartModel(chart.values, chart.title, chart.namespace, chart.chartVersion), joiner.forChart(chart));
-  for (const object of input.objects) {
-    for (const container of alloyContainersOf(object)) {
-      const model = buildWorkloadModel(container, input.objects);
-      const joined = joiner.forWorkload(model, object.namespace);
-      alloyDocuments.add(object.document);
-      run.check(model, joined);
-    }
+  for (const { model, joined, document } of joinDeployments(input, joiner)) {
+    if (document) alloyDocuments.add(document);
+    run.check(model, joined);
   }
   for (const { sources } of joiner.unusedConfigs()) run.checkConfigs(sources, [], { deployed: false });
   for (const source of run.checkedSources) {
@@ -106,7 +104,34 @@ export function checkDeployment(files: readonly DeploymentFile[], options: Check
     deployments: run.models,
     sources: input.sources,
     checkedConfigFiles: joiner.usedFiles(),
+    configs: configTextsOf(run.checkedSources),
   };
+}
+
+/**
+ * The Alloy configs written inside the YAML of one input, as {@link checkDeployment} finds and checks them
+ * (the configs its deployments run, the `.alloy`/`.river` keys of other ConfigMaps), with no check run: what
+ * an editor needs to offer Alloy's features inside them.
+ */
+export function findDeploymentConfigs(files: readonly DeploymentFile[], options: Pick<CheckDeploymentOptions, "readFile"> = {}): readonly DeploymentConfigText[] {
+  const input = readInput(files, options.readFile);
+  const joiner = new ConfigJoiner(input);
+  const sources = joinDeployments(input, joiner).flatMap(({ joined }) => joined.config?.sources ?? []);
+  for (const unused of joiner.unusedConfigs()) sources.push(...unused.sources);
+  return configTextsOf(sources);
+}
+
+/** Every deployment of the input (chart instances, then workloads running Alloy) joined with the config it runs. */
+function joinDeployments(input: DeploymentInput, joiner: ConfigJoiner): { model: ChartModel; joined: JoinedConfig; document?: YamlDocument }[] {
+  const found: { model: ChartModel; joined: JoinedConfig; document?: YamlDocument }[] = [];
+  for (const chart of input.charts) found.push({ model: buildChartModel(chart.values, chart.title, chart.namespace, chart.chartVersion), joined: joiner.forChart(chart) });
+  for (const object of input.objects) {
+    for (const container of alloyContainersOf(object)) {
+      const model = buildWorkloadModel(container, input.objects);
+      found.push({ model, joined: joiner.forWorkload(model, object.namespace), document: object.document });
+    }
+  }
+  return found;
 }
 
 /** Whether a document holds chart values (its YAML errors are `values/yaml-syntax`, as a values file's always were). */

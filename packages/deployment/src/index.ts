@@ -7,7 +7,8 @@
  * - {@link checkValuesFile}: one values file of the grafana/alloy chart.
  * - {@link deploymentRules}: the rules, over one {@link DeploymentModel} whatever describes the deployment.
  */
-export { checkDeployment, checkValuesFile } from "./check.js";
+export { checkDeployment, checkValuesFile, findDeploymentConfigs } from "./check.js";
+export type { DeploymentConfigText } from "./config-text.js";
 export type {
   CheckDeploymentOptions,
   CheckValuesOptions,

@@ -1,4 +1,5 @@
 import { isScalar, type Scalar } from "yaml";
+import { reverseMap } from "./config-text.js";
 import { maskTemplateActions, type TemplateAction } from "./template.js";
 import { pairAt, type ValuesDocument } from "./values-document.js";
 import { scalarContentMap } from "./yaml-positions.js";
@@ -39,32 +40,14 @@ export function inlineConfigOf(values: ValuesDocument): InlineConfig | undefined
   if (!isScalar(node) || typeof node.value !== "string") return undefined;
   const map = scalarContentMap(node as Scalar);
   const { masked, actions } = maskTemplateActions(map.value);
-  const length = masked.length;
+  const { textOffset, lineIndentation } = reverseMap(masked, map.exact, (offset) => map.yamlOffset(offset), values.source.text);
   return {
     text: masked,
     templateActions: actions,
     exact: map.exact,
     toValuesOffset: (offset) => map.yamlOffset(offset),
     toValuesEndOffset: (offset) => map.yamlEndOffset(offset),
-    toContentOffset(offset) {
-      if (!map.exact || offset < map.yamlOffset(0) || offset > map.yamlOffset(length)) return undefined;
-      // yamlOffset grows with the content offset: the first content offset at or after `offset`.
-      let lo = 0;
-      let hi = length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (map.yamlOffset(mid) < offset) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    },
-    lineIndentation(offset) {
-      if (!map.exact) return undefined;
-      const contentLineStart = masked.lastIndexOf("\n", offset - 1) + 1;
-      const valuesLineStart = map.yamlOffset(contentLineStart);
-      const text = values.source.text;
-      const prefix = text.slice(text.lastIndexOf("\n", valuesLineStart - 1) + 1, valuesLineStart);
-      return prefix.trim() === "" ? prefix : undefined;
-    },
+    toContentOffset: textOffset,
+    lineIndentation,
   };
 }

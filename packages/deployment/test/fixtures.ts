@@ -42,3 +42,12 @@ export function readFixture(path: string): string {
 export function fixtureName(path: string): string {
   return relative(fixturesRoot, path);
 }
+
+/** The files of an input folder (`inputs/<kind>/<case>/`), named relative to it, sorted. */
+export function filesOf(folder: string): { file: string; text: string }[] {
+  return readdirSync(folder, { recursive: true })
+    .map(String)
+    .filter((f) => statSync(join(folder, f)).isFile())
+    .sort()
+    .map((file) => ({ file, text: readFileSync(join(folder, file), "utf8") }));
+}

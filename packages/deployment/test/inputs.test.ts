@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { check } from "@alloy-toolkit/checker";
 import { checkDeployment, type ConfigChecker } from "../src/index.js";
+import { filesOf } from "./fixtures.js";
 
 // Realistic inputs of each kind, one folder each (`inputs/<kind>/<case>/`), checked as alloylint checks a
 // folder: with the config checker, files named relative to the folder. Every diagnostic is listed in the files
@@ -13,14 +14,6 @@ const inputs = fileURLToPath(new URL("inputs/", import.meta.url));
 
 const checkConfig: ConfigChecker = (files, { alloyVersion, deployed }) =>
   check(files, { ...(alloyVersion ? { alloyVersion } : {}), ...(deployed ? { stabilityLevel: "experimental", communityComponents: true } : {}) }).diagnostics;
-
-function filesOf(folder: string): { file: string; text: string }[] {
-  return readdirSync(folder, { recursive: true })
-    .map(String)
-    .filter((f) => statSync(join(folder, f)).isFile())
-    .sort()
-    .map((file) => ({ file, text: readFileSync(join(folder, file), "utf8") }));
-}
 
 /** The expected diagnostics of a case: `file code line:col "text"`. */
 function expectations(files: readonly { file: string; text: string }[]): string[] {

@@ -4,15 +4,12 @@
 // requests right after edits and in pauses); edit → diagnostics reported; Format Document, documentSymbol,
 // semantic tokens and folding ranges (time and answer size); the pipeline graph of its 14,000 components and of
 // a generated 15,000-component config. BENCH_SERVER=<bin> runs another build (e.g. main's, for before/after).
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { describe, kb, ms, serverBin, start, stop, timed, typeAndAsk } from "./support/session.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const require = createRequire(import.meta.url);
-const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require("vscode-jsonrpc/node");
 
 const largeFile = join(here, "..", "..", "..", "..", "shared", "corpus", "bench", "large.alloy");
 if (!existsSync(largeFile)) {
@@ -20,59 +17,7 @@ if (!existsSync(largeFile)) {
   console.log(`skipped: ${largeFile} not found (../shared beside the project root)`);
   process.exit(0);
 }
-const serverBin = process.env.BENCH_SERVER ?? join(here, "..", "bin", "alloy-language-server.js");
 const EDITS = Number(process.env.BENCH_EDITS ?? 150);
-
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-};
-const ms = (n) => `${Math.round(n)} ms`;
-const kb = (n) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.round(n / 1024)} KB`);
-const sleep = (duration) => new Promise((resolve) => setTimeout(resolve, duration));
-const describe = (values) => `p50 ${ms(percentile(values, 50))}, p95 ${ms(percentile(values, 95))}, max ${ms(Math.max(...values))}`;
-
-/** Starts the server as VS Code would (its capabilities: snippets, semantic tokens, watchers). */
-async function start() {
-  const server = spawn(process.execPath, [serverBin, "--stdio"], { stdio: ["pipe", "pipe", "inherit"], env: { ...process.env, ALLOY_LANGUAGE_SERVER_CODE_CACHE_DIR: "" } });
-  const connection = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
-  const published = new Map();
-  const waiters = [];
-  connection.onNotification("textDocument/publishDiagnostics", (params) => {
-    published.set(params.uri, params);
-    for (const waiter of [...waiters]) {
-      if (waiter.uri === params.uri && (params.version ?? 0) >= waiter.version) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve(params);
-      }
-    }
-  });
-  connection.onRequest("workspace/configuration", () => [null]);
-  connection.onRequest("client/registerCapability", () => null);
-  connection.onRequest("window/workDoneProgress/create", () => null);
-  connection.listen();
-  const capabilities = JSON.parse(readFileSync(join(here, "..", "test", "fixtures", "client-profiles", "vscode.json"), "utf8")).capabilities;
-  await connection.sendRequest("initialize", { processId: process.pid, rootUri: null, capabilities, initializationOptions: {} });
-  connection.sendNotification("initialized", {});
-  /** Diagnostics of `uri` for `version` or a later one. */
-  const diagnosticsFor = (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve }));
-  return { server, connection, diagnosticsFor };
-}
-
-async function stop({ server, connection }) {
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  await connection.sendRequest("shutdown");
-  connection.sendNotification("exit");
-  await exited;
-  connection.dispose();
-}
-
-/** Times a request and measures its answer. */
-async function timed(connection, method, params) {
-  const t0 = performance.now();
-  const result = await connection.sendRequest(method, params);
-  return { time: performance.now() - t0, bytes: Buffer.byteLength(JSON.stringify(result ?? null)), result };
-}
 
 const text = readFileSync(largeFile, "utf8");
 const lines = text.split("\n");
@@ -90,29 +35,21 @@ const openTime = performance.now() - t0;
 // pause elapsed) a hover on a component name or a completion in a block body, alternately.
 const editable = lines.flatMap((line, n) => (line.includes(" = ") ? [n] : []));
 const componentLines = lines.flatMap((line, n) => (/^[a-z_]+(\.[a-z_]+)+ "[^"]*" \{$/.test(line) ? [n] : []));
-let version = 1;
 const hoverTimes = [];
 const completionTimes = [];
-const editToDiagnostics = [];
-for (let k = 0; k < EDITS; k++) {
-  // A space typed at the end of a line, then deleted again.
-  const line = editable[(Math.floor(k / 2) * 7919) % editable.length];
-  const character = lines[line].length;
-  version++;
-  const pause = k % 5 === 4;
-  const change =
-    k % 2 === 0
-      ? { range: { start: { line, character }, end: { line, character } }, text: " " }
-      : { range: { start: { line, character }, end: { line, character: character + 1 } }, text: "" };
-  const sent = performance.now();
-  const reported = pause ? diagnosticsFor(uri, version) : undefined;
-  connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [change] });
-  await sleep(pause ? 400 : 60);
-  const target = componentLines[(k * 104729) % componentLines.length];
-  if (k % 2 === 0) hoverTimes.push((await timed(connection, "textDocument/hover", { textDocument: { uri }, position: { line: target, character: 2 } })).time);
-  else completionTimes.push((await timed(connection, "textDocument/completion", { textDocument: { uri }, position: { line: target + 1, character: 1 } })).time);
-  if (reported) editToDiagnostics.push((await reported, performance.now() - sent));
-}
+const typing = await typeAndAsk(session, {
+  uri,
+  lines,
+  editable,
+  edits: EDITS,
+  ask: async (k) => {
+    const target = componentLines[(k * 104729) % componentLines.length];
+    if (k % 2 === 0) hoverTimes.push((await timed(connection, "textDocument/hover", { textDocument: { uri }, position: { line: target, character: 2 } })).time);
+    else completionTimes.push((await timed(connection, "textDocument/completion", { textDocument: { uri }, position: { line: target + 1, character: 1 } })).time);
+  },
+});
+const { editToDiagnostics } = typing;
+let { version } = typing;
 
 const formatting = await timed(connection, "textDocument/formatting", { textDocument: { uri }, options: { tabSize: 4, insertSpaces: false } });
 const symbols = await timed(connection, "textDocument/documentSymbol", { textDocument: { uri } });

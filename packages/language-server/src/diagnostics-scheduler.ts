@@ -1,6 +1,6 @@
 import { prepareNavigation } from "@alloy-toolkit/checker/core";
 import type { Diagnostic } from "vscode-languageserver";
-import { configDiagnostics, tooLargeDiagnostics, valuesFileDiagnostics, type FileDiagnostics } from "./features/diagnostics.js";
+import { configDiagnostics, deploymentDiagnostics, tooLargeDiagnostics, type FileDiagnostics } from "./features/diagnostics.js";
 import type { Workspace } from "./workspace.js";
 
 type Publish = (uri: string, diagnostics: Diagnostic[], version: number | undefined) => void;
@@ -21,8 +21,12 @@ export class DiagnosticsScheduler {
   private readonly pending = new Map<string, { timer: NodeJS.Timeout | NodeJS.Immediate; immediate: boolean }>();
   /** Runs in progress, by key: set to cancelled when a newer run is scheduled. */
   private readonly running = new Map<string, { cancelled: boolean }>();
-  /** Files that currently show diagnostics, so a closed or fixed file gets an empty list. */
-  private readonly published = new Set<string>();
+  /**
+   * What each file shows, by the run that found it (a `.alloy` file run by a deployment shows its config's
+   * diagnostics and the deployment rules' of its folder's YAML): published together, and a closed or fixed file
+   * gets an empty list.
+   */
+  private readonly published = new Map<string, Map<string, Diagnostic[]>>();
   private idleCallbacks: (() => void)[] = [];
   /** When a run was last scheduled or ended ({@link whenQuiet}); `Date.now()`: `performance` would load modules of its own during the start. */
   private lastActivity = Date.now();
@@ -35,10 +39,20 @@ export class DiagnosticsScheduler {
     private readonly publish: Publish,
   ) {}
 
-  /** Schedules the diagnostics of the config (or values file) `uri` belongs to. */
+  /**
+   * Schedules the diagnostics of the config or Kubernetes input `uri` belongs to, and of the inputs that read
+   * it (the YAML of an `.alloy` file's folder, a kustomization naming it from elsewhere).
+   */
   schedule(uri: string, delay = this.workspace.settings.diagnosticsDelay): void {
     const key = this.keyOf(uri);
-    if (key === undefined) return;
+    if (key !== undefined) this.scheduleRun(uri, key, delay);
+    for (const input of this.workspace.inputsAffectedBy(uri)) {
+      const inputKey = this.workspace.inputKeyOf(input);
+      if (inputKey !== key) this.scheduleRun(input, inputKey, delay);
+    }
+  }
+
+  private scheduleRun(uri: string, key: string, delay: number): void {
     this.cancel(key);
     this.lastActivity = Date.now();
     const run = () => {
@@ -49,7 +63,7 @@ export class DiagnosticsScheduler {
     this.pending.set(key, timer);
   }
 
-  /** Whether a run for the config (or values file) of `uri` is waiting or in progress. */
+  /** Whether a run for the config (or Kubernetes input) of `uri` is waiting or in progress. */
   isScheduled(uri: string): boolean {
     const key = this.keyOf(uri);
     return key !== undefined && (this.pending.has(key) || this.running.has(key));
@@ -106,10 +120,10 @@ export class DiagnosticsScheduler {
     if (this.published.delete(uri)) this.publish(uri, [], undefined);
   }
 
-  /** The run `uri` belongs to: its config's for Alloy files, its own for YAML the globs name; none for the rest. */
+  /** The run `uri` belongs to: its config's for Alloy files, its folder's Kubernetes input for YAML the globs name; none for the rest. */
   private keyOf(uri: string): string | undefined {
     if (this.workspace.isAlloy(uri)) return this.workspace.configKeyOf(uri);
-    if (this.workspace.isValuesCandidate(uri)) return `yaml:${uri}`;
+    if (this.workspace.isYamlCandidate(uri)) return this.workspace.inputKeyOf(uri);
     return undefined;
   }
 
@@ -127,8 +141,8 @@ export class DiagnosticsScheduler {
     const state = { cancelled: false };
     this.running.set(key, state);
     try {
-      if (key.startsWith("yaml:")) await this.runValues(uri, state);
-      else await this.runConfig(uri, state);
+      if (key.startsWith("yaml:")) await this.runInput(uri, key, state);
+      else await this.runConfig(uri, key, state);
     } catch (error) {
       this.onError(error);
     } finally {
@@ -149,25 +163,29 @@ export class DiagnosticsScheduler {
     }
   }
 
-  /** A YAML file the globs name: checked when it is chart values, cleared otherwise (other YAML is not ours). */
-  private async runValues(uri: string, state: { cancelled: boolean }): Promise<void> {
-    await this.workspace.loadDeployment();
+  /**
+   * A folder's Kubernetes input (its YAML and `.alloy` files): checked with the deployment checks when it holds
+   * Alloy, every file of it cleared otherwise (other YAML is not ours).
+   */
+  private async runInput(uri: string, key: string, state: { cancelled: boolean }): Promise<void> {
+    await yieldToRequests();
     if (state.cancelled) return;
-    const doc = this.workspace.documents.get(uri);
-    if (!doc) return this.deliver([{ uri, diagnostics: [] }], state);
-    if (doc.tooLarge !== undefined) return this.deliver([tooLargeDiagnostics(doc)], state);
-    if (this.workspace.kindOf(uri) !== "values") return this.deliver([{ uri, diagnostics: [] }], state);
-    this.deliver([await valuesFileDiagnostics(doc, { workspace: this.workspace })], state);
+    const { documents, result } = await this.workspace.checkInput(uri);
+    if (state.cancelled) return;
+    const yaml = documents.filter((d) => !this.workspace.isAlloy(d.uri));
+    const tooLarge = yaml.filter((d) => d.tooLarge !== undefined).map(tooLargeDiagnostics);
+    if (!result) return this.deliver([...tooLarge, ...yaml.filter((d) => d.tooLarge === undefined).map((d) => ({ uri: d.uri, diagnostics: [] }))], state, key);
+    this.deliver([...tooLarge, ...deploymentDiagnostics(documents, result, { workspace: this.workspace })], state, key);
   }
 
   /**
    * An Alloy file's config: the edited document is parsed, then the config analyzed, then its rules run one at a
    * time, yielding between all of them so that requests are answered in between (from the last analysis).
    */
-  private async runConfig(uri: string, state: { cancelled: boolean }): Promise<void> {
+  private async runConfig(uri: string, key: string, state: { cancelled: boolean }): Promise<void> {
     const doc = this.workspace.documents.get(uri);
     if (doc?.tooLarge !== undefined) {
-      this.deliver([tooLargeDiagnostics(doc)], state);
+      this.deliver([tooLargeDiagnostics(doc)], state, key);
       return;
     }
     void doc?.parse;
@@ -183,21 +201,32 @@ export class DiagnosticsScheduler {
       await yieldToRequests();
       if (state.cancelled) return;
     }
-    this.deliver(configDiagnostics(uri, { workspace: this.workspace }, uri), state);
+    this.deliver(configDiagnostics(uri, { workspace: this.workspace }, uri), state, key);
   }
 
-  private deliver(results: readonly FileDiagnostics[], state: { cancelled: boolean }): void {
+  /**
+   * Publishes what the run `key` found, with what other runs found in the same files; the files this run
+   * published before and found nothing in now lose its part.
+   */
+  private deliver(results: readonly FileDiagnostics[], state: { cancelled: boolean }, key: string): void {
     if (state.cancelled) return;
     const openOnly = this.workspace.settings.diagnosticsScope === "openFiles";
-    for (const found of results) {
-      // Diagnostics of open files only: the others are cleared (when they had some).
-      const result = openOnly && !this.workspace.documents.isOpen(found.uri) ? { uri: found.uri, diagnostics: [] } : found;
+    const all = [...results];
+    const found = new Set(results.map((r) => r.uri));
+    for (const [uri, parts] of this.published) if (parts.has(key) && !found.has(uri)) all.push({ uri, diagnostics: [] });
+    for (const result of all) {
       const current = this.workspace.documents.versionOf(result.uri);
       if (current !== undefined && result.version !== undefined && current !== result.version) continue; // stale
-      if (result.diagnostics.length === 0 && !this.published.has(result.uri) && !this.workspace.documents.isOpen(result.uri)) continue;
-      if (result.diagnostics.length > 0) this.published.add(result.uri);
+      // Diagnostics of open files only: the others are cleared (when they had some).
+      const diagnostics = openOnly && !this.workspace.documents.isOpen(result.uri) ? [] : result.diagnostics;
+      const parts = this.published.get(result.uri);
+      if (diagnostics.length === 0 && !parts && !this.workspace.documents.isOpen(result.uri)) continue;
+      const next = new Map(parts ?? []);
+      if (diagnostics.length > 0) next.set(key, diagnostics);
+      else next.delete(key);
+      if (next.size > 0) this.published.set(result.uri, next);
       else this.published.delete(result.uri);
-      this.publish(result.uri, result.diagnostics, result.version);
+      this.publish(result.uri, [...next.values()].flat(), result.version);
     }
   }
 }

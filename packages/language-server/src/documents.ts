@@ -228,7 +228,8 @@ export function checkerFilename(uri: string): string {
 
 /** The URI of a file name the checker reported ({@link checkerFilename} reversed). */
 export function uriOfCheckerFile(file: string): string {
-  return file.includes("://") || file.startsWith("untitled:") ? file : URI.file(file).toString();
+  // A URI (`untitled:`, a config embedded in YAML): a scheme of two letters or more (`C:` is a drive).
+  return file.includes("://") || /^[a-zA-Z][\w+.-]+:/.test(file) ? file : URI.file(file).toString();
 }
 
 export function fileNameOf(uri: string): string {

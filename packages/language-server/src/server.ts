@@ -51,11 +51,12 @@ import { Workspace } from "./workspace.js";
 type DocumentFeature<P, R> = (doc: ParsedDocument, params: P, ctx: FeatureContext) => R | Promise<R>;
 
 /**
- * What a feature does in a Helm values file: run on the Alloy config inside it (positions moved in, the
- * answer moved back), run on the values file itself (code actions apply the fixes its diagnostics carry), or
- * nothing (the default).
+ * What a feature does in Kubernetes YAML holding Alloy configs (ConfigMap keys, chart values' content…): run on
+ * the config at the request's position (positions moved in, the answer moved back; a request with a range only
+ * runs on every config, answers joined), run on each config and join the answers (`all`: document symbols), run
+ * on the YAML file itself (code actions apply the fixes its diagnostics carry), or nothing (the default).
  */
-type InValues = "embedded" | "host" | "none";
+type InValues = "embedded" | "all" | "host" | "none";
 
 interface Registration {
   readonly capabilities: Partial<ServerCapabilities>;
@@ -96,7 +97,7 @@ const registrations: readonly Registration[] = [
       c.onRenameRequest(b.document(rename, null, "embedded"));
     },
   },
-  { capabilities: { documentSymbolProvider: true }, register: (c, b) => c.onDocumentSymbol(b.document(documentSymbol, [])) },
+  { capabilities: { documentSymbolProvider: true }, register: (c, b) => c.onDocumentSymbol(b.document(documentSymbol, [], "all")) },
   { capabilities: { workspaceSymbolProvider: true }, register: (c, b) => c.onWorkspaceSymbol(b.workspace(workspaceSymbol)) },
   { capabilities: { foldingRangeProvider: true }, register: (c, b) => c.onFoldingRanges(b.document(foldingRange, [])) },
   { capabilities: { selectionRangeProvider: true }, register: (c, b) => c.onSelectionRanges(b.document(selectionRange, [])) },
@@ -185,14 +186,30 @@ export function startServer(connection: Connection): void {
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, "request cancelled");
   };
 
-  /** Runs a feature on the Alloy config inside a values document: the request's positions and the answer moved. */
-  const inEmbedded = <P, R>(embedded: EmbeddedConfig, feature: DocumentFeature<P, R>, params: P, empty: R, token: CancellationToken): R | Promise<R> => {
-    const inner = embedded.document;
-    if (!inner) return empty;
+  /** Runs a feature on an Alloy config inside a YAML document: the request's positions and the answer moved. */
+  const inEmbedded = <P, R>(embedded: EmbeddedConfig, feature: DocumentFeature<P, R>, params: P, token: CancellationToken): R | Promise<R> | undefined => {
     const moved = moveParams(params, embedded);
-    if (moved === undefined) return empty;
-    const answer = feature(inner, moved, context(token));
+    if (moved === undefined) return undefined;
+    const answer = feature(embedded.document, moved, context(token));
     return answer instanceof Promise ? answer.then((a) => embedded.toHostAnswer(a)) : embedded.toHostAnswer(answer);
+  };
+
+  /** A feature's answer in a YAML document: on the config at the position, or on each config, answers joined. */
+  const inYaml = <P, R>(configs: readonly EmbeddedConfig[], feature: DocumentFeature<P, R>, params: P, empty: R, inValues: InValues, token: CancellationToken): R | Promise<R> => {
+    const position = (params as { position?: Position }).position;
+    if (inValues === "embedded" && position) {
+      for (const embedded of configs) {
+        if (embedded.toEmbedded(position) === undefined) continue;
+        return inEmbedded(embedded, feature, params, token) ?? empty;
+      }
+      return empty;
+    }
+    const answers = configs.map((embedded) => (inValues === "all" ? inEmbedded(embedded, feature, withoutPositions(params), token) : inEmbedded(embedded, feature, params, token)));
+    const join = (all: (R | undefined)[]): R => {
+      const lists = all.filter((a): a is R => Array.isArray(a));
+      return lists.length > 0 ? (lists.flat() as R) : (all.find((a) => a !== undefined) ?? empty);
+    };
+    return answers.some((a) => a instanceof Promise) ? Promise.all(answers).then(join) : join(answers as (R | undefined)[]);
   };
 
   const binder: Binder = {
@@ -203,14 +220,14 @@ export function startServer(connection: Connection): void {
       const doc = workspace.documents.get(uri);
       if (!doc || doc.tooLarge !== undefined) return empty;
       if (workspace.isAlloy(uri)) return feature(doc, params, context(token));
-      if (inValues === "none" || !workspace.isValuesCandidate(uri)) return empty;
+      if (inValues === "none" || !workspace.isYamlCandidate(uri)) return empty;
       const answer = () => {
-        const embedded = workspace.embeddedConfig(doc);
-        if (!embedded) return empty;
-        return inValues === "host" ? feature(doc, params, context(token)) : inEmbedded(embedded, feature, params, empty, token);
+        const configs = workspace.embeddedConfigs(doc) ?? [];
+        if (configs.length === 0) return empty;
+        return inValues === "host" ? feature(doc, params, context(token)) : inYaml(configs, feature, params, empty, inValues, token);
       };
       // YAML is read with the deployment checks' parser, loaded on first use.
-      return workspace.embeddedConfig(doc) === undefined ? workspace.loadDeployment().then(answer) : answer();
+      return workspace.embeddedConfigs(doc) === undefined ? workspace.loadDeployment().then(answer) : answer();
     },
     workspace: (feature) => (params, token) => {
       guard(token);
@@ -302,7 +319,7 @@ export function startServer(connection: Connection): void {
   };
 
   /**
-   * Diagnostics for every config folder and values file of the workspace, not only the open ones (unless the
+   * Diagnostics for every config folder and Kubernetes input (a folder's YAML) of the workspace, not only the open ones (unless the
    * `diagnosticsScope` setting says open files only), with progress while they are made.
    */
   const scheduleWorkspace = () => {
@@ -317,7 +334,12 @@ export function startServer(connection: Connection): void {
       seen.add(key);
       queued.push(uri);
     }
-    queued.push(...files.yaml);
+    for (const uri of files.yaml) {
+      const key = workspace.inputKeyOf(uri);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      queued.push(uri);
+    }
     const todo = queued.filter((uri) => !scheduler.isScheduled(uri));
     if (todo.length === 0) return;
     void reportProgress(todo.length);
@@ -390,7 +412,8 @@ export function startServer(connection: Connection): void {
     for (const uri of uris) workspace.documents.invalidate(uri);
     workspace.filesChanged();
     for (const uri of uris) {
-      if (workspace.isAlloy(uri) || workspace.isValuesCandidate(uri)) scheduler.schedule(uri, 0);
+      if (workspace.isAlloy(uri) || workspace.isYamlCandidate(uri)) scheduler.schedule(uri, 0);
+      else for (const input of workspace.inputsAffectedBy(uri)) scheduler.schedule(input, 0);
     }
     // Open documents of other configs may import a changed module.
     for (const uri of workspace.documents.openUris()) if (!uris.includes(uri)) scheduler.schedule(uri);
@@ -413,18 +436,24 @@ export function startServer(connection: Connection): void {
   connection.listen();
 }
 
-/** A request's positions (`position`, `range`) moved into the inline config; `undefined` when outside it. */
+/** A request without its positions (a document-wide question asked of each config). */
+function withoutPositions<P>(params: P): P {
+  const { position: _position, range: _range, ...rest } = params as unknown as { position?: Position; range?: Range };
+  return rest as P;
+}
+
+/** A request's positions (`position`, `range`) moved into an embedded config; `undefined` when outside it. */
 function moveParams<P>(params: P, embedded: EmbeddedConfig): P | undefined {
   const record = params as unknown as { textDocument: { uri: string }; position?: Position; range?: Range };
-  const moved: Record<string, unknown> = { ...record, textDocument: { ...record.textDocument, uri: embedded.document!.uri } };
+  const moved: Record<string, unknown> = { ...record, textDocument: { ...record.textDocument, uri: embedded.document.uri } };
   if (record.position) {
     const position = embedded.toEmbedded(record.position);
     if (!position) return undefined;
     moved.position = position;
   }
   if (record.range) {
-    // A range over the values file (the visible lines, for inlay hints) covers the whole config.
-    const lines = embedded.document!.lsp;
+    // A range over the YAML file (the visible lines, for inlay hints) covers the whole config.
+    const lines = embedded.document.lsp;
     moved.range = {
       start: embedded.toEmbedded(record.range.start) ?? lines.position(0),
       end: embedded.toEmbedded(record.range.end) ?? lines.position(lines.text.length),

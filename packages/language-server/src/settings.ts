@@ -18,14 +18,14 @@ export interface Settings {
   /** Per-rule toggles by rule code, e.g. `{ "check/deprecated-function": false }`. */
   readonly rules: Readonly<Record<string, RuleSetting>>;
   /**
-   * Globs (workspace-relative) of the YAML files that may be Helm values files. A matching file is checked
-   * when it is values of the grafana/alloy chart (a top-level `alloy:`, `controller:` or `agent:` mapping);
-   * other YAML is left alone.
+   * Globs (workspace-relative) of the YAML files the server reads (the name is from when it read only Helm
+   * values). The matching files of one folder are checked together when they hold Alloy; other YAML is left
+   * alone.
    */
   readonly valuesFiles: readonly string[];
   /** Milliseconds between the last edit and the diagnostics run (0 runs at once). */
   readonly diagnosticsDelay: number;
-  /** `workspace`: every config and values file of the workspace folders; `openFiles`: open documents only. */
+  /** `workspace`: every config and Kubernetes YAML file of the workspace folders; `openFiles`: open documents only. */
   readonly diagnosticsScope: DiagnosticsScope;
   /** Inlay hints showing the export type of references. */
   readonly inlayHints: boolean;

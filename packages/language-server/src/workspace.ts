@@ -1,7 +1,8 @@
-import { readdirSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import {
   analyzeDocuments,
+  check,
   checkModelInSteps,
   documentNamed,
   importFileProblem,
@@ -10,6 +11,7 @@ import {
   type ImportProblem,
   type SemanticModel,
 } from "@alloy-toolkit/checker/core";
+import type { DeploymentCheckResult, DeploymentConfigText, DeploymentFile, FileReader } from "@alloy-toolkit/deployment";
 import { URI } from "vscode-uri";
 import { defaultClientSupport, type ClientSupport } from "./client-capabilities.js";
 import { checkerFilename, DocumentStore, fsPathOf, uriOfCheckerFile, type ParsedDocument } from "./documents.js";
@@ -38,9 +40,6 @@ export interface ConfigAnalysis {
   diagnosticsInSteps(): Generator<void, readonly CheckDiagnostic[]>;
 }
 
-/** What a document is to the server. */
-export type DocumentKind = "alloy" | "values" | "other";
-
 /** The deployment checks, loaded on first use (with their YAML parser). */
 type Deployment = typeof import("@alloy-toolkit/deployment");
 
@@ -64,7 +63,8 @@ export class Workspace {
   private scannedFiles: { revision: number; settings: Settings; alloy: string[]; yaml: string[] } | undefined;
   private deployment: Deployment | undefined;
   private deploymentLoading: Promise<Deployment> | undefined;
-  private readonly embedded = new WeakMap<ParsedDocument, EmbeddedConfig | null>();
+  /** Per Kubernetes input (a folder's YAML): the configs found in the documents as they were, and what it read. */
+  private readonly inputs = new Map<string, DeploymentInputState>();
 
   /** Records an edit: analyses check their documents themselves from now on. */
   touch(): void {
@@ -118,7 +118,7 @@ export class Workspace {
   }
 
   /** Whether `uri` is YAML the `valuesFiles` globs name (relative to a workspace folder, or by its name). */
-  isValuesCandidate(uri: string): boolean {
+  isYamlCandidate(uri: string): boolean {
     const path = fsPathOf(uri) ?? URI.parse(uri).path;
     const yaml = /\.ya?ml$/i.test(path) || this.documents.languageOf(uri) === "yaml";
     if (!yaml) return false;
@@ -130,40 +130,142 @@ export class Workspace {
     return matchesAnyGlob(name, this.settings.valuesFiles);
   }
 
-  /** Loads the deployment checks (and their YAML parser) once; `kindOf` needs them for YAML. */
+  /** Loads the deployment checks (and their YAML parser) once; YAML is read with them. */
   loadDeployment(): Promise<Deployment> {
     if (this.deployment) return Promise.resolve(this.deployment);
     this.deploymentLoading ??= import("@alloy-toolkit/deployment").then((module) => (this.deployment = module));
     return this.deploymentLoading;
   }
 
-  /**
-   * What `uri` is: an Alloy file, a values file of the grafana/alloy chart (YAML the globs name whose content
-   * is such values), or anything else (which the server leaves alone: other YAML is never read as Alloy). A
-   * YAML candidate is `other` until the deployment checks are loaded ({@link loadDeployment}).
-   */
-  kindOf(uri: string): DocumentKind {
-    if (this.isAlloy(uri)) return "alloy";
-    if (!this.isValuesCandidate(uri) || !this.deployment) return "other";
-    const doc = this.documents.get(uri);
-    return doc && this.embeddedConfig(doc) !== null ? "values" : "other";
+  /** The key of the Kubernetes input `uri` is part of: the YAML (and `.alloy` files) of its folder, as `alloylint` reads a folder. */
+  inputKeyOf(uri: string): string {
+    return `yaml:${this.configKeyOf(uri)}`;
   }
 
   /**
-   * The Alloy config inside a values document (`alloy.configMap.content`) as a document of its own, or `null`
-   * when the document is not chart values or has no inline config (then `undefined` until the deployment
-   * checks are loaded). Made once per version of the values document.
+   * The files of the Kubernetes input `uri` belongs to: the YAML files of its folder the globs name and its
+   * `.alloy` files (a generator or `--from-file` may put them in a ConfigMap), open ones as edited, sorted.
+   * A document of another scheme is an input of its own.
    */
-  embeddedConfig(doc: ParsedDocument): EmbeddedConfig | null | undefined {
+  inputDocuments(uri: string): ParsedDocument[] {
+    const path = fsPathOf(uri);
+    if (path === undefined) {
+      const doc = this.documents.get(uri);
+      return doc ? [doc] : [];
+    }
+    const dir = dirname(path);
+    // A Helm chart's templates are Go templates, YAML only once rendered: not an input (alloylint skips them too).
+    if (basename(dir) === "templates" && existsSync(join(dirname(dir), "Chart.yaml"))) return [];
+    const uris = new Set<string>();
+    const consider = (u: string) => (this.isAlloy(u) || this.isYamlCandidate(u)) && uris.add(u);
+    for (const name of listDirectory(dir)) consider(URI.file(join(dir, name)).toString());
+    const key = this.configKeyOf(uri);
+    for (const open of this.documents.openUris()) if (this.configKeyOf(open) === key) consider(open);
+    if (this.isYamlCandidate(uri)) uris.add(uri);
+    return [...uris]
+      .sort()
+      .map((u) => this.documents.get(u))
+      .filter((d): d is ParsedDocument => d !== undefined);
+  }
+
+  /**
+   * The Kubernetes inputs `uri` is part of or read: its folder's (when it holds YAML), and those whose
+   * kustomization or Application read it from elsewhere. Each as a URI of the input (its scheduler key is
+   * {@link inputKeyOf} of it).
+   */
+  inputsAffectedBy(uri: string): string[] {
+    const found: string[] = [];
+    const own = this.inputKeyOf(uri);
+    for (const [key, state] of this.inputs) {
+      if (key === own || state.reads.has(uri)) found.push(state.uri);
+    }
+    return found;
+  }
+
+  /**
+   * The Alloy configs written inside a YAML document (ConfigMap keys, chart values' `alloy.configMap.content`,
+   * collectors' `extraConfig`…), found as the deployment checks find them in the document's input, each as a
+   * document of its own; `undefined` until the deployment checks are loaded. Found again only when a document
+   * of the input changed.
+   */
+  embeddedConfigs(doc: ParsedDocument): readonly EmbeddedConfig[] | undefined {
     const deployment = this.deployment;
     if (!deployment) return undefined;
-    const known = this.embedded.get(doc);
-    if (known !== undefined) return known;
-    const values = deployment.parseValuesDocument(doc.text, checkerFilename(doc.uri));
-    const embedded = deployment.isAlloyChartValues(values) ? new EmbeddedConfig(doc, deployment.inlineConfigOf(values)) : null;
-    if (embedded?.document) this.documents.setEmbedded(embedded.document);
-    this.embedded.set(doc, embedded);
-    return embedded;
+    const files = this.inputDocuments(doc.uri).filter((d) => d.tooLarge === undefined);
+    const key = this.inputKeyOf(doc.uri);
+    let state = this.inputs.get(key);
+    if (!state || !sameDocuments(state.documents, files) || state.settings !== this.settings) {
+      const reads = new Set<string>();
+      const found = holdsAlloyCheaply(files) ? deployment.findDeploymentConfigs(deploymentFiles(files), { readFile: this.fileReader(reads) }) : [];
+      state = this.inputState(key, doc.uri, files, reads, found);
+    }
+    return state.configs.get(doc.uri) ?? [];
+  }
+
+  /**
+   * Checks the Kubernetes input `uri` belongs to with the deployment checks, as `alloylint` checks a folder;
+   * `undefined` when it holds no Alloy (decided from the texts before any YAML is parsed). The configs the
+   * check found serve {@link embeddedConfigs} until a document changes.
+   */
+  async checkInput(uri: string): Promise<{ documents: readonly ParsedDocument[]; result: DeploymentCheckResult | undefined }> {
+    const deployment = await this.loadDeployment();
+    const documents = this.inputDocuments(uri);
+    const files = documents.filter((d) => d.tooLarge === undefined);
+    const key = this.inputKeyOf(uri);
+    if (!holdsAlloyCheaply(files)) {
+      this.inputState(key, uri, files, new Set(), []);
+      return { documents, result: undefined };
+    }
+    const settings = this.settings;
+    const base = {
+      alloyVersion: settings.alloyVersion,
+      stabilityLevel: settings.stabilityLevel,
+      communityComponents: settings.communityComponents,
+      disable: disabledRules(settings),
+    };
+    const reads = new Set<string>();
+    const alloyFiles = new Set(files.filter((d) => this.isAlloy(d.uri)).map((d) => checkerFilename(d.uri)));
+    const result = deployment.checkDeployment(deploymentFiles(files), {
+      // `.alloy` files are checked as configs of their folder (with the settings); here only the texts inside YAML.
+      checkConfig: (configFiles, { alloyVersion, deployed }) =>
+        configFiles.every((f) => alloyFiles.has(f.filename))
+          ? []
+          : check(configFiles, {
+              ...base,
+              ...(alloyVersion ? { alloyVersion } : {}),
+              ...(deployed ? { stabilityLevel: "experimental" as const, communityComponents: true } : {}),
+            }).diagnostics,
+      readFile: this.fileReader(reads),
+      disable: base.disable,
+    });
+    this.inputState(key, uri, files, reads, result.configs);
+    return { documents, result };
+  }
+
+  private inputState(key: string, uri: string, documents: readonly ParsedDocument[], reads: Set<string>, configs: readonly DeploymentConfigText[]): DeploymentInputState {
+    const byUri = new Map<string, EmbeddedConfig[]>();
+    for (const config of configs) {
+      const host = documents.find((d) => checkerFilename(d.uri) === config.file);
+      if (!host) continue;
+      const list = byUri.get(host.uri) ?? [];
+      const embedded = new EmbeddedConfig(host, config, list.length);
+      this.documents.setEmbedded(embedded.document);
+      list.push(embedded);
+      byUri.set(host.uri, list);
+    }
+    const state = { uri, documents, reads, settings: this.settings, configs: byUri };
+    this.inputs.set(key, state);
+    return state;
+  }
+
+  /** Reads what an input names outside its files (open documents as edited), noting each URI in `reads`. */
+  private fileReader(reads: Set<string>): FileReader {
+    return (path) => {
+      const uri = URI.file(path).toString();
+      reads.add(uri);
+      const doc = this.documents.get(uri);
+      return doc && doc.tooLarge === undefined ? doc.text : undefined;
+    };
   }
 
   /** The documents of the config `uri` belongs to: every `.alloy` file of its folder (open ones as edited). */
@@ -364,6 +466,35 @@ export class Workspace {
     const path = fsPathOf(uri);
     return path !== undefined && this.folderPaths.some((root) => isInside(root, path));
   }
+}
+
+/** What the server keeps of a Kubernetes input between checks. */
+interface DeploymentInputState {
+  /** A file of the input (its folder's). */
+  readonly uri: string;
+  readonly documents: readonly ParsedDocument[];
+  /** Files read beyond the input's own (a kustomization's resources elsewhere): a change there re-checks it. */
+  readonly reads: ReadonlySet<string>;
+  readonly settings: Settings;
+  /** The configs inside each YAML document, by its URI. */
+  readonly configs: ReadonlyMap<string, readonly EmbeddedConfig[]>;
+}
+
+function sameDocuments(a: readonly ParsedDocument[], b: readonly ParsedDocument[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+function deploymentFiles(documents: readonly ParsedDocument[]): DeploymentFile[] {
+  return documents.map((d) => ({ file: checkerFilename(d.uri), text: d.text }));
+}
+
+/**
+ * Whether the texts may hold Alloy, before any YAML is parsed: a word every input about Alloy writes (the
+ * image, the chart, the operator's kind, a `.alloy` or `.river` key or file), k8s-monitoring's `collectors`,
+ * or a kustomization (its resources may be elsewhere). An nginx Deployment costs one scan of its text.
+ */
+function holdsAlloyCheaply(documents: readonly ParsedDocument[]): boolean {
+  return documents.some((d) => isAlloyPath(d.uri) || /alloy|\.river\b|^collectors:|^kind:\s*Kustomization\b/im.test(d.text) || /\/kustomization\.ya?ml$/i.test(d.uri));
 }
 
 export function isAlloyPath(path: string): boolean {

@@ -11,7 +11,8 @@ function failingWorkspace(): Workspace {
     settings: { diagnosticsDelay: 0 },
     configKeyOf: (uri: string) => uri,
     isAlloy: () => true,
-    isValuesCandidate: () => false,
+    isYamlCandidate: () => false,
+    inputsAffectedBy: () => [],
     documents: { get: () => undefined },
     analysis: () => {
       throw new Error("no analysis here");

@@ -1,4 +1,5 @@
-import { check, type CheckDiagnostic } from "@alloy-toolkit/checker/core";
+import type { CheckDiagnostic } from "@alloy-toolkit/checker/core";
+import type { DeploymentCheckResult } from "@alloy-toolkit/deployment";
 import type { Range as SourceRange, Severity } from "@alloy-toolkit/parser";
 import type { Diagnostic, TextEdit } from "vscode-languageserver";
 import { DiagnosticSeverity, DiagnosticTag } from "../lsp.js";
@@ -7,7 +8,7 @@ import { ruleDocumentationUrl } from "../rule-docs.js";
 import { checkerFilename, uriOfCheckerFile, type ParsedDocument } from "../documents.js";
 import type { FeatureContext } from "../feature-context.js";
 import { toLspRange } from "../lsp-positions.js";
-import { disabledRules, type Settings } from "../settings.js";
+import type { Settings } from "../settings.js";
 
 /** What a published diagnostic carries for the code actions: the checker's fix, in LSP ranges of its file. */
 export interface DiagnosticData {
@@ -95,22 +96,38 @@ function capped(diagnostics: Diagnostic[]): Diagnostic[] {
 }
 
 /**
- * Diagnostics of a Helm values file: its inline `alloy.configMap.content` and the deployment rules. The
- * deployment checks (and their YAML parser) load on first use, so `.alloy`-only sessions start faster.
+ * Diagnostics of a Kubernetes input (a folder's YAML and `.alloy` files) from the deployment checks: in each
+ * YAML file, its YAML errors, the configs written in it (every config rule) and the deployment rules; in each
+ * `.alloy` file a deployment runs, the deployment rules' only (its config's own diagnostics are its folder
+ * config's). Every file of the input is listed, so a fixed one is cleared.
  */
-export async function valuesFileDiagnostics(doc: ParsedDocument, ctx: FeatureContext): Promise<FileDiagnostics> {
-  const { checkValuesFile } = await import("@alloy-toolkit/deployment");
+export function deploymentDiagnostics(documents: readonly ParsedDocument[], result: DeploymentCheckResult, ctx: FeatureContext): FileDiagnostics[] {
   const settings = ctx.workspace.settings;
-  const filename = checkerFilename(doc.uri);
-  const options = {
-    alloyVersion: settings.alloyVersion,
-    stabilityLevel: settings.stabilityLevel,
-    communityComponents: settings.communityComponents,
-    disable: disabledRules(settings),
-  };
-  const result = checkValuesFile(doc.text, { filename, checkConfig: (files) => check(files, options).diagnostics });
-  const diagnostics = result.diagnostics.filter((d) => d.file === filename).map((d) => fromChecker(doc, d, ctx));
-  return { uri: doc.uri, ...(doc.version >= 0 ? { version: doc.version } : {}), diagnostics: capped(applyRuleSettings(diagnostics, settings)) };
+  const byUri = new Map<string, { doc: ParsedDocument; found: Diagnostic[] }>();
+  for (const doc of documents) if (doc.tooLarge === undefined) byUri.set(doc.uri, { doc, found: [] });
+  for (const d of result.diagnostics) {
+    const uri = uriOfCheckerFile(d.file);
+    let entry = byUri.get(uri);
+    if (!entry) {
+      // A file the input read from elsewhere (a kustomization's base).
+      const doc = ctx.workspace.documents.get(uri);
+      if (!doc || doc.tooLarge !== undefined) continue;
+      entry = { doc, found: [] };
+      byUri.set(uri, entry);
+    }
+    if (ctx.workspace.isAlloy(uri) && !isDeploymentCode(d.code)) continue;
+    entry.found.push(fromChecker(entry.doc, d, ctx));
+  }
+  return [...byUri.values()].map(({ doc, found }) => ({
+    uri: doc.uri,
+    ...(doc.version >= 0 ? { version: doc.version } : {}),
+    diagnostics: capped(applyRuleSettings(found, settings)),
+  }));
+}
+
+/** Whether a code is the deployment checks' own (a rule, or YAML syntax), not the config checker's. */
+function isDeploymentCode(code: string): boolean {
+  return code.startsWith("deploy/") || code.startsWith("values/");
 }
 
 function parseDiagnostics(doc: ParsedDocument): Diagnostic[] {
