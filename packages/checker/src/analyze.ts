@@ -1,6 +1,5 @@
 import { catalogVersion, getComponent, getConfigBlock, type AlloyType } from "@alloy-toolkit/catalog";
 import {
-  SourceRange,
   attributeNamed,
   blockNamed,
   traversalParts,
@@ -90,8 +89,8 @@ export function parseDocuments(files: readonly SourceInput[]): SourceDocument[] 
 }
 
 /** A range of one document from offsets (end exclusive). */
-export function rangeAt(document: SourceDocument, start: number, end: number): SourceRange {
-  return new SourceRange(document.lineIndex, start, end);
+export function rangeAt(document: SourceDocument, start: number, end: number): Range {
+  return document.lineIndex.rangeAt(start, end);
 }
 
 /** Alloy's node id of a block: its name parts and label joined with dots. */

@@ -1,11 +1,11 @@
 export * from "./ast.js";
 export type { Diagnostic, Severity } from "./diagnostics.js";
 export { formatDiagnostic } from "./diagnostics.js";
-export { LineIndex, SourceRange, computeLineStarts, endOffset, startOffset, utf8Length } from "./positions.js";
+export { LineIndex, computeLineStarts, endOffset, startOffset, utf8Length } from "./positions.js";
 export type { Position, Range } from "./positions.js";
-export { parse, MAX_NESTING_DEPTH } from "./parser.js";
+export { parse, parseExpression, MAX_NESTING_DEPTH } from "./parser.js";
 export { reparse } from "./incremental.js";
-export type { ParseOptions, ParseResult } from "./parser.js";
+export type { ExpressionParseResult, ParseOptions, ParseResult } from "./parser.js";
 export { decodeString, goQuote, isValidIdentifier } from "./strings.js";
 export { decodeSource, type DecodedSource, type EncodingDiagnostic } from "./source-bytes.js";
 export { childrenOf, nodePathAt, sourceOf, walk } from "./walk.js";

@@ -20,106 +20,30 @@ export interface Range {
   readonly end: Position;
 }
 
-/**
- * The range type the parser produces: two offsets and the text's {@link LineIndex}; `start` and `end`
- * positions are computed when read. One small object per node keeps parsing fast on large files.
- *
- * The offsets are kept relative to an anchor shared by every range of one top-level statement, so that
- * `reparse` moves a whole reused statement by changing its anchor once.
- */
-export class SourceRange implements Range {
-  private readonly anchor: RangeAnchor;
-  private start0: number;
-  private end0: number;
-
-  constructor(index: LineIndex | RangeAnchor, startOffset: number, endOffset: number) {
-    this.anchor = index instanceof RangeAnchor ? index : index.rootAnchor;
-    this.start0 = startOffset - this.anchor.delta;
-    this.end0 = endOffset - this.anchor.delta;
-  }
-
-  get startOffset(): number {
-    return this.start0 + this.anchor.delta;
-  }
-
-  get endOffset(): number {
-    return this.end0 + this.anchor.delta;
-  }
-
-  get start(): Position {
-    return this.anchor.index.positionAt(this.startOffset);
-  }
-
-  get end(): Position {
-    return this.anchor.index.positionAt(this.endOffset);
-  }
-
-  toJSON(): Range {
-    return { start: this.start, end: this.end };
-  }
-
-  /** @internal Moves this range alone by `delta` characters. */
-  shift(delta: number): void {
-    this.start0 += delta;
-    this.end0 += delta;
-  }
-
-  /** @internal The anchor of this range (the one of its top-level statement, for the parser's ranges). */
-  get rangeAnchor(): RangeAnchor {
-    return this.anchor;
-  }
-}
-
-/**
- * Makes a range of the parser's: every range the parser and `reparse` create comes from here, so that how
- * ranges are represented is decided in one place.
- * @internal
- */
-export function makeRange(anchor: RangeAnchor, startOffset: number, endOffset: number): SourceRange {
-  return new SourceRange(anchor, startOffset, endOffset);
-}
-
-/**
- * What the ranges of one top-level statement are relative to: the text's line index and how far the
- * statement moved since it was parsed (`reparse` adds to `delta` when an edit before it changes length).
- * @internal
- */
-export class RangeAnchor {
-  delta = 0;
-  constructor(readonly index: LineIndex) {}
-}
-
-/** The start offset of a range; for the parser's ranges, without computing line and column. */
+/** The start offset of a range (`range.start.offset`). */
 export function startOffset(range: Range): number {
-  return range instanceof SourceRange ? range.startOffset : range.start.offset;
+  return range.start.offset;
 }
 
-/** The end offset of a range; for the parser's ranges, without computing line and column. */
+/** The end offset of a range (`range.end.offset`). */
 export function endOffset(range: Range): number {
-  return range instanceof SourceRange ? range.endOffset : range.end.offset;
+  return range.end.offset;
 }
+
+const RECENT_POSITIONS = 64;
 
 /** Converts between offsets and line/column positions of one text. Build it once per text. */
 export class LineIndex {
   /** Offsets at which each line starts; `lineStarts[0] === 0`. */
   readonly lineStarts: readonly number[];
 
-  /** @internal The anchor of ranges that do not move with a statement (comments, diagnostics, the file). */
-  readonly rootAnchor: RangeAnchor = new RangeAnchor(this);
+  /** The 0-based line of the last position made, where the next search starts (positions come mostly in order). */
+  private nearLine = 0;
+  /** The positions made last, by offset modulo their count (see `positionNear`). */
+  private readonly recent: (Position | undefined)[] = new Array(RECENT_POSITIONS);
 
   constructor(readonly text: string, lineStarts?: readonly number[]) {
     this.lineStarts = lineStarts ?? computeLineStarts(text);
-  }
-
-  /**
-   * Makes this index describe a new version of its text. `reparse` does this so that the ranges of the
-   * statements it reuses (which point at this index) give positions in the new text.
-   * @internal
-   */
-  resetText(text: string, lineStarts: readonly number[]): void {
-    const mutable = this as { text: string; lineStarts: readonly number[] };
-    mutable.text = text;
-    mutable.lineStarts = lineStarts;
   }
 
   /** The position of an offset (clamped to the text). */
@@ -127,6 +51,28 @@ export class LineIndex {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     const line = this.lineOf(clamped);
     return { offset: clamped, line: line + 1, column: clamped - this.lineStarts[line] + 1 };
+  }
+
+  /**
+   * The range from `start` to `end` (offsets) as plain data: every range of the parser's is made here.
+   * Consecutive calls for nearby offsets (as a parse makes them) search the line from the last one.
+   */
+  rangeAt(start: number, end: number): Range {
+    return { start: this.positionNear(start), end: this.positionNear(end) };
+  }
+
+  /**
+   * {@link positionAt}, with the line searched from the last one found; the positions made last are
+   * shared (the ranges of a node and its first or last child start or end at the same offset).
+   */
+  private positionNear(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const slot = clamped & (RECENT_POSITIONS - 1);
+    const recent = this.recent[slot];
+    if (recent !== undefined && recent.offset === clamped) return recent;
+    const line = this.lineOfNear(clamped, this.nearLine);
+    this.nearLine = line;
+    return (this.recent[slot] = { offset: clamped, line: line + 1, column: clamped - this.lineStarts[line] + 1 });
   }
 
   /** The offset of a 1-based line and column (clamped to the line). */
