@@ -2,7 +2,7 @@ export * from "./ast.js";
 export type { Diagnostic, Severity } from "./diagnostics.js";
 export { formatDiagnostic } from "./diagnostics.js";
 export { LineIndex, computeLineStarts, endOffset, startOffset, utf8Length } from "./positions.js";
-export type { Position, Range } from "./positions.js";
+export type { LspPosition, LspRange, Position, Range } from "./positions.js";
 export { parse, parseExpression, MAX_NESTING_DEPTH } from "./parser.js";
 export { reparse } from "./incremental.js";
 export type { ExpressionParseResult, ParseOptions, ParseResult } from "./parser.js";

@@ -30,6 +30,18 @@ export function endOffset(range: Range): number {
   return range.end.offset;
 }
 
+/** A position as the Language Server Protocol counts it: 0-based `line`, 0-based `character` (UTF-16 code units). */
+export interface LspPosition {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** An LSP range: `start` inclusive, `end` exclusive, of {@link LspPosition}s. */
+export interface LspRange {
+  readonly start: LspPosition;
+  readonly end: LspPosition;
+}
+
 const RECENT_POSITIONS = 64;
 
 /** Converts between offsets and line/column positions of one text. Build it once per text. */
@@ -41,6 +53,8 @@ export class LineIndex {
   private nearLine = 0;
   /** The positions made last, by offset modulo their count (see `positionNear`). */
   private readonly recent: (Position | undefined)[] = new Array(RECENT_POSITIONS);
+  private byteStarts: number[] | undefined;
+  private lspStarts: readonly number[] | undefined;
 
   constructor(readonly text: string, lineStarts?: readonly number[]) {
     this.lineStarts = lineStarts ?? computeLineStarts(text);
@@ -138,6 +152,115 @@ export class LineIndex {
     return utf8Length(this.text, lineStart, position.offset) + 1;
   }
 
+  /**
+   * The LSP position of an offset (or of a {@link Position} of this text): 0-based line and 0-based
+   * character in UTF-16 code units, LSP's default encoding. Lines end as LSP ends them: at `\n`, `\r\n` and
+   * also a lone `\r` (which Alloy does not count as a line break), so the line may differ from `line - 1`.
+   * A position inside a `\r\n` counts as the end of its line.
+   */
+  toLsp(at: Position | number): LspPosition {
+    const offset = Math.max(0, Math.min(typeof at === "number" ? at : at.offset, this.text.length));
+    const starts = this.lspLines();
+    const line = this.lspLineOf(offset);
+    return { line, character: Math.min(offset, this.lspLineEnd(line)) - starts[line] };
+  }
+
+  /** {@link toLsp} for both ends of a range. */
+  toLspRange(range: Range): LspRange {
+    return { start: this.toLsp(range.start), end: this.toLsp(range.end) };
+  }
+
+  /**
+   * The position of an LSP position (0-based line, UTF-16 character), clamped as LSP asks: a line past the
+   * last is the end of the text, a character past its line's end is that end.
+   */
+  fromLsp(position: LspPosition): Position {
+    const starts = this.lspLines();
+    if (position.line >= starts.length) return this.positionAt(this.text.length);
+    const line = Math.max(0, position.line);
+    const offset = Math.min(starts[line] + Math.max(0, position.character), this.lspLineEnd(line));
+    return this.positionAt(offset);
+  }
+
+  /** The UTF-8 byte offset of an offset (0-based UTF-16 index) of this text, as Go and editors on bytes count. */
+  byteOffset(at: Position | number): number {
+    const offset = Math.max(0, Math.min(typeof at === "number" ? at : at.offset, this.text.length));
+    const line = this.lineOf(offset);
+    return this.byteLineStarts()[line] + utf8Length(this.text, this.lineStarts[line], offset);
+  }
+
+  /**
+   * The offset (0-based UTF-16 index) of a UTF-8 byte offset, clamped to the text. A byte inside a character
+   * (a continuation byte) gives the offset of that character.
+   */
+  offsetOfByte(byteOffset: number): number {
+    const bytes = this.byteLineStarts();
+    if (byteOffset <= 0) return 0;
+    let lo = 0;
+    let hi = bytes.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (bytes[mid] <= byteOffset) lo = mid;
+      else hi = mid - 1;
+    }
+    const text = this.text;
+    let offset = this.lineStarts[lo];
+    let remaining = byteOffset - bytes[lo];
+    while (offset < text.length) {
+      const width = utf8Length(text, offset, codePointEnd(text, offset));
+      if (remaining < width) break;
+      remaining -= width;
+      offset = codePointEnd(text, offset);
+    }
+    return offset;
+  }
+
+  /** The UTF-8 byte offset at which each line starts, computed once when first asked. */
+  private byteLineStarts(): readonly number[] {
+    if (this.byteStarts !== undefined) return this.byteStarts;
+    const starts = this.lineStarts;
+    const bytes = new Array<number>(starts.length);
+    bytes[0] = 0;
+    for (let k = 1; k < starts.length; k++) bytes[k] = bytes[k - 1] + utf8Length(this.text, starts[k - 1], starts[k]);
+    return (this.byteStarts = bytes);
+  }
+
+  /** Where LSP's lines start: this index's own when the text has no lone `\r`. */
+  private lspLines(): readonly number[] {
+    if (this.lspStarts !== undefined) return this.lspStarts;
+    const text = this.text;
+    let lone = text.indexOf("\r");
+    while (lone !== -1 && text.charCodeAt(lone + 1) === 10) lone = text.indexOf("\r", lone + 1);
+    if (lone === -1) return (this.lspStarts = this.lineStarts);
+    const starts = [0];
+    for (let k = 0; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 10 || (c === 13 && text.charCodeAt(k + 1) !== 10)) starts.push(k + 1);
+    }
+    return (this.lspStarts = starts);
+  }
+
+  private lspLineOf(offset: number): number {
+    const starts = this.lspLines();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The offset where a 0-based LSP line's content ends, before its line break. */
+  private lspLineEnd(line: number): number {
+    const starts = this.lspLines();
+    if (line + 1 >= starts.length) return this.text.length;
+    let end = starts[line + 1] - 1;
+    if (this.text.charCodeAt(end) === 10 && end > starts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
   /** The text of a 1-based line, without its line ending. */
   lineText(line: number): string {
     const start = this.lineStarts[line - 1] ?? this.text.length;
@@ -170,4 +293,10 @@ export function utf8Length(text: string, from = 0, to = text.length): number {
     } else bytes += 3;
   }
   return bytes;
+}
+
+/** The offset after the code point at `offset` (a surrogate pair is one code point). */
+function codePointEnd(text: string, offset: number): number {
+  const c = text.charCodeAt(offset);
+  return c >= 0xd800 && c <= 0xdbff && offset + 1 < text.length ? offset + 2 : offset + 1;
 }
