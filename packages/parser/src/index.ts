@@ -9,7 +9,7 @@ export type { ExpressionParseResult, ParseOptions, ParseResult } from "./parser.
 export { decodeString, goQuote, isValidIdentifier } from "./strings.js";
 export { decodeSource, type DecodedSource, type EncodingDiagnostic } from "./source-bytes.js";
 export { childrenOf, nodePathAt, sourceOf, walk } from "./walk.js";
-export type { Visitor } from "./walk.js";
+export type { KindHandler, NodeOfKind, Visitor } from "./walk.js";
 export type { BinaryOperator, UnaryOperator } from "./tokens.js";
 export { attributeNamed, blockNamed, traversalParts } from "./ast-helpers.js";
 export { statementCuts } from "./statements.js";
