@@ -18,3 +18,5 @@ export { tokenAt, tokenSpanAround, tokenize, tokensIn } from "./token-at.js";
 export type { SourceToken, SourceTokenKind, Token } from "./token-at.js";
 export { completionContext } from "./completion-context.js";
 export type { CompletionContext, CompletionPosition } from "./completion-context.js";
+export { toJS } from "./to-js.js";
+export type { LiteralValue } from "./to-js.js";
