@@ -54,6 +54,8 @@ export function resolveOptions(options: CheckOptions = {}): ResolvedOptions {
     stabilityLevel: options.stabilityLevel ?? "generally-available",
     communityComponents: options.communityComponents ?? false,
     disable: new Set(options.disable ?? []),
+    severity: options.severity ?? {},
+    rules: options.rules ?? [],
     alloyCompatible: options.alloyCompatible ?? false,
     resolveImport: options.resolveImport,
   };

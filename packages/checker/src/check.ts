@@ -66,9 +66,10 @@ export function* checkModelInSteps(model: SemanticModel): Generator<void, CheckR
       directives.set(report.document, fileDirectives);
     }
     if (!fileDirectives.isEmpty && fileDirectives.isDisabled(rule.id, report.range.start.line)) continue;
+    const override = model.options.severity[rule.id];
     diagnostics.push({
       code: rule.id,
-      severity: report.severity ?? rule.severity,
+      severity: override !== undefined && override !== "off" ? override : (report.severity ?? rule.severity),
       message: report.message,
       file: report.document.filename,
       range: report.range,
@@ -81,8 +82,10 @@ export function* checkModelInSteps(model: SemanticModel): Generator<void, CheckR
 }
 
 function enabledRules(model: SemanticModel): Rule[] {
-  const { disable, alloyCompatible } = model.options;
-  return rules.filter((rule) => !disable.has(rule.id) && (rule.alloy || !alloyCompatible));
+  const { disable, alloyCompatible, severity } = model.options;
+  return rules
+    .concat(model.options.rules)
+    .filter((rule) => !disable.has(rule.id) && severity[rule.id] !== "off" && (rule.alloy || !alloyCompatible));
 }
 
 function syntaxDiagnostics(documents: readonly SourceDocument[]): CheckDiagnostic[] {
