@@ -26,6 +26,9 @@ export type ImportResolver = (
   importingFile: string,
 ) => string | SourceInput | SourceDocument | readonly (SourceInput | SourceDocument)[] | ImportProblem | undefined;
 
+/** An {@link ImportResolver} that may answer with a promise (reading files or a store asynchronously). */
+export type AsyncImportResolver = (filename: string, importingFile: string) => ReturnType<ImportResolver> | Promise<ReturnType<ImportResolver>>;
+
 export interface CheckOptions {
   /** Catalog release to check against; the newest committed one by default. */
   alloyVersion?: AlloyVersion;
