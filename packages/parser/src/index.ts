@@ -20,3 +20,5 @@ export { completionContext } from "./completion-context.js";
 export type { CompletionContext, CompletionPosition } from "./completion-context.js";
 export { toJS } from "./to-js.js";
 export type { LiteralValue } from "./to-js.js";
+export { attachComments } from "./comments.js";
+export type { AttachedComments } from "./comments.js";
