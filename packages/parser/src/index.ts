@@ -22,3 +22,5 @@ export { toJS } from "./to-js.js";
 export type { LiteralValue } from "./to-js.js";
 export { attachComments } from "./comments.js";
 export type { AttachedComments } from "./comments.js";
+export { b } from "./builders.js";
+export type { ExpressionLike } from "./builders.js";
