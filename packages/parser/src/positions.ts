@@ -100,15 +100,7 @@ export class LineIndex {
 
   /** 0-based index of the line holding `offset`. */
   lineOf(offset: number): number {
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.lineStarts, offset);
   }
 
   /**
@@ -196,13 +188,7 @@ export class LineIndex {
   offsetOfByte(byteOffset: number): number {
     const bytes = this.byteLineStarts();
     if (byteOffset <= 0) return 0;
-    let lo = 0;
-    let hi = bytes.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (bytes[mid] <= byteOffset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(bytes, byteOffset);
     const text = this.text;
     let offset = this.lineStarts[lo];
     let remaining = byteOffset - bytes[lo];
@@ -241,15 +227,7 @@ export class LineIndex {
   }
 
   private lspLineOf(offset: number): number {
-    const starts = this.lspLines();
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.lspLines(), offset);
   }
 
   /** The offset where a 0-based LSP line's content ends, before its line break. */
@@ -299,4 +277,16 @@ export function utf8Length(text: string, from = 0, to = text.length): number {
 function codePointEnd(text: string, offset: number): number {
   const c = text.charCodeAt(offset);
   return c >= 0xd800 && c <= 0xdbff && offset + 1 < text.length ? offset + 2 : offset + 1;
+}
+
+/** The index of the last of the ascending `values` at or before `target` (0 when none is). */
+function lastAtOrBefore(values: readonly number[], target: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (values[mid] <= target) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
