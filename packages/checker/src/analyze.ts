@@ -1,6 +1,5 @@
 import { catalogVersion, getComponent, getConfigBlock, type AlloyType } from "@alloy-toolkit/catalog";
 import {
-  SourceRange,
   attributeNamed,
   blockNamed,
   traversalParts,
@@ -55,6 +54,8 @@ export function resolveOptions(options: CheckOptions = {}): ResolvedOptions {
     stabilityLevel: options.stabilityLevel ?? "generally-available",
     communityComponents: options.communityComponents ?? false,
     disable: new Set(options.disable ?? []),
+    severity: options.severity ?? {},
+    rules: options.rules ?? [],
     alloyCompatible: options.alloyCompatible ?? false,
     resolveImport: options.resolveImport,
   };
@@ -90,8 +91,8 @@ export function parseDocuments(files: readonly SourceInput[]): SourceDocument[] 
 }
 
 /** A range of one document from offsets (end exclusive). */
-export function rangeAt(document: SourceDocument, start: number, end: number): SourceRange {
-  return new SourceRange(document.lineIndex, start, end);
+export function rangeAt(document: SourceDocument, start: number, end: number): Range {
+  return document.lineIndex.rangeAt(start, end);
 }
 
 /** Alloy's node id of a block: its name parts and label joined with dots. */

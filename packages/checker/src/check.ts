@@ -2,7 +2,7 @@ import { analyzeDocuments, parseDocuments, resolveOptions } from "./analyze.js";
 import type { CheckDiagnostic } from "./diagnostic.js";
 import { Directives } from "./directives.js";
 import type { SemanticModel, SourceDocument, SourceInput } from "./model.js";
-import type { CheckOptions } from "./options.js";
+import type { AsyncImportResolver, CheckOptions, ImportResolver } from "./options.js";
 import type { Phase, Report, Rule } from "./rule.js";
 import { rules } from "./rules/index.js";
 
@@ -22,6 +22,36 @@ const PHASES: Record<Phase, number> = { node: 0, body: 1, references: 2, extra: 
 export function check(files: readonly SourceInput[], options: CheckOptions = {}): CheckResult {
   const resolved = resolveOptions(options);
   return checkModel(analyzeDocuments(parseDocuments(files), resolved));
+}
+
+/** {@link CheckOptions} with an import resolver that may return promises. */
+export type AsyncCheckOptions = Omit<CheckOptions, "resolveImport"> & { resolveImport?: AsyncImportResolver };
+
+/**
+ * {@link check} with an asynchronous import resolver. The result is the one `check` gives with a resolver
+ * answering the same: each import the analysis asks for is awaited (those of one round together), then the
+ * config is analyzed again with the answers, until the imports of the modules read ask for nothing new.
+ * Each `(filename, importingFile)` is asked once.
+ */
+export async function checkAsync(files: readonly SourceInput[], options: AsyncCheckOptions = {}): Promise<CheckResult> {
+  const { resolveImport, ...rest } = options;
+  const documents = parseDocuments(files);
+  if (resolveImport === undefined) return checkModel(analyzeDocuments(documents, resolveOptions(rest)));
+  const answers = new Map<string, ReturnType<ImportResolver>>();
+  for (;;) {
+    const missing = new Map<string, [string, string]>();
+    const resolver: ImportResolver = (filename, importingFile) => {
+      const key = `${importingFile}\0${filename}`;
+      if (answers.has(key)) return answers.get(key);
+      missing.set(key, [filename, importingFile]);
+      return undefined;
+    };
+    const model = analyzeDocuments(documents, resolveOptions({ ...rest, resolveImport: resolver }));
+    if (missing.size === 0) return checkModel(model);
+    const keys = [...missing.keys()];
+    const resolved = await Promise.all([...missing.values()].map(([filename, importingFile]) => resolveImport(filename, importingFile)));
+    keys.forEach((key, k) => answers.set(key, resolved[k]));
+  }
 }
 
 /** Runs the rules on a model built by {@link analyze}. */
@@ -66,9 +96,10 @@ export function* checkModelInSteps(model: SemanticModel): Generator<void, CheckR
       directives.set(report.document, fileDirectives);
     }
     if (!fileDirectives.isEmpty && fileDirectives.isDisabled(rule.id, report.range.start.line)) continue;
+    const override = model.options.severity[rule.id];
     diagnostics.push({
       code: rule.id,
-      severity: report.severity ?? rule.severity,
+      severity: override !== undefined && override !== "off" ? override : (report.severity ?? rule.severity),
       message: report.message,
       file: report.document.filename,
       range: report.range,
@@ -81,8 +112,10 @@ export function* checkModelInSteps(model: SemanticModel): Generator<void, CheckR
 }
 
 function enabledRules(model: SemanticModel): Rule[] {
-  const { disable, alloyCompatible } = model.options;
-  return rules.filter((rule) => !disable.has(rule.id) && (rule.alloy || !alloyCompatible));
+  const { disable, alloyCompatible, severity } = model.options;
+  return rules
+    .concat(model.options.rules)
+    .filter((rule) => !disable.has(rule.id) && severity[rule.id] !== "off" && (rule.alloy || !alloyCompatible));
 }
 
 function syntaxDiagnostics(documents: readonly SourceDocument[]): CheckDiagnostic[] {

@@ -7,8 +7,8 @@
  * - {@link rules}: the registry of rules (id, severity, description).
  */
 export { analyze, analyzeDocuments, classifyBlock, resolveOptions } from "./analyze.js";
-export { check, checkModel, checkModelInSteps } from "./check.js";
-export type { CheckResult } from "./check.js";
+export { check, checkAsync, checkModel, checkModelInSteps } from "./check.js";
+export type { AsyncCheckOptions, CheckResult } from "./check.js";
 export type { CheckDiagnostic, Fix, RelatedInformation, TextEdit } from "./diagnostic.js";
 export type {
   BlockSymbol,
@@ -29,7 +29,7 @@ export type {
 export { blocksAt, documentNamed, prepareNavigation, scopeAt, symbolAt, usesOf } from "./navigation.js";
 export type { BlockAt, SymbolAt, SymbolUse, SymbolUseKind } from "./navigation.js";
 export { stabilityAllowed, stabilityLevels } from "./options.js";
-export type { CheckOptions, ImportProblem, ImportResolver, StabilityLevel } from "./options.js";
+export type { AsyncImportResolver, CheckOptions, ImportProblem, ImportResolver, StabilityLevel } from "./options.js";
 export { importFileProblem, MAX_IMPORT_FILE_BYTES } from "./limits.js";
 export type { ImportFileStat } from "./limits.js";
 export type { Rule } from "./rule.js";

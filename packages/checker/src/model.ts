@@ -201,6 +201,8 @@ export interface ResolvedOptions {
   readonly stabilityLevel: import("./options.js").StabilityLevel;
   readonly communityComponents: boolean;
   readonly disable: ReadonlySet<string>;
+  readonly severity: Readonly<Record<string, import("@alloy-toolkit/parser").Severity | "off">>;
+  readonly rules: readonly import("./rule.js").Rule[];
   readonly alloyCompatible: boolean;
   readonly resolveImport?: import("./options.js").ImportResolver;
 }

@@ -1,4 +1,6 @@
 import type { AlloyVersion } from "@alloy-toolkit/catalog";
+import type { Severity } from "@alloy-toolkit/parser";
+import type { Rule } from "./rule.js";
 import type { SourceDocument, SourceInput } from "./model.js";
 
 /** Minimum stability level of the features a config may use, as Alloy's `--stability.level`. */
@@ -24,6 +26,9 @@ export type ImportResolver = (
   importingFile: string,
 ) => string | SourceInput | SourceDocument | readonly (SourceInput | SourceDocument)[] | ImportProblem | undefined;
 
+/** An {@link ImportResolver} that may answer with a promise (reading files or a store asynchronously). */
+export type AsyncImportResolver = (filename: string, importingFile: string) => ReturnType<ImportResolver> | Promise<ReturnType<ImportResolver>>;
+
 export interface CheckOptions {
   /** Catalog release to check against; the newest committed one by default. */
   alloyVersion?: AlloyVersion;
@@ -33,6 +38,18 @@ export interface CheckOptions {
   communityComponents?: boolean;
   /** Rule ids switched off. */
   disable?: readonly string[];
+  /**
+   * Severity by rule id, over the rule's own (and over the lesser one some findings get): `"off"` switches
+   * the rule off, as `disable` does. Custom rules' ids are accepted too.
+   */
+  severity?: Readonly<Record<string, Severity | "off">>;
+  /**
+   * Rules of your own, run after the built-in ones on configs without syntax errors: each a {@link Rule}
+   * (`id`, `severity`, `description`, `alloy: false`, `check(context)`), reporting through `context.report`
+   * as the built-in rules do. Their diagnostics are ordered with the others', and `disable`, `severity` and
+   * `alloylint-disable` comments apply to them by `id`.
+   */
+  rules?: readonly Rule[];
   /**
    * Run only the checks `alloy validate` itself makes (same messages, positions and order); the
    * toolkit's extra rules (unknown exports, reference types, clustering…) are off.

@@ -1,7 +1,8 @@
 import type { Comment, File, Statement } from "./ast.js";
 import type { Diagnostic } from "./diagnostics.js";
-import { parse, parseSlice, type ParseOptions, type ParseResult, type SliceResult } from "./parser.js";
-import { RangeAnchor, SourceRange, endOffset, makeRange, startOffset } from "./positions.js";
+import { parse, parseSlice, startOf, type ParseOptions, type ParseResult, type SliceResult } from "./parser.js";
+import { mapRanges } from "./map-ranges.js";
+import { LineIndex, endOffset, startOffset, type Range } from "./positions.js";
 
 const CH_TAB = 9;
 const CH_LF = 10;
@@ -15,8 +16,8 @@ const CH_SLASH = 47;
  * would give (same AST, ranges, comments and diagnostics); only node identity differs: untouched statements
  * are the very objects of `previous`.
  *
- * `previous` is consumed: the statements after the change are moved to their new offsets and
- * `previous.lineIndex` now describes `text` (the result shares it). Do not read `previous` afterwards.
+ * `previous` is consumed: the statements after the change are given their new ranges in place. Do not read
+ * `previous` afterwards. A `previous` parsed with a `start` option is parsed again in full.
  *
  * Files with syntax errors are handled too: the statements around the change are parsed again from the
  * start of a line where the parser is known to begin a fresh statement, up to the next such line, and
@@ -27,6 +28,7 @@ const CH_SLASH = 47;
  * change affects how a neighbouring statement ends.
  */
 export function reparse(previous: ParseResult, text: string, options: ParseOptions = {}): ParseResult {
+  if (options.start !== undefined || startOf(previous.ast) !== undefined) return parse(text, options);
   return reparseIncrementally(previous, text, options.filename ?? previous.ast.filename) ?? parse(text, options);
 }
 
@@ -38,15 +40,17 @@ interface Change {
 }
 
 function reparseIncrementally(previous: ParseResult, text: string, filename: string): ParseResult | undefined {
-  const old = previous.lineIndex.text;
+  const oldIndex = previous.lineIndex;
+  const old = oldIndex.text;
   const changeStart = commonPrefixLength(old, text);
   const common = commonSuffixLength(old, text, Math.min(old.length, text.length) - changeStart);
   const change: Change = { start: changeStart, oldEnd: old.length - common, delta: text.length - old.length };
+  const lineIndex = new LineIndex(text, updatedLineStarts(oldIndex.lineStarts, text, change.start, change.oldEnd, change.delta));
   if (previous.diagnostics.length === 0) {
-    const result = reparseBetweenStatements(previous, text, filename, change);
+    const result = reparseBetweenStatements(previous, lineIndex, filename, change);
     if (result !== undefined) return result;
   }
-  return reparseBetweenLineStarts(previous, text, filename, change);
+  return reparseBetweenLineStarts(previous, lineIndex, filename, change);
 }
 
 /**
@@ -54,9 +58,9 @@ function reparseIncrementally(previous: ParseResult, text: string, filename: str
  * from the end of the statement before to the start of the statement after. `undefined` when the new
  * region has an error or the boundary conditions do not hold; nothing is changed then.
  */
-function reparseBetweenStatements(previous: ParseResult, text: string, filename: string, change: Change): ParseResult | undefined {
+function reparseBetweenStatements(previous: ParseResult, lineIndex: LineIndex, filename: string, change: Change): ParseResult | undefined {
   const old = previous.lineIndex.text;
-  const lineIndex = previous.lineIndex;
+  const text = lineIndex.text;
   const oldLength = old.length;
   const { start: changeStart, oldEnd: oldChangeEnd, delta } = change;
 
@@ -79,7 +83,7 @@ function reparseBetweenStatements(previous: ParseResult, text: string, filename:
     return undefined;
   }
 
-  return commit(previous, text, filename, change, { first, next: last + 1, start: regionStart, oldEnd: oldRegionEnd, parsed }, NO_DIAGNOSTICS);
+  return commit(previous, lineIndex, filename, change, { first, next: last + 1, start: regionStart, oldEnd: oldRegionEnd, parsed }, NO_DIAGNOSTICS);
 }
 
 /**
@@ -94,42 +98,46 @@ interface Region {
   readonly parsed: SliceResult;
 }
 
-/** The previous diagnostics kept around a region, and what must move for those after it. */
+/** The previous diagnostics kept before and after a region. */
 interface KeptDiagnostics {
   readonly before: readonly Diagnostic[];
   readonly after: readonly Diagnostic[];
-  /** Anchors of diagnostics after the region that are not the anchor of a statement after it. */
-  readonly anchorsToMove: Iterable<RangeAnchor>;
-  /** Diagnostics' ranges after the region that are anchored to the text itself. */
-  readonly rangesToShift: readonly SourceRange[];
 }
 
-const NO_DIAGNOSTICS: KeptDiagnostics = { before: [], after: [], anchorsToMove: [], rangesToShift: [] };
+const NO_DIAGNOSTICS: KeptDiagnostics = { before: [], after: [] };
 
 /**
- * Builds the result from `previous` and the re-parsed region: updates the line index to `text`, moves what
- * follows the region by the change's length difference, and joins statements, comments and diagnostics.
- * From here on `previous` is consumed.
+ * Builds the result from `previous` and the re-parsed region: gives what follows the region its ranges in
+ * the new text (`lineIndex`), and joins statements, comments and diagnostics. From here on `previous` is
+ * consumed.
  */
-function commit(previous: ParseResult, text: string, filename: string, change: Change, region: Region, kept: KeptDiagnostics): ParseResult {
-  const { lineIndex, ast: old } = previous;
-  const { start: changeStart, oldEnd: oldChangeEnd, delta } = change;
-  lineIndex.resetText(text, updatedLineStarts(lineIndex.lineStarts, text, changeStart, oldChangeEnd, delta));
+function commit(previous: ParseResult, lineIndex: LineIndex, filename: string, change: Change, region: Region, kept: KeptDiagnostics): ParseResult {
+  const old = previous.ast;
+  const text = lineIndex.text;
   // The comments before the region and those after it (in source order, so each a run of the list).
   const commentsBefore = firstWhere(old.comments, (comment) => endOffset(comment.range) > region.start);
   const commentsAfter = firstWhere(old.comments, (comment) => startOffset(comment.range) >= region.oldEnd);
-  if (delta !== 0) {
-    for (let k = region.next; k < old.body.length; k++) moveStatement(old.body[k], delta);
-    for (let k = commentsAfter; k < old.comments.length; k++) (old.comments[k].range as SourceRange).shift(delta);
-    for (const anchor of kept.anchorsToMove) anchor.delta += delta;
-    for (const range of kept.rangesToShift) range.shift(delta);
+  let after = kept.after;
+  // Ranges are plain data: what follows the region gets new ones where its positions changed (its offsets,
+  // or its lines and columns when the change added or removed line breaks).
+  if (change.delta !== 0 || !sameLineStarts(previous.lineIndex.lineStarts, lineIndex.lineStarts)) {
+    const move = (range: Range): Range => lineIndex.rangeAt(range.start.offset + change.delta, range.end.offset + change.delta);
+    for (let k = region.next; k < old.body.length; k++) mapRanges(old.body[k], move);
+    for (let k = commentsAfter; k < old.comments.length; k++) mapRanges(old.comments[k], move);
+    after = after.map((diagnostic) => ({ ...diagnostic, range: move(diagnostic.range) }));
   }
   // Each list made at once at its size: a file's statements and comments are thousands on large configs.
   const comments = old.comments.slice(0, commentsBefore).concat(region.parsed.comments, old.comments.slice(commentsAfter));
   const statements = old.body.slice(0, region.first).concat(region.parsed.body, old.body.slice(region.next));
-  const diagnostics = [...kept.before, ...region.parsed.diagnostics, ...kept.after];
-  const ast: File = { kind: "File", filename, body: statements, comments, range: makeRange(lineIndex.rootAnchor, 0, text.length) };
+  const diagnostics = [...kept.before, ...region.parsed.diagnostics, ...after];
+  const ast: File = { kind: "File", filename, body: statements, comments, range: lineIndex.rangeAt(0, text.length) };
   return { ast, diagnostics, lineIndex };
+}
+
+function sameLineStarts(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 /**
@@ -244,14 +252,6 @@ function newlineBefore(text: string, to: number, end: number): boolean {
 }
 
 /**
- * Moves a top-level statement by `delta`: all its ranges share one anchor (see `SourceRange`), so this is
- * one addition.
- */
-function moveStatement(statement: Statement, delta: number): void {
-  anchorOf(statement).delta += delta;
-}
-
-/**
  * For any previous version, errors included: parses again from the start of the last statement at or
  * before the change up to the start of the first statement at or after it that begins its line. At a
  * statement's start the parser begins afresh at the top level, after a TERMINATOR and a newline, so every
@@ -261,9 +261,9 @@ function moveStatement(statement: Statement, delta: number): void {
  * follows; then the statements after it parse as they did. `undefined` when this does not hold; nothing is
  * changed then.
  */
-function reparseBetweenLineStarts(previous: ParseResult, text: string, filename: string, change: Change): ParseResult | undefined {
+function reparseBetweenLineStarts(previous: ParseResult, lineIndex: LineIndex, filename: string, change: Change): ParseResult | undefined {
   const old = previous.lineIndex.text;
-  const lineIndex = previous.lineIndex;
+  const text = lineIndex.text;
   const body = previous.ast.body;
   const { start: changeStart, oldEnd: oldChangeEnd, delta } = change;
 
@@ -290,32 +290,8 @@ function reparseBetweenLineStarts(previous: ParseResult, text: string, filename:
     if (start < regionStart) diagnosticsBefore.push(diagnostic);
     else if (!toEnd && start >= oldRegionEnd) diagnosticsAfter.push(diagnostic);
   }
-  // How each diagnostic after the region moves: with its statement's anchor, on its own (the text's
-  // anchor), or with an anchor of its own (a statement that did not parse). An anchor shared with a
-  // statement before the region must not move: then parse the whole text.
-  let movedAnchors: Set<RangeAnchor> | undefined;
-  const anchorsToMove = new Set<RangeAnchor>();
-  const rangesToShift: SourceRange[] = [];
-  let anchorsBefore: Set<RangeAnchor> | undefined;
-  for (const diagnostic of diagnosticsAfter) {
-    const range = diagnostic.range;
-    if (!(range instanceof SourceRange)) return undefined;
-    const anchor = range.rangeAnchor;
-    if (anchor === lineIndex.rootAnchor) {
-      rangesToShift.push(range);
-      continue;
-    }
-    // Mostly the anchor of the statement the diagnostic is in (found by its offset, without a set of every
-    // anchor after the region on each edit), else possibly of another statement after the region.
-    const ofItsStatement = anchor === anchorOf(body[lastStartingAtOrBefore(body, range.startOffset)]);
-    if (ofItsStatement || (movedAnchors ??= new Set(body.slice(next).map(anchorOf))).has(anchor)) continue;
-    anchorsBefore ??= new Set(body.slice(0, first).map(anchorOf));
-    if (anchorsBefore.has(anchor)) return undefined;
-    anchorsToMove.add(anchor);
-  }
-
-  const kept = { before: diagnosticsBefore, after: diagnosticsAfter, anchorsToMove, rangesToShift };
-  return commit(previous, text, filename, change, { first, next, start: regionStart, oldEnd: oldRegionEnd, parsed }, kept);
+  const kept = { before: diagnosticsBefore, after: diagnosticsAfter };
+  return commit(previous, lineIndex, filename, change, { first, next, start: regionStart, oldEnd: oldRegionEnd, parsed }, kept);
 }
 
 /** Whether only spaces and tabs precede `offset` on its line. */
@@ -326,8 +302,4 @@ function beginsLine(text: string, offset: number): boolean {
     if (c !== CH_SPACE && c !== CH_TAB) return false;
   }
   return true;
-}
-
-function anchorOf(statement: Statement): RangeAnchor {
-  return (statement.range as SourceRange).rangeAnchor;
 }

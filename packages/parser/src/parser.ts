@@ -19,7 +19,8 @@ import type {
   Statement,
 } from "./ast.js";
 import type { Diagnostic } from "./diagnostics.js";
-import { LineIndex, RangeAnchor, endOffset, makeRange, startOffset, utf8Length, type Range, type SourceRange } from "./positions.js";
+import { mapRanges } from "./map-ranges.js";
+import { LineIndex, endOffset, startOffset, utf8Length, type Position, type Range } from "./positions.js";
 import { Scanner, type ScanError, type TokenTable } from "./scanner.js";
 import { decodeString, goQuote, isValidIdentifier } from "./strings.js";
 import {
@@ -55,6 +56,24 @@ const enum ListPhase {
 export interface ParseOptions {
   /** Used in `File.filename` and by callers formatting diagnostics. Defaults to `"<input>"`. */
   readonly filename?: string;
+  /**
+   * Where the text starts in the file it is embedded in (Alloy in a Helm values file, a ConfigMap, Markdown):
+   * every range of the result (nodes, comments, diagnostics) is shifted so that its positions are the
+   * host file's. `offset` 0-based, `line` and `column` 1-based, as {@link Position}: the text's first line
+   * starts at `column`, the others at column 1. The result's `lineIndex` still describes `text` alone.
+   */
+  readonly start?: Position;
+}
+
+/** What {@link parseExpression} gives. */
+export interface ExpressionParseResult {
+  /** The expression; a `BadExpression` (or a partial tree) when there are error diagnostics. */
+  readonly expression: Expression;
+  /** The comments of the text, in source order. */
+  readonly comments: Comment[];
+  /** Lexical and syntax errors, as Alloy's `parser.ParseExpression` reports them. */
+  readonly diagnostics: Diagnostic[];
+  readonly lineIndex: LineIndex;
 }
 
 export interface ParseResult {
@@ -150,8 +169,6 @@ export class AlloyParser extends EmbeddedActionsParser {
   /** The scanned text: the whole text, or for `parseSlice` a copy of the slice (see {@link scanBase}). */
   private text = "";
   private lineIndex!: LineIndex;
-  /** The anchor of the ranges being made: the current top-level statement's, else the text's root anchor. */
-  private anchor!: RangeAnchor;
   /** The index of the last token (EOF). */
   private lastToken = 0;
   /**
@@ -261,7 +278,6 @@ export class AlloyParser extends EmbeddedActionsParser {
    * attribute's name (whose dots and label Alloy rejects in the action).
    */
   readonly statement = this.RULE("statement", (): Statement | undefined => {
-    if (this.depth === 0 && !this.RECORDING_PHASE) this.anchor = new RangeAnchor(this.lineIndex);
     const first = this.current;
     this.CONSUME(IdentToken);
     const base = this.listTop;
@@ -357,7 +373,7 @@ export class AlloyParser extends EmbeddedActionsParser {
       body,
       openBrace: this.rangeOf(open),
       closeBrace,
-      range: this.range(this.starts[first], (closeBrace as SourceRange).endOffset),
+      range: this.range(this.starts[first], closeBrace.end.offset),
     };
   }
 
@@ -625,7 +641,6 @@ export class AlloyParser extends EmbeddedActionsParser {
     if (this.phase === ListPhase.Start) {
       if (this.kind === until || this.kind === Tok.EOF) return false;
       // A token that cannot start a statement: Alloy's `parseStatement` reports it and skips to an identifier.
-      if (this.depth === 0) this.anchor = new RangeAnchor(this.lineIndex);
       this.unexpected("identifier");
       this.advanceTo(Tok.IDENT);
       this.terminated = false;
@@ -767,10 +782,22 @@ export class AlloyParser extends EmbeddedActionsParser {
     const tokens = this.scanner.scan(text);
     this.begin(tokens, text, new LineIndex(text, tokens.lineStarts));
     const body = this.file();
-    this.anchor = this.lineIndex.rootAnchor;
     const comments = this.commentsOf(tokens.comments);
     const ast: File = { kind: "File", filename, body, comments, range: this.range(0, text.length) };
     const result = { ast, diagnostics: this.finish(), lineIndex: this.lineIndex };
+    this.end();
+    return result;
+  }
+
+  /** Parses `text` as one expression followed by the end of input, as Alloy's `parser.ParseExpression`. */
+  parseExpression(text: string): ExpressionParseResult {
+    const tokens = this.scanner.scan(text);
+    this.begin(tokens, text, new LineIndex(text, tokens.lineStarts));
+    const expression = this.expression();
+    // Alloy expects the TERMINATOR its scanner inserts at the end of input: anything else was left unparsed.
+    if (this.kind !== Tok.TERMINATOR) this.unexpected("TERMINATOR");
+    const comments = this.commentsOf(tokens.comments);
+    const result = { expression, comments, diagnostics: this.finish(), lineIndex: this.lineIndex };
     this.end();
     return result;
   }
@@ -796,7 +823,6 @@ export class AlloyParser extends EmbeddedActionsParser {
     }
     this.begin(tokens, region, lineIndex, from);
     const body = this.file();
-    this.anchor = this.lineIndex.rootAnchor;
     const diagnostics = this.finish();
     let ok = diagnostics.length === 0;
     if (allowErrors) {
@@ -832,7 +858,6 @@ export class AlloyParser extends EmbeddedActionsParser {
     this.lines = tokens.lines;
     this.text = text;
     this.lineIndex = lineIndex;
-    this.anchor = lineIndex.rootAnchor;
     this.diagnostics = [];
     this.reportedAt = [];
     this.lastToken = tokens.count - 1;
@@ -846,7 +871,6 @@ export class AlloyParser extends EmbeddedActionsParser {
     this.tokens = undefined!;
     this.text = "";
     this.lineIndex = undefined!;
-    this.anchor = undefined!;
     this.chainValue = undefined!;
     this.head = undefined!;
     // A large text's vector is not kept for the next parse.
@@ -871,8 +895,7 @@ export class AlloyParser extends EmbeddedActionsParser {
 
   private scanDiagnostic(error: ScanError): Diagnostic {
     const start = error.offset + this.scanBase;
-    const root = this.lineIndex.rootAnchor;
-    return { code: error.code, severity: "error", message: error.message, range: makeRange(root, start, start + error.length) };
+    return { code: error.code, severity: "error", message: error.message, range: this.lineIndex.rangeAt(start, start + error.length) };
   }
 
   /** The comments of the scanned text (`this.text`, offsets relative to it). */
@@ -906,26 +929,26 @@ export class AlloyParser extends EmbeddedActionsParser {
     if (this.currIdx + 1 < this.lastToken) this.SKIP_TOKEN();
   }
 
-  private range(start: number, end: number): SourceRange {
-    return makeRange(this.anchor, start, end);
+  private range(start: number, end: number): Range {
+    return this.lineIndex.rangeAt(start, end);
   }
 
-  private rangeOf(i: number): SourceRange {
-    return makeRange(this.anchor, this.starts[i], this.ends[i]);
+  private rangeOf(i: number): Range {
+    return this.lineIndex.rangeAt(this.starts[i], this.ends[i]);
   }
 
   /** A range from the start of token `from` to the end of token `to`. */
-  private span(from: number, to: number): SourceRange {
-    return makeRange(this.anchor, this.starts[from], this.ends[to]);
+  private span(from: number, to: number): Range {
+    return this.lineIndex.rangeAt(this.starts[from], this.ends[to]);
   }
 
-  private emptyAt(i: number): SourceRange {
-    return makeRange(this.anchor, this.starts[i], this.starts[i]);
+  private emptyAt(i: number): Range {
+    return this.lineIndex.rangeAt(this.starts[i], this.starts[i]);
   }
 
-  /** Range from the start of `first` to the end of `last`. */
-  private cover(first: Range, last: Range): SourceRange {
-    return makeRange(this.anchor, startOffset(first), endOffset(last));
+  /** Range from the start of `first` to the end of `last`: their positions, shared. */
+  private cover(first: Range, last: Range): Range {
+    return { start: first.start, end: last.end };
   }
 
   private textOf(i: number): string {
@@ -1084,7 +1107,44 @@ export function parseSlice(text: string, from: number, to: number, lineIndex: Li
  * wording) next to a partial AST.
  */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
-  return sharedParser.parse(text, options.filename ?? "<input>");
+  const result = sharedParser.parse(text, options.filename ?? "<input>");
+  if (options.start === undefined) return result;
+  const shift = shiftTo(options.start);
+  mapRanges(result.ast, shift);
+  for (const comment of result.ast.comments) mapRanges(comment, shift);
+  shiftedFiles.set(result.ast, options.start);
+  return { ...result, diagnostics: result.diagnostics.map((d) => ({ ...d, range: shift(d.range) })) };
+}
+
+/**
+ * Parses one expression (an attribute's value, a string from another tool), as Alloy's
+ * `parser.ParseExpression`: the whole text must be that expression. Never throws. `start` as for {@link parse}.
+ */
+export function parseExpression(text: string, options: Pick<ParseOptions, "start"> = {}): ExpressionParseResult {
+  const result = sharedParser.parseExpression(text);
+  if (options.start === undefined) return result;
+  const shift = shiftTo(options.start);
+  mapRanges(result.expression, shift);
+  for (const comment of result.comments) mapRanges(comment, shift);
+  return { ...result, diagnostics: result.diagnostics.map((d) => ({ ...d, range: shift(d.range) })) };
+}
+
+/** The files parsed with a `start` option, and that start (`reparse` parses those again in full). */
+const shiftedFiles = new WeakMap<File, Position>();
+
+/** The `start` option `file` was parsed with, if any. @internal */
+export function startOf(file: File): Position | undefined {
+  return shiftedFiles.get(file);
+}
+
+/** Moves ranges of a text to where the text starts in its host file. */
+function shiftTo(start: Position): (range: Range) => Range {
+  const moved = (position: Position): Position => ({
+    offset: position.offset + start.offset,
+    line: position.line + start.line - 1,
+    column: position.line === 1 ? position.column + start.column - 1 : position.column,
+  });
+  return (range) => ({ start: moved(range.start), end: moved(range.end) });
 }
 
 /** The grammar's rules as Chevrotain serializes them (for the railroad diagrams). @internal */

@@ -20,84 +20,29 @@ export interface Range {
   readonly end: Position;
 }
 
-/**
- * The range type the parser produces: two offsets and the text's {@link LineIndex}; `start` and `end`
- * positions are computed when read. One small object per node keeps parsing fast on large files.
- *
- * The offsets are kept relative to an anchor shared by every range of one top-level statement, so that
- * `reparse` moves a whole reused statement by changing its anchor once.
- */
-export class SourceRange implements Range {
-  private readonly anchor: RangeAnchor;
-  private start0: number;
-  private end0: number;
-
-  constructor(index: LineIndex | RangeAnchor, startOffset: number, endOffset: number) {
-    this.anchor = index instanceof RangeAnchor ? index : index.rootAnchor;
-    this.start0 = startOffset - this.anchor.delta;
-    this.end0 = endOffset - this.anchor.delta;
-  }
-
-  get startOffset(): number {
-    return this.start0 + this.anchor.delta;
-  }
-
-  get endOffset(): number {
-    return this.end0 + this.anchor.delta;
-  }
-
-  get start(): Position {
-    return this.anchor.index.positionAt(this.startOffset);
-  }
-
-  get end(): Position {
-    return this.anchor.index.positionAt(this.endOffset);
-  }
-
-  toJSON(): Range {
-    return { start: this.start, end: this.end };
-  }
-
-  /** @internal Moves this range alone by `delta` characters. */
-  shift(delta: number): void {
-    this.start0 += delta;
-    this.end0 += delta;
-  }
-
-  /** @internal The anchor of this range (the one of its top-level statement, for the parser's ranges). */
-  get rangeAnchor(): RangeAnchor {
-    return this.anchor;
-  }
-}
-
-/**
- * Makes a range of the parser's: every range the parser and `reparse` create comes from here, so that how
- * ranges are represented is decided in one place.
- * @internal
- */
-export function makeRange(anchor: RangeAnchor, startOffset: number, endOffset: number): SourceRange {
-  return new SourceRange(anchor, startOffset, endOffset);
-}
-
-/**
- * What the ranges of one top-level statement are relative to: the text's line index and how far the
- * statement moved since it was parsed (`reparse` adds to `delta` when an edit before it changes length).
- * @internal
- */
-export class RangeAnchor {
-  delta = 0;
-  constructor(readonly index: LineIndex) {}
-}
-
-/** The start offset of a range; for the parser's ranges, without computing line and column. */
+/** The start offset of a range (`range.start.offset`). */
 export function startOffset(range: Range): number {
-  return range instanceof SourceRange ? range.startOffset : range.start.offset;
+  return range.start.offset;
 }
 
-/** The end offset of a range; for the parser's ranges, without computing line and column. */
+/** The end offset of a range (`range.end.offset`). */
 export function endOffset(range: Range): number {
-  return range instanceof SourceRange ? range.endOffset : range.end.offset;
+  return range.end.offset;
 }
+
+/** A position as the Language Server Protocol counts it: 0-based `line`, 0-based `character` (UTF-16 code units). */
+export interface LspPosition {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** An LSP range: `start` inclusive, `end` exclusive, of {@link LspPosition}s. */
+export interface LspRange {
+  readonly start: LspPosition;
+  readonly end: LspPosition;
+}
+
+const RECENT_POSITIONS = 64;
 
 /**
  * Converts between offsets and line/column positions of one text. Build it once per text.
@@ -110,22 +55,15 @@ export class LineIndex {
   /** Offsets at which each line starts, line `n` at index `n - 1`; `lineStarts[0] === 0`. */
   readonly lineStarts: readonly number[];
 
-  /** @internal The anchor of ranges that do not move with a statement (comments, diagnostics, the file). */
-  readonly rootAnchor: RangeAnchor = new RangeAnchor(this);
+  /** The 1-based line of the last position made, where the next search starts (positions come mostly in order). */
+  private nearLine = 1;
+  /** The positions made last, by offset modulo their count (see `positionNear`). */
+  private readonly recent: (Position | undefined)[] = new Array(RECENT_POSITIONS);
+  private byteStarts: number[] | undefined;
+  private lspStarts: readonly number[] | undefined;
 
   constructor(readonly text: string, lineStarts?: readonly number[]) {
     this.lineStarts = lineStarts ?? computeLineStarts(text);
-  }
-
-  /**
-   * Makes this index describe a new version of its text. `reparse` does this so that the ranges of the
-   * statements it reuses (which point at this index) give positions in the new text.
-   * @internal
-   */
-  resetText(text: string, lineStarts: readonly number[]): void {
-    const mutable = this as { text: string; lineStarts: readonly number[] };
-    mutable.text = text;
-    mutable.lineStarts = lineStarts;
   }
 
   /** The position of an offset (clamped to the text). */
@@ -133,6 +71,28 @@ export class LineIndex {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     const line = this.lineAt(clamped);
     return { offset: clamped, line, column: clamped - this.lineStarts[line - 1] + 1 };
+  }
+
+  /**
+   * The range from `start` to `end` (offsets) as plain data: every range of the parser's is made here.
+   * Consecutive calls for nearby offsets (as a parse makes them) search the line from the last one.
+   */
+  rangeAt(start: number, end: number): Range {
+    return { start: this.positionNear(start), end: this.positionNear(end) };
+  }
+
+  /**
+   * {@link positionAt}, with the line searched from the last one found; the positions made last are
+   * shared (the ranges of a node and its first or last child start or end at the same offset).
+   */
+  private positionNear(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const slot = clamped & (RECENT_POSITIONS - 1);
+    const recent = this.recent[slot];
+    if (recent !== undefined && recent.offset === clamped) return recent;
+    const line = this.lineAtNear(clamped, this.nearLine);
+    this.nearLine = line;
+    return (this.recent[slot] = { offset: clamped, line, column: clamped - this.lineStarts[line - 1] + 1 });
   }
 
   /** The offset of a 1-based line and column (clamped to the line). */
@@ -208,6 +168,101 @@ export class LineIndex {
     return utf8Length(this.text, lineStart, position.offset) + 1;
   }
 
+  /**
+   * The LSP position of an offset (or of a {@link Position} of this text): 0-based line and 0-based
+   * character in UTF-16 code units, LSP's default encoding. Lines end as LSP ends them: at `\n`, `\r\n` and
+   * also a lone `\r` (which Alloy does not count as a line break), so the line may differ from `line - 1`.
+   * A position inside a `\r\n` counts as the end of its line.
+   */
+  toLsp(at: Position | number): LspPosition {
+    const offset = Math.max(0, Math.min(typeof at === "number" ? at : at.offset, this.text.length));
+    const starts = this.lspLines();
+    const line = this.lspLineOf(offset);
+    return { line, character: Math.min(offset, this.lspLineEnd(line)) - starts[line] };
+  }
+
+  /** {@link toLsp} for both ends of a range. */
+  toLspRange(range: Range): LspRange {
+    return { start: this.toLsp(range.start), end: this.toLsp(range.end) };
+  }
+
+  /**
+   * The position of an LSP position (0-based line, UTF-16 character), clamped as LSP asks: a line past the
+   * last is the end of the text, a character past its line's end is that end.
+   */
+  fromLsp(position: LspPosition): Position {
+    const starts = this.lspLines();
+    if (position.line >= starts.length) return this.positionAt(this.text.length);
+    const line = Math.max(0, position.line);
+    const offset = Math.min(starts[line] + Math.max(0, position.character), this.lspLineEnd(line));
+    return this.positionAt(offset);
+  }
+
+  /** The UTF-8 byte offset of an offset (0-based UTF-16 index) of this text, as Go and editors on bytes count. */
+  byteOffset(at: Position | number): number {
+    const offset = Math.max(0, Math.min(typeof at === "number" ? at : at.offset, this.text.length));
+    const line = this.lineAt(offset) - 1;
+    return this.byteLineStarts()[line] + utf8Length(this.text, this.lineStarts[line], offset);
+  }
+
+  /**
+   * The offset (0-based UTF-16 index) of a UTF-8 byte offset, clamped to the text. A byte inside a character
+   * (a continuation byte) gives the offset of that character.
+   */
+  offsetOfByte(byteOffset: number): number {
+    const bytes = this.byteLineStarts();
+    if (byteOffset <= 0) return 0;
+    const lo = lastAtOrBefore(bytes, byteOffset);
+    const text = this.text;
+    let offset = this.lineStarts[lo];
+    let remaining = byteOffset - bytes[lo];
+    while (offset < text.length) {
+      const width = utf8Length(text, offset, codePointEnd(text, offset));
+      if (remaining < width) break;
+      remaining -= width;
+      offset = codePointEnd(text, offset);
+    }
+    return offset;
+  }
+
+  /** The UTF-8 byte offset at which each line starts, computed once when first asked. */
+  private byteLineStarts(): readonly number[] {
+    if (this.byteStarts !== undefined) return this.byteStarts;
+    const starts = this.lineStarts;
+    const bytes = new Array<number>(starts.length);
+    bytes[0] = 0;
+    for (let k = 1; k < starts.length; k++) bytes[k] = bytes[k - 1] + utf8Length(this.text, starts[k - 1], starts[k]);
+    return (this.byteStarts = bytes);
+  }
+
+  /** Where LSP's lines start: this index's own when the text has no lone `\r`. */
+  private lspLines(): readonly number[] {
+    if (this.lspStarts !== undefined) return this.lspStarts;
+    const text = this.text;
+    let lone = text.indexOf("\r");
+    while (lone !== -1 && text.charCodeAt(lone + 1) === 10) lone = text.indexOf("\r", lone + 1);
+    if (lone === -1) return (this.lspStarts = this.lineStarts);
+    const starts = [0];
+    for (let k = 0; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 10 || (c === 13 && text.charCodeAt(k + 1) !== 10)) starts.push(k + 1);
+    }
+    return (this.lspStarts = starts);
+  }
+
+  private lspLineOf(offset: number): number {
+    return lastAtOrBefore(this.lspLines(), offset);
+  }
+
+  /** The offset where a 0-based LSP line's content ends, before its line break. */
+  private lspLineEnd(line: number): number {
+    const starts = this.lspLines();
+    if (line + 1 >= starts.length) return this.text.length;
+    let end = starts[line + 1] - 1;
+    if (this.text.charCodeAt(end) === 10 && end > starts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+
   /** The text of a 1-based line, without its line ending. */
   lineText(line: number): string {
     const start = this.lineStarts[line - 1] ?? this.text.length;
@@ -240,4 +295,22 @@ export function utf8Length(text: string, from = 0, to = text.length): number {
     } else bytes += 3;
   }
   return bytes;
+}
+
+/** The offset after the code point at `offset` (a surrogate pair is one code point). */
+function codePointEnd(text: string, offset: number): number {
+  const c = text.charCodeAt(offset);
+  return c >= 0xd800 && c <= 0xdbff && offset + 1 < text.length ? offset + 2 : offset + 1;
+}
+
+/** The index of the last of the ascending `values` at or before `target` (0 when none is). */
+function lastAtOrBefore(values: readonly number[], target: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (values[mid] <= target) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }

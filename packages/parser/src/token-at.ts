@@ -1,7 +1,7 @@
 import type { File } from "./ast.js";
-import { endOffset, startOffset } from "./positions.js";
+import { LineIndex, endOffset, startOffset, type Range } from "./positions.js";
 import { Scanner } from "./scanner.js";
-import { Tok } from "./tokens.js";
+import { Tok, tokenName } from "./tokens.js";
 import type { TextSpan } from "./statements.js";
 
 /** What a token of the source is. Keywords (`true`, `false`, `null`) are literals of their own kind. */
@@ -15,6 +15,11 @@ export interface SourceToken {
   readonly end: number;
   /** The token as written: `prometheus`, `"a"`, `{`, `==`, `// note`. */
   readonly text: string;
+  /**
+   * The token as Alloy's scanner names it: `IDENT`, `NUMBER`, `FLOAT`, `STRING`, `BOOL`, `NULL`, `ILLEGAL`,
+   * the operator or bracket itself (`==`, `&&`, `{`, `.`), or `COMMENT`.
+   */
+  readonly name: string;
   /** False for a string or a block comment that the scanned span leaves open (the cursor is still in it). */
   readonly closed: boolean;
 }
@@ -58,7 +63,7 @@ export function tokensIn(text: string, start = 0, end = text.length): SourceToke
   const comments = table.comments;
   let c = 0;
   const pushComment = (span: { start: number; end: number }) => {
-    tokens.push({ kind: "comment", start: start + span.start, end: start + span.end, text: region.slice(span.start, span.end), closed: !open.has(span.start) });
+    tokens.push({ kind: "comment", start: start + span.start, end: start + span.end, text: region.slice(span.start, span.end), name: "COMMENT", closed: !open.has(span.start) });
   };
   for (let i = 0; i < table.count; i++) {
     const kind = table.kinds[i];
@@ -72,6 +77,7 @@ export function tokensIn(text: string, start = 0, end = text.length): SourceToke
       start: start + tokenStart,
       end: start + tokenEnd,
       text: region.slice(tokenStart, tokenEnd),
+      name: tokenName(kind),
       closed: !open.has(tokenStart),
     });
   }
@@ -114,4 +120,19 @@ export function tokenAt(file: File, text: string, offset: number): SourceToken |
     if (token.end === offset) before = token;
   }
   return before;
+}
+
+/** A token of {@link tokenize}: a {@link SourceToken} with its range. */
+export interface Token extends SourceToken {
+  readonly range: Range;
+}
+
+/**
+ * Every token and comment of a text, in source order, with kinds and ranges: what a syntax highlighter
+ * needs. Never throws: text Alloy's scanner rejects comes out as `illegal` tokens, and an unterminated
+ * string or comment as a token with `closed: false`. The line breaks Alloy reads as statement ends are left
+ * out. Pass `lineIndex` (a parse result's) to reuse it.
+ */
+export function tokenize(text: string, lineIndex: LineIndex = new LineIndex(text)): Token[] {
+  return tokensIn(text).map((token) => ({ ...token, range: lineIndex.rangeAt(token.start, token.end) }));
 }
