@@ -14,15 +14,23 @@ export interface LintOptions {
   checkerDisable: string[];
   /** `--disable` ids of the deployment rules. */
   deploymentDisable: string[];
+  /** The name standard input (the path `-`) is reported under and told YAML from Alloy by; `<stdin>` by default. */
+  stdinFilename: string;
   /** `--values values.yaml`: the paths are the config that these chart values deploy. */
   values: string | undefined;
   help: boolean;
   version: boolean;
 }
 
+/** The path that stands for standard input. */
+export const STDIN_PATH = "-";
+/** The name standard input is reported under without `--stdin-filename`. */
+export const STDIN_NAME = "<stdin>";
+
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: alloylint [options] <path>...
+       alloylint [options] [--stdin-filename <name>] -
 
        alloylint --values <values.yaml> [options] <config path>...
        alloylint graph [--format svg|mermaid|dot|json] [-o <file>] <path>...
@@ -32,7 +40,8 @@ Checks Grafana Alloy configs: each file is one config, each directory one config
 (*.yaml, *.yml) is checked too: manifests and \`helm template\` output, values of the grafana/alloy chart,
 kustomizations, Flux HelmReleases, Argo CD Applications, Alloy resources and k8s-monitoring values; the
 deployments they describe and the configs those run, reported at their line and column in the YAML. YAML
-that holds no Alloy is skipped. With --values, the paths are the config those chart values deploy.
+that holds no Alloy is skipped. The path - reads one file from standard input: a config, or YAML when
+--stdin-filename ends in .yaml or .yml. With --values, the paths are the config those chart values deploy.
 \`alloylint graph\` prints the pipeline graph of one config instead (see \`alloylint graph --help\`).
 
 Options:
@@ -42,6 +51,7 @@ Options:
   --community-components              Allow community components
   --disable <rule-id>                 Switch a rule off (repeatable, or comma-separated)
   --values <values.yaml>              Check the paths as the config deployed by these chart values
+  --stdin-filename <name>             The name standard input (-) is reported under (default: <stdin>)
   -h, --help                          Show this help
   -v, --version                       Show the version
 
@@ -61,6 +71,7 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
         "community-components": { type: "boolean", default: false },
         disable: { type: "string", multiple: true, default: [] },
         values: { type: "string" },
+        "stdin-filename": { type: "string" },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -88,10 +99,15 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
     communityComponents: values["community-components"] as boolean,
     checkerDisable: disable.filter((id) => getRule(id)),
     deploymentDisable: disable.filter((id) => getDeploymentRule(id)),
+    stdinFilename: (values["stdin-filename"] as string | undefined) ?? STDIN_NAME,
     values: values.values as string | undefined,
     help: values.help as boolean,
     version: values.version as boolean,
   };
   if (!options.help && !options.version && options.paths.length === 0) throw new UsageError("no path given");
+  const stdinPaths = options.paths.filter((p) => p === STDIN_PATH).length;
+  if (stdinPaths > 1) throw new UsageError("standard input (-) can be read only once");
+  if (values["stdin-filename"] !== undefined && stdinPaths === 0) throw new UsageError("--stdin-filename needs - among the paths");
+  if (values["stdin-filename"] === "") throw new UsageError("--stdin-filename needs a name");
   return options;
 }
