@@ -6,3 +6,5 @@ export type { FmtOptions } from "./fmt/options.js";
 export { alloyFilesUnder, expandPaths } from "./fmt/files.js";
 export type { ExpandedPaths, FmtInput } from "./fmt/files.js";
 export { KILL_BEFORE_RENAME_ENV, writeFileAtomic } from "./fmt/atomic-write.js";
+export { ExitCode as AlloylintExitCode, runAlloylint } from "./lint/run.js";
+export type { LintIo } from "./lint/run.js";

@@ -41,6 +41,7 @@ export type { Located, ValuesDocument, ValuesLayer } from "./values-document.js"
 export { scalarContentMap } from "./yaml-positions.js";
 export type { ScalarContentMap } from "./yaml-positions.js";
 export { deploymentRules, getDeploymentRule } from "./rules/index.js";
+export { ruleDocumentationUrl } from "./rule-docs.js";
 export type { ConfigFix, DeploymentRule, DeploymentRuleContext, ReportOptions, ValuesAnchor, ValuesFix } from "./rules/rule.js";
 export { chartValuesSchema } from "./schema/chart-values-schema.generated.js";
 export type { ValuesKeySchema, ValuesSchema } from "./schema/values-schema.js";

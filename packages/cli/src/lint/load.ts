@@ -11,10 +11,15 @@ export class SourceEncodingError extends Error {
 
 /** Reads a config or values file as Alloy reads it (`decodeSource`); throws {@link SourceEncodingError} when it is not UTF-8. */
 export function readSourceFile(path: string): string {
-  const decoded = decodeSource(readFileSync(path));
+  return decodeSourceBytes(path, readFileSync(path));
+}
+
+/** Decodes the bytes of a config or values file named `name` as Alloy does; throws {@link SourceEncodingError} when they are not UTF-8. */
+export function decodeSourceBytes(name: string, bytes: Uint8Array): string {
+  const decoded = decodeSource(bytes);
   if (decoded.ok) return decoded.text;
   throw new SourceEncodingError(
-    decoded.diagnostics.map((d) => `${path}:${d.range.start.line}:${d.byteColumn}: ${d.message}`).join("\n"),
+    decoded.diagnostics.map((d) => `${name}:${d.range.start.line}:${d.byteColumn}: ${d.message}`).join("\n"),
   );
 }
 
@@ -89,6 +94,16 @@ export const fileLoader: TargetLoader = {
     return [{ path, files: [{ filename: path, text: readSourceFile(path) }] }];
   },
 };
+
+/**
+ * Standard input (`alloylint -`) under the name `--stdin-filename` gives it: Kubernetes YAML when the name ends in
+ * `.yaml` or `.yml` (checked as a YAML file named on the command line), else an Alloy config.
+ */
+export function stdinTarget(name: string, input: string | Uint8Array): LintTarget {
+  const text = typeof input === "string" ? input : decodeSourceBytes(name, input);
+  if (YAML_FILE.test(name)) return { path: name, files: [], yaml: [{ file: name, text }], named: true };
+  return { path: name, files: [{ filename: name, text }] };
+}
 
 export const defaultLoaders: readonly TargetLoader[] = [directoryLoader, yamlFileLoader, fileLoader];
 

@@ -15,6 +15,8 @@ export interface LintOptions {
   checkerDisable: string[];
   /** `--disable` ids of the deployment rules. */
   deploymentDisable: string[];
+  /** The name standard input (the path `-`) is reported under and told YAML from Alloy by; `<stdin>` by default. */
+  stdinFilename: string;
   /** `--values values.yaml`: the paths are the config that these chart values deploy. */
   values: string | undefined;
   /** `--alloy-version`: the catalogued release to check against; wins over the release a deployment's YAML names. */
@@ -25,9 +27,15 @@ export interface LintOptions {
   version: boolean;
 }
 
+/** The path that stands for standard input. */
+export const STDIN_PATH = "-";
+/** The name standard input is reported under without `--stdin-filename`. */
+export const STDIN_NAME = "<stdin>";
+
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: alloylint [options] <path>...
+       alloylint [options] [--stdin-filename <name>] -
 
        alloylint --values <values.yaml> [options] <config path>...
        alloylint --min-version [options] <path>...
@@ -38,7 +46,8 @@ Checks Grafana Alloy configs: each file is one config, each directory one config
 (*.yaml, *.yml) is checked too: manifests and \`helm template\` output, values of the grafana/alloy chart,
 kustomizations, Flux HelmReleases, Argo CD Applications, Alloy resources and k8s-monitoring values; the
 deployments they describe and the configs those run, reported at their line and column in the YAML. YAML
-that holds no Alloy is skipped. With --values, the paths are the config those chart values deploy.
+that holds no Alloy is skipped. The path - reads one file from standard input: a config, or YAML when
+--stdin-filename ends in .yaml or .yml. With --values, the paths are the config those chart values deploy.
 \`alloylint graph\` prints the pipeline graph of one config instead (see \`alloylint graph --help\`).
 
 Options:
@@ -54,6 +63,7 @@ Options:
                                       ${catalogVersion}; this option wins over both
   --min-version                       Print the lowest Alloy release that accepts each config, and the
                                       statements that set it
+  --stdin-filename <name>             The name standard input (-) is reported under (default: <stdin>)
   -h, --help                          Show this help
   -v, --version                       Show the version
 
@@ -75,6 +85,7 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
         values: { type: "string" },
         "alloy-version": { type: "string" },
         "min-version": { type: "boolean", default: false },
+        "stdin-filename": { type: "string" },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -107,6 +118,7 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
     communityComponents: values["community-components"] as boolean,
     checkerDisable: disable.filter((id) => getRule(id)),
     deploymentDisable: disable.filter((id) => getDeploymentRule(id)),
+    stdinFilename: (values["stdin-filename"] as string | undefined) ?? STDIN_NAME,
     values: values.values as string | undefined,
     alloyVersion,
     minVersion,
@@ -114,6 +126,10 @@ export function parseLintArgs(argv: readonly string[]): LintOptions {
     version: values.version as boolean,
   };
   if (!options.help && !options.version && options.paths.length === 0) throw new UsageError("no path given");
+  const stdinPaths = options.paths.filter((p) => p === STDIN_PATH).length;
+  if (stdinPaths > 1) throw new UsageError("standard input (-) can be read only once");
+  if (values["stdin-filename"] !== undefined && stdinPaths === 0) throw new UsageError("--stdin-filename needs - among the paths");
+  if (values["stdin-filename"] === "") throw new UsageError("--stdin-filename needs a name");
   return options;
 }
 

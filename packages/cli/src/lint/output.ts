@@ -1,4 +1,8 @@
-import { formatText, rules, type CheckDiagnostic } from "@alloy-toolkit/checker";
+import { isAbsolute, sep } from "node:path";
+import { pathToFileURL } from "node:url";
+import { formatText, rules, type CheckDiagnostic, type Rule } from "@alloy-toolkit/checker";
+import { deploymentRules, ruleDocumentationUrl } from "@alloy-toolkit/deployment";
+import type { Range } from "@alloy-toolkit/parser";
 import type { OutputFormat } from "./options.js";
 
 /** The diagnostics of one checked config, with the texts of its files (for excerpts). */
@@ -87,7 +91,61 @@ function toGithub(d: CheckDiagnostic): string {
 
 const SARIF_LEVEL: Record<string, string> = { error: "error", warning: "warning", information: "note", hint: "note" };
 
+/** The base the relative artifact URIs of a SARIF log resolve against: the working folder of the run. */
+const SRCROOT = "%SRCROOT%";
+
+/** Every rule alloylint runs: the checker's config rules, then the deployment rules. */
+const sarifRules: readonly Rule<unknown>[] = [...rules, ...deploymentRules];
+
+/**
+ * A SARIF artifact location: a relative path as a URI reference under `%SRCROOT%` (the working folder, given in
+ * the run's `originalUriBaseIds`), an absolute path as a `file:` URI.
+ */
+function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  if (isAbsolute(file)) return { uri: pathToFileURL(file).href };
+  return { uri: file.split(/[\\/]/).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+}
+
+/** A SARIF region: 1-based lines and columns in UTF-16 code units (the run's `columnKind`), end exclusive, as a Range's. */
+function region(range: Range) {
+  return { startLine: range.start.line, startColumn: range.start.column, endLine: range.end.line, endColumn: range.end.column };
+}
+
+function physicalLocation(file: string, range: Range) {
+  return { artifactLocation: artifactLocation(file), region: region(range) };
+}
+
+function sarifResult(d: CheckDiagnostic, ruleIndex: ReadonlyMap<string, number>) {
+  const index = ruleIndex.get(d.code);
+  return {
+    ruleId: d.code,
+    ...(index !== undefined ? { ruleIndex: index } : {}),
+    level: SARIF_LEVEL[d.severity] ?? "error",
+    message: { text: d.hint ? `${d.message} (${d.hint})` : d.message },
+    locations: [{ physicalLocation: physicalLocation(d.file, d.range) }],
+    ...(d.related && d.related.length > 0
+      ? { relatedLocations: d.related.map((r, id) => ({ id, message: { text: r.message }, physicalLocation: physicalLocation(r.file, r.range) })) }
+      : {}),
+    ...(d.fix
+      ? {
+          fixes: [
+            {
+              description: { text: d.fix.title },
+              artifactChanges: [
+                {
+                  artifactLocation: artifactLocation(d.fix.file),
+                  replacements: d.fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })),
+                },
+              ],
+            },
+          ],
+        }
+      : {}),
+  };
+}
+
 function toSarif(reports: readonly LintReport[], version: string) {
+  const ruleIndex = new Map(sarifRules.map((rule, index) => [rule.id, index]));
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -97,34 +155,21 @@ function toSarif(reports: readonly LintReport[], version: string) {
           driver: {
             name: "alloylint",
             version,
-            informationUri: "https://github.com/grafana/alloy",
-            rules: rules.map((rule) => ({
-              id: rule.id,
-              shortDescription: { text: rule.description },
-              defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
-            })),
+            informationUri: "https://github.com/alloy-toolkit/alloy-toolkit/tree/HEAD/packages/cli#readme",
+            rules: sarifRules.map((rule) => {
+              const helpUri = ruleDocumentationUrl(rule.id);
+              return {
+                id: rule.id,
+                shortDescription: { text: rule.description },
+                ...(helpUri ? { helpUri } : {}),
+                defaultConfiguration: { level: SARIF_LEVEL[rule.severity] },
+              };
+            }),
           },
         },
-        results: reports.flatMap((r) =>
-          r.diagnostics.map((d) => ({
-            ruleId: d.code,
-            level: SARIF_LEVEL[d.severity] ?? "error",
-            message: { text: d.hint ? `${d.message} (${d.hint})` : d.message },
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: { uri: d.file.replace(/\\/g, "/") },
-                  region: {
-                    startLine: d.range.start.line,
-                    startColumn: d.range.start.column,
-                    endLine: d.range.end.line,
-                    endColumn: d.range.end.column,
-                  },
-                },
-              },
-            ],
-          })),
-        ),
+        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(process.cwd() + sep).href } },
+        columnKind: "utf16CodeUnits",
+        results: reports.flatMap((r) => r.diagnostics.map((d) => sarifResult(d, ruleIndex))),
       },
     ],
   };

@@ -1,9 +1,10 @@
+import { readFileSync } from "node:fs";
 import { check, type CheckDiagnostic, type CheckOptions, type SourceInput } from "@alloy-toolkit/checker";
 import { checkDeployment, checkValuesFile, type ConfigChecker } from "@alloy-toolkit/deployment";
 import { runGraph } from "./graph.js";
 import { minimumRelease, renderMinimumReleases } from "./min-version.js";
-import { parseLintArgs, USAGE, UsageError } from "./options.js";
-import { fileSystemReader, fileSystemResolver, loadTargets, readSourceFile, SourceEncodingError, type LintTarget, type TargetLoader, defaultLoaders } from "./load.js";
+import { parseLintArgs, STDIN_PATH, USAGE, UsageError } from "./options.js";
+import { fileSystemReader, fileSystemResolver, loadTargets, readSourceFile, SourceEncodingError, stdinTarget, type LintTarget, type TargetLoader, defaultLoaders } from "./load.js";
 import { renderReports, type LintReport } from "./output.js";
 
 export const ExitCode = { Clean: 0, Errors: 1, Usage: 2 } as const;
@@ -11,6 +12,8 @@ export const ExitCode = { Clean: 0, Errors: 1, Usage: 2 } as const;
 export interface LintIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Standard input, read for the path `-`: bytes are decoded as Alloy reads files. The process's fd 0 by default. */
+  readStdin?(): string | Uint8Array;
 }
 
 /**
@@ -51,10 +54,12 @@ export function runAlloylint(
   };
   const targets = [];
   for (const path of options.paths) {
+    const name = path === STDIN_PATH ? options.stdinFilename : path;
     try {
-      targets.push(...loadTargets(path, loaders));
+      if (path === STDIN_PATH) targets.push(stdinTarget(name, io.readStdin ? io.readStdin() : readFileSync(0)));
+      else targets.push(...loadTargets(path, loaders));
     } catch (error) {
-      io.stderr(`alloylint: ${describeIoError(path, error)}\n`);
+      io.stderr(`alloylint: ${describeIoError(name, error)}\n`);
       ioFailed = true;
     }
   }
