@@ -4,7 +4,7 @@
 // (see .ci/e2e). One server and one window for the whole file; the tests run in order on the same editor.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -118,8 +118,8 @@ describe("alloy-vscode on a Helm values file (values.yaml), no Alloy file open",
     await page.locator(".view-overlays .squiggly-error").first().waitFor({ timeout: 30_000 });
     await workbench.runCommand("View: Focus Problems (Errors, Warnings, Infos)");
     await page.locator(".markers-panel .monaco-list-row", { hasText: 'did you mean "prometheus.scrape"' }).first().waitFor();
-    // The workspace is checked too: the values file's problem and mistake.alloy's.
-    await statusBarItem(2, 0).waitFor();
+    // The workspace is checked too: the values file's problem, mistake.alloy's and alloy-manifest.yaml's.
+    await statusBarItem(3, 0).waitFor();
     await workbench.runCommand("View: Hide Panel");
   });
 
@@ -147,8 +147,8 @@ describe(`alloy-vscode in code-server (${fileName})`, () => {
     const problem = page.locator(".markers-panel .monaco-list-row", { hasText: "scrape_intervall" });
     await problem.first().waitFor();
     // The status bar item: catalog release, then errors and warnings in Alloy files and values files (the
-    // values file's problem, fixed above, is no longer counted).
-    await statusBarItem(1, 0).waitFor();
+    // values file's problem, fixed above, is no longer counted; alloy-manifest.yaml's is).
+    await statusBarItem(2, 0).waitFor();
     await workbench.screenshot(join(screenshots, "problem.png"));
     await workbench.runCommand("View: Hide Panel");
     await workbench.editor.click();
@@ -297,23 +297,15 @@ describe(`alloy-vscode in code-server (${fileName})`, () => {
   });
 });
 
-// Last, so that the problems counted above are not changed: a Kubernetes manifest written into the workspace
-// while the window is open, a ConfigMap holding a config with a misspelled component.
+// A Kubernetes manifest of the workspace (test/e2e/workspace/alloy-manifest.yaml): a ConfigMap holding a config
+// with a misspelled component.
 describe("alloy-vscode on a Kubernetes manifest (alloy-manifest.yaml)", () => {
   const manifestName = "alloy-manifest.yaml";
-  const manifest = [
-    "apiVersion: v1",
-    "kind: ConfigMap",
-    "metadata:",
-    "  name: alloy-manifest",
-    "data:",
-    "  config.alloy: |",
-    '    prometheus.exporter.unx "node" { }',
-    "",
-  ].join("\n");
 
   it("shows the misspelled component of the ConfigMap's config at its YAML line", async () => {
-    writeFileSync(join(scratch, "workspace", manifestName), manifest);
+    const manifest = readFileSync(join(scratch, "workspace", manifestName), "utf8");
+    // The graph steps above closed the side bar.
+    await workbench.runCommand("View: Show Explorer");
     await workbench.openFromExplorer(manifestName);
     await workbench.waitForLanguage("YAML");
     await page.locator(".view-overlays .squiggly-error").first().waitFor({ timeout: 30_000 });
