@@ -946,9 +946,10 @@ export class AlloyParser extends EmbeddedActionsParser {
     return this.lineIndex.rangeAt(this.starts[i], this.starts[i]);
   }
 
-  /** Range from the start of `first` to the end of `last`: their positions, shared. */
+  /** Range from the start of `first` to the end of `last` (positions of its own: `reparse` moves them in place). */
   private cover(first: Range, last: Range): Range {
-    return { start: first.start, end: last.end };
+    const { start, end } = first;
+    return { start: { offset: start.offset, line: start.line, column: start.column }, end: { offset: last.end.offset, line: last.end.line, column: last.end.column } };
   }
 
   private textOf(i: number): string {

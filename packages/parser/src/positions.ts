@@ -42,8 +42,6 @@ export interface LspRange {
   readonly end: LspPosition;
 }
 
-const RECENT_POSITIONS = 64;
-
 /**
  * Converts between offsets and line/column positions of one text. Build it once per text.
  *
@@ -57,8 +55,6 @@ export class LineIndex {
 
   /** The 1-based line of the last position made, where the next search starts (positions come mostly in order). */
   private nearLine = 1;
-  /** The positions made last, by offset modulo their count (see `positionNear`). */
-  private readonly recent: (Position | undefined)[] = new Array(RECENT_POSITIONS);
   private byteStarts: number[] | undefined;
   private lspStarts: readonly number[] | undefined;
 
@@ -82,17 +78,14 @@ export class LineIndex {
   }
 
   /**
-   * {@link positionAt}, with the line searched from the last one found; the positions made last are
-   * shared (the ranges of a node and its first or last child start or end at the same offset).
+   * {@link positionAt}, with the line searched from the last one found. Each range gets positions of its own
+   * (none shared between ranges), so that `reparse` can move the positions after an edit in place.
    */
   private positionNear(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    const slot = clamped & (RECENT_POSITIONS - 1);
-    const recent = this.recent[slot];
-    if (recent !== undefined && recent.offset === clamped) return recent;
     const line = this.lineAtNear(clamped, this.nearLine);
     this.nearLine = line;
-    return (this.recent[slot] = { offset: clamped, line, column: clamped - this.lineStarts[line - 1] + 1 });
+    return { offset: clamped, line, column: clamped - this.lineStarts[line - 1] + 1 };
   }
 
   /** The offset of a 1-based line and column (clamped to the line). */
