@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { describe, kb, ms, serverBin, start, stop, timed, typeAndAsk } from "./support/session.mjs";
+import { describe, kb, ms, serverBin, start, stop, timed, typeAndAsk, openAndWait } from "./support/session.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -25,11 +25,8 @@ const uri = pathToFileURL(join(here, "..", "test", "fixtures", "scratch", "bench
 const session = await start();
 const { connection, diagnosticsFor } = session;
 
-let t0 = performance.now();
-const opened = diagnosticsFor(uri, 1);
-connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "alloy", version: 1, text } });
-const first = await opened;
-const openTime = performance.now() - t0;
+const { first, openTime } = await openAndWait(session, uri, "alloy", text);
+let t0;
 
 // Typing: an edit every 60 ms, a pause of 400 ms every fifth edit; after each edit (once the 60 ms or the
 // pause elapsed) a hover on a component name or a completion in a block body, alternately.

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { describe, ms, serverBin, start, stop, timed, typeAndAsk } from "./support/session.mjs";
+import { describe, ms, serverBin, start, stop, timed, typeAndAsk, openAndWait } from "./support/session.mjs";
 
 const TARGET_LINES = 5_000;
 const EDITS = Number(process.env.BENCH_EDITS ?? 150);
@@ -170,13 +170,9 @@ const file = join(folder, "rendered.yaml");
 writeFileSync(file, text);
 const uri = pathToFileURL(file).toString();
 const session = await start(pathToFileURL(folder).toString());
-const { connection, diagnosticsFor } = session;
+const { connection } = session;
 
-let t0 = performance.now();
-const opened = diagnosticsFor(uri, 1);
-connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "yaml", version: 1, text } });
-const first = await opened;
-const openTime = performance.now() - t0;
+const { first, openTime } = await openAndWait(session, uri, "yaml", text);
 
 // Typing inside the config: an edit every 60 ms, a pause of 400 ms every fifth edit; after each edit a hover on
 // a component name or a completion in a block body of the config, alternately.

@@ -90,3 +90,12 @@ export async function typeAndAsk({ connection, diagnosticsFor }, { uri, lines, e
   }
   return { version, editToDiagnostics };
 }
+
+/** Opens a document and waits for its first diagnostics; the time that took, and those diagnostics. */
+export async function openAndWait({ connection, diagnosticsFor }, uri, languageId, text) {
+  const t0 = performance.now();
+  const opened = diagnosticsFor(uri, 1);
+  connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId, version: 1, text } });
+  const first = await opened;
+  return { first, openTime: performance.now() - t0 };
+}
