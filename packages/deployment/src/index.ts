@@ -35,8 +35,6 @@ export type {
 export type { Grant, Permissions, PolicyRule } from "./rbac.js";
 export { alloyVersionOfTag, appVersionOfChart } from "./image.js";
 export { isAlloyChartValues, parseValuesDocument } from "./values-document.js";
-export { inlineConfigOf, inlineConfigPath } from "./inline-config.js";
-export type { InlineConfig } from "./inline-config.js";
 export type { Located, ValuesDocument, ValuesLayer } from "./values-document.js";
 export { scalarContentMap } from "./yaml-positions.js";
 export type { ScalarContentMap } from "./yaml-positions.js";
