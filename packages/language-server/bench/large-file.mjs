@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { describe, kb, ms, serverBin, start, stop, timed, typeAndAsk, openAndWait } from "./support/session.mjs";
+import { describe, kb, ms, serverBin, start, stop, timed, typeAndAsk, openAndWait, hoverAndComplete } from "./support/session.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -32,19 +32,8 @@ let t0;
 // pause elapsed) a hover on a component name or a completion in a block body, alternately.
 const editable = lines.flatMap((line, n) => (line.includes(" = ") ? [n] : []));
 const componentLines = lines.flatMap((line, n) => (/^[a-z_]+(\.[a-z_]+)+ "[^"]*" \{$/.test(line) ? [n] : []));
-const hoverTimes = [];
-const completionTimes = [];
-const typing = await typeAndAsk(session, {
-  uri,
-  lines,
-  editable,
-  edits: EDITS,
-  ask: async (k) => {
-    const target = componentLines[(k * 104729) % componentLines.length];
-    if (k % 2 === 0) hoverTimes.push((await timed(connection, "textDocument/hover", { textDocument: { uri }, position: { line: target, character: 2 } })).time);
-    else completionTimes.push((await timed(connection, "textDocument/completion", { textDocument: { uri }, position: { line: target + 1, character: 1 } })).time);
-  },
-});
+const { ask, hoverTimes, completionTimes } = hoverAndComplete(session, uri, componentLines, { hoverCharacter: 2, completionCharacter: 1 });
+const typing = await typeAndAsk(session, { uri, lines, editable, edits: EDITS, ask });
 const { editToDiagnostics } = typing;
 let { version } = typing;
 

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { describe, ms, serverBin, start, stop, timed, typeAndAsk, openAndWait } from "./support/session.mjs";
+import { describe, ms, serverBin, start, stop, typeAndAsk, openAndWait, hoverAndComplete } from "./support/session.mjs";
 
 const TARGET_LINES = 5_000;
 const EDITS = Number(process.env.BENCH_EDITS ?? 150);
@@ -180,27 +180,13 @@ const configStart = lines.findIndex((l) => l.includes("config.alloy: |"));
 const configEnd = lines.findIndex((l, n) => n > configStart && l.startsWith("---"));
 const editable = lines.flatMap((line, n) => (n > configStart && n < configEnd && line.includes(" = ") ? [n] : []));
 const componentLines = lines.flatMap((line, n) => (n > configStart && n < configEnd && /^ {4}prometheus\.scrape "/.test(line) ? [n] : []));
-const hoverTimes = [];
-const completionTimes = [];
-let hoversAnswered = 0;
-const { editToDiagnostics } = await typeAndAsk(session, {
-  uri,
-  lines,
-  editable,
-  edits: EDITS,
-  ask: async (k) => {
-    const target = componentLines[(k * 104729) % componentLines.length];
-    if (k % 2 === 0) {
-      const hover = await timed(connection, "textDocument/hover", { textDocument: { uri }, position: { line: target, character: 18 } });
-      hoverTimes.push(hover.time);
-      if (hover.result) hoversAnswered++;
-    } else completionTimes.push((await timed(connection, "textDocument/completion", { textDocument: { uri }, position: { line: target + 1, character: 6 } })).time);
-  },
-});
+const asked = hoverAndComplete(session, uri, componentLines, { hoverCharacter: 18, completionCharacter: 6 });
+const { hoverTimes, completionTimes } = asked;
+const { editToDiagnostics } = await typeAndAsk(session, { uri, lines, editable, edits: EDITS, ask: asked.ask });
 
 await stop(session);
 rmSync(folder, { recursive: true, force: true });
-if (hoversAnswered !== hoverTimes.length) throw new Error(`only ${hoversAnswered} of ${hoverTimes.length} hovers inside the config were answered`);
+if (asked.hoversAnswered !== hoverTimes.length) throw new Error(`only ${asked.hoversAnswered} of ${hoverTimes.length} hovers inside the config were answered`);
 
 console.log(`rendered chart: ${lines.length} lines in ${text.split("\n---").length} documents, config ${configEnd - configStart - 1} lines, ${first.diagnostics.length} diagnostics published; server ${serverBin}`);
 console.log(`open → first diagnostics: ${ms(openTime)}`);

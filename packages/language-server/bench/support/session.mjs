@@ -99,3 +99,23 @@ export async function openAndWait({ connection, diagnosticsFor }, uri, languageI
   const first = await opened;
   return { first, openTime: performance.now() - t0 };
 }
+
+/**
+ * The `ask` of {@link typeAndAsk} that the benches use: a hover on a component's name and a completion in its
+ * body, alternately, on a component line picked by the edit's number; with the times it measured.
+ */
+export function hoverAndComplete({ connection }, uri, componentLines, { hoverCharacter, completionCharacter }) {
+  const asked = { hoverTimes: [], completionTimes: [], hoversAnswered: 0 };
+  asked.ask = async (k) => {
+    const target = componentLines[(k * 104729) % componentLines.length];
+    if (k % 2 === 0) {
+      const hover = await timed(connection, "textDocument/hover", { textDocument: { uri }, position: { line: target, character: hoverCharacter } });
+      asked.hoverTimes.push(hover.time);
+      if (hover.result) asked.hoversAnswered++;
+    } else {
+      const completion = await timed(connection, "textDocument/completion", { textDocument: { uri }, position: { line: target + 1, character: completionCharacter } });
+      asked.completionTimes.push(completion.time);
+    }
+  };
+  return asked;
+}
