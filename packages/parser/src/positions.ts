@@ -109,15 +109,7 @@ export class LineIndex {
 
   /** The 1-based line holding `offset`. */
   lineAt(offset: number): number {
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return lastAtOrBefore(this.lineStarts, offset) + 1;
   }
 
   /**
