@@ -1,8 +1,11 @@
 // Catalog load cost. What a CLI run or a starting language server pays is the first use in a fresh process
 // (cold heap, lazy compilation), so each case runs in its own `node` process, several times, and the median
 // is reported. Every figure includes importing the package (the data module holds all releases, as strings
-// that are parsed a record at a time). Per release: the components of a typical config, and the whole
-// catalog of that release. Target: a release's whole catalog in <= 30 ms.
+// that are parsed a record at a time: a component's head when it is named or listed, its body when its
+// lists are first read). Per release: the components of a typical config read in full; the whole catalog of
+// that release (`getCatalog()`: every component and config block, their lists read on first use); and, for
+// comparison, that catalog with every component's and config block's lists read, as the language server's
+// first completion list does. Target: loading a release's catalog (the first two) in <= 30 ms.
 import { execFileSync } from "node:child_process";
 import { availableAlloyVersions, catalogVersion } from "../dist/index.js";
 
@@ -56,10 +59,17 @@ measure("import only", "");
 measure(`first getComponent("prometheus.scrape") at ${catalogVersion}`, `catalog.getComponent("prometheus.scrape");`);
 console.log("\nper release, in a fresh process each:");
 let worst = 0;
+let worstFull = 0;
 for (const version of availableAlloyVersions) {
   const v = JSON.stringify(version);
-  const typical = measure(`  ${version.padEnd(13)} ${typicalComponents.length} typical components`, `for (const name of ${JSON.stringify(typicalComponents)}) catalog.getComponent(name, ${v});`);
+  const typical = measure(`  ${version.padEnd(13)} ${typicalComponents.length} typical components`, `for (const name of ${JSON.stringify(typicalComponents)}) catalog.getComponent(name, ${v}).attributes;`);
   const whole = measure(`  ${version.padEnd(13)} getCatalog() whole       `, `catalog.getCatalog(${v});`);
+  const full = measure(
+    `  ${version.padEnd(13)} every list read         `,
+    `const c = catalog.getCatalog(${v}); for (const s of [...c.components, ...c.configBlocks]) s.attributes;`,
+  );
   worst = Math.max(worst, typical, whole);
+  worstFull = Math.max(worstFull, full);
 }
-console.log(`\nslowest per-release median: ${worst.toFixed(1)} ms (target <= 30 ms)`);
+console.log(`\nslowest per-release median, loading: ${worst.toFixed(1)} ms (target <= 30 ms)`);
+console.log(`slowest per-release median, every list read: ${worstFull.toFixed(1)} ms`);

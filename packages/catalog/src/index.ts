@@ -83,7 +83,10 @@ export function resolveAlloyVersion(text: string): { version: AlloyVersion; exac
   return { version: (pre ? line : stable)[(pre ? line : stable).length - 1], exact: false };
 }
 
-/** The whole catalog of a release: reads every record not read yet, then returns the same object each time. */
+/**
+ * The whole catalog of a release, the same object each time. Its components and config blocks are whole
+ * schemas, but each reads its `attributes`, `blocks` and `exports` the first time one of them is used.
+ */
 export function getCatalog(version: AlloyVersion = catalogVersion): Catalog {
   return view(version).catalog();
 }
@@ -98,7 +101,7 @@ export function getComponent(name: string, version: AlloyVersion = catalogVersio
   return view(version).component(name);
 }
 
-/** The release's components sorted by name; pass `{ includeRemoved: true }` to get removed ones too. Reads every component. */
+/** The release's components sorted by name; pass `{ includeRemoved: true }` to get removed ones too (each reads its lists on first use). */
 export function listComponents(options: { includeRemoved?: boolean; version?: AlloyVersion } = {}): ComponentSchema[] {
   const all = view(options.version ?? catalogVersion).components();
   return options.includeRemoved ? [...all] : all.filter((c) => c.status === "active");

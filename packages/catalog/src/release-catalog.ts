@@ -1,16 +1,19 @@
 import {
   catalogHeader,
+  componentBodies,
+  componentHeads,
   componentIndex,
-  componentRecords,
+  configBlockBodies,
+  configBlockHeads,
   configBlockIndex,
-  configBlockRecords,
+  descriptionTable,
   stdlibRecord,
   typeTable,
 } from "./generated/catalog-data.js";
-import { inflateRecord, type TypeTable } from "./stored-record.js";
+import { inflateLists, type StoredLists, type StoreTables } from "./stored-record.js";
 import { typeToString, type AlloyType } from "./types.js";
 import type { Catalog, ComponentSchema, ConfigBlockSchema, ConstantSchema, FunctionSchema, Stability } from "./schema.js";
-import { factsAt, inRanges, projectRecord, type ReleaseRanges, type VersionedRecord } from "./versioned.js";
+import { factsAt, inRanges, projectChildren, projectRecord, type ReleaseRanges, type VersionedRecord } from "./versioned.js";
 
 /** The standard library as the data module holds it (the same for every release). */
 export interface Stdlib {
@@ -31,49 +34,64 @@ export function releaseLabel(index: number): string {
 const releaseLabels = catalogHeader.releases.map(({ tag }) => (tag.includes("-") ? tag : tag.replace(/^(v\d+\.\d+)\.\d+$/, "$1.0")));
 
 /**
- * The versioned records, parsed the first time each is asked for and shared by every release's view.
- * Nothing here reads a file: the records are strings of the generated module.
+ * The versioned records, parsed the first time each is asked for and shared by every release's view: a
+ * record's head (its own facts) when it is named, listed or versioned, its body (attributes, blocks,
+ * exports) when its lists are first read. Nothing here reads a file: heads and bodies are strings of the
+ * generated module.
  */
 class VersionedRecords {
-  private readonly parsed = new Map<string, VersionedRecord>();
+  private readonly heads = new Map<string, VersionedRecord>();
+  private readonly bodies = new Map<string, StoredLists>();
   readonly ranges: ReadonlyMap<string, ReleaseRanges>;
 
   constructor(
     private readonly kind: string,
     index: readonly (readonly [string, readonly number[]])[],
-    private readonly texts: Readonly<Record<string, string>>,
+    private readonly headTexts: Readonly<Record<string, string>>,
+    private readonly bodyTexts: Readonly<Record<string, string>>,
   ) {
     this.ranges = new Map(index);
   }
 
+  /** The record's head: its facts, `in`, `was`, without child lists. */
   record(name: string): VersionedRecord | undefined {
-    let record = this.parsed.get(name);
+    let record = this.heads.get(name);
     if (record === undefined) {
       if (!this.ranges.has(name)) return undefined;
-      record = JSON.parse(this.texts[name]) as VersionedRecord;
+      record = JSON.parse(this.headTexts[name]) as VersionedRecord;
       if (record.name !== name) throw new Error(`catalog data: the ${this.kind} record for ${name} is named ${record.name}`);
-      inflateRecord(record, types());
-      this.parsed.set(name, record);
+      this.heads.set(name, record);
     }
     return record;
   }
-}
 
-const components = new VersionedRecords("component", componentIndex, componentRecords);
-const configBlocks = new VersionedRecords("config block", configBlockIndex, configBlockRecords);
-let stdlib: Stdlib | undefined;
-let typeList: TypeTable | undefined;
-
-/** The distinct types the stored fields name by index, parsed once with their spellings. */
-function types(): TypeTable {
-  if (!typeList) {
-    const parsed = JSON.parse(typeTable) as AlloyType[];
-    typeList = { types: parsed, spellings: parsed.map(typeToString) };
+  /** The record's child lists, as versioned records. */
+  lists(name: string): StoredLists {
+    let lists = this.bodies.get(name);
+    if (lists === undefined) {
+      const text = this.bodyTexts[name];
+      if (text === undefined) throw new Error(`catalog data: the ${this.kind} record for ${name} has no body`);
+      lists = JSON.parse(text) as StoredLists;
+      inflateLists(lists, tables());
+      this.bodies.set(name, lists);
+    }
+    return lists;
   }
-  return typeList;
 }
 
+const components = new VersionedRecords("component", componentIndex, componentHeads, componentBodies);
+const configBlocks = new VersionedRecords("config block", configBlockIndex, configBlockHeads, configBlockBodies);
+let stdlib: Stdlib | undefined;
+let storeTables: StoreTables | undefined;
 
+/** The tables stored fields and blocks name by index (types with their spellings, shared descriptions), parsed once. */
+function tables(): StoreTables {
+  if (!storeTables) {
+    const types = JSON.parse(typeTable) as AlloyType[];
+    storeTables = { types, spellings: types.map(typeToString), descriptions: JSON.parse(descriptionTable) as string[] };
+  }
+  return storeTables;
+}
 
 export function stdlibData(): Stdlib {
   return (stdlib ??= JSON.parse(stdlibRecord) as Stdlib);
@@ -111,6 +129,36 @@ function derive(projected: Record<string, unknown>, info: Parameters<Parameters<
   if (info.list && info.record.in && info.record.in[0] > info.parentRanges[0]) projected.since = releaseLabel(info.record.in[0]);
 }
 
+const LISTS = ["attributes", "blocks", "exports"] as const;
+
+/**
+ * Gives the projection of a top-level record in `release` its child lists as own enumerable properties
+ * that read the record's body, and project all three, the first time any of them is read or written;
+ * they are plain data properties from then on. Naming and listing the components of a release (and
+ * `getCatalog`) so parses only their heads; the lists of a component are read when something looks in it.
+ */
+function readListsOnFirstUse(projected: object, records: VersionedRecords, name: string, release: number, ranges: ReleaseRanges): void {
+  const target = projected as Record<string, unknown>;
+  const read = (): void => {
+    for (const list of LISTS) Object.defineProperty(target, list, { value: undefined, writable: true, enumerable: true, configurable: true });
+    projectChildren(records.lists(name), release, derive, ranges, target);
+  };
+  for (const list of LISTS) {
+    Object.defineProperty(target, list, {
+      get() {
+        read();
+        return target[list];
+      },
+      set(value: unknown) {
+        read();
+        target[list] = value;
+      },
+      enumerable: true,
+      configurable: true,
+    });
+  }
+}
+
 /** One release's view of the catalog: projections of the versioned records, made once each. */
 export class ReleaseCatalog {
   private readonly componentCache = new Map<string, ComponentSchema | null>();
@@ -142,12 +190,14 @@ export class ReleaseCatalog {
     const present = inRanges(ranges, this.release);
     const at = present ? this.release : lastReleaseBefore(ranges, this.release);
     if (at === undefined) return undefined;
-    const projected = projectRecord(components.record(name)!, at, derive) as unknown as ComponentSchema;
+    const head = components.record(name)!;
+    const projected = projectRecord(head, at, derive) as unknown as ComponentSchema;
+    readListsOnFirstUse(projected, components, name, at, ranges);
     projected.alloyVersion = this.tag;
     projected.since = releaseLabel(ranges[0]);
     projected.status = present ? "active" : "removed";
     if (!present) projected.removedIn = releaseLabel(at + 1);
-    projected.clustering = projected.blocks.some((b) => b.name === "clustering");
+    projected.clustering = head.clusteringIn !== undefined && inRanges(head.clusteringIn, at);
     return projected;
   }
 
@@ -171,6 +221,7 @@ export class ReleaseCatalog {
     let made: ConfigBlockSchema | undefined;
     if (ranges && inRanges(ranges, this.release)) {
       made = projectRecord(configBlocks.record(name)!, this.release, derive) as unknown as ConfigBlockSchema;
+      readListsOnFirstUse(made, configBlocks, name, this.release, ranges);
       made.alloyVersion = this.tag;
       made.since = releaseLabel(ranges[0]);
     }

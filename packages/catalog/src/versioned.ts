@@ -6,7 +6,8 @@
  * - `in`: the releases that have it, as inclusive ranges of indexes into the release list, flattened
  *   (`[0, 4, 7, 19]` = releases 0–4 and 7–19); left out on a child that is in every release of its parent;
  * - `was`: the facts that differed in older releases, `{ in, set, unset }` (values to set, keys to delete);
- * - `varies`: set when some child differs between the record's releases (see `generator/store-record.ts`).
+ * - `varies`: set when some child differs between the record's releases (see `generator/store-record.ts`);
+ * - `clusteringIn` (components): the releases in which it takes a `clustering` block.
  * Child lists (`attributes`, `blocks`, `exports`) hold versioned records of their own.
  */
 export type ReleaseRanges = readonly number[];
@@ -22,6 +23,7 @@ export interface VersionedRecord {
   in?: ReleaseRanges;
   was?: VersionedChange[];
   varies?: true;
+  clusteringIn?: ReleaseRanges;
   attributes?: VersionedRecord[];
   blocks?: VersionedRecord[];
   exports?: VersionedRecord[];
@@ -30,8 +32,11 @@ export interface VersionedRecord {
 
 const CHILD_LISTS = ["attributes", "blocks", "exports"] as const;
 
-/** Keys of a record that are not facts of the schema it stands for. */
-const NOT_FACTS = new Set<string>(["in", "was", "varies", ...CHILD_LISTS]);
+/**
+ * Keys of a record that are not facts of the schema it stands for (`clusteringIn`: the releases in which a
+ * component's head says it takes a `clustering` block, see `generator/store-record.ts`).
+ */
+const NOT_FACTS = new Set<string>(["in", "was", "varies", "clusteringIn", ...CHILD_LISTS]);
 
 export function inRanges(ranges: ReleaseRanges, release: number): boolean {
   for (let i = 0; i < ranges.length; i += 2) if (release >= ranges[i] && release <= ranges[i + 1]) return true;
@@ -80,10 +85,25 @@ export function projectRecord(
     if (change.unset) for (const key of change.unset) delete projected[key];
   }
   visit(projected, { record, ranges, parentRanges: context?.parentRanges ?? ranges, list: context?.list, parent: context?.parent });
+  projectChildren({ attributes, blocks, exports }, release, visit, ranges, projected);
+  return projected;
+}
+
+/**
+ * Sets on `projected` (the projection of a record in `release`, whose releases are `ranges`) the
+ * projections of the record's child lists: for a record whose lists are read apart from its facts.
+ */
+export function projectChildren(
+  lists: Pick<VersionedRecord, (typeof CHILD_LISTS)[number]>,
+  release: number,
+  visit: (projected: Record<string, unknown>, info: ProjectedRecordInfo) => void,
+  ranges: ReleaseRanges,
+  projected: Record<string, unknown>,
+): void {
+  const { attributes, blocks, exports } = lists;
   if (attributes) projected.attributes = projectList(attributes, release, visit, ranges, "attributes", projected);
   if (blocks) projected.blocks = projectList(blocks, release, visit, ranges, "blocks", projected);
   if (exports) projected.exports = projectList(exports, release, visit, ranges, "exports", projected);
-  return projected;
 }
 
 /** The projections of a child list; the list itself when every child is its own projection. */

@@ -172,7 +172,9 @@ export function startServer(connection: Connection): void {
    */
   const readWholeCatalog = () => {
     try {
-      getCatalog(workspace.settings.alloyVersion);
+      const catalog = getCatalog(workspace.settings.alloyVersion);
+      // Schemas read their lists on first use; completion's list reads every component's.
+      for (const schema of [...catalog.components, ...catalog.configBlocks]) void schema.attributes;
     } catch (error) {
       connection.console.error(`could not read the catalog: ${String(error instanceof Error ? error.stack : error)}`);
     }

@@ -1,4 +1,4 @@
-import { storeRecord } from "./store-record.js";
+import { storeTables, storeTopLevel } from "./store-record.js";
 import type { CatalogData } from "./generate.js";
 
 /** Where the data module lives, relative to this module (works from `src/` and `dist/`). */
@@ -12,16 +12,17 @@ export function reportUrl(): URL {
 }
 
 /**
- * The data module's text. Each component, config block and the stdlib is a JSON text inside a string
- * literal, one per line: loading the module only scans strings, and a record is parsed the first time it
- * is asked for (`JSON.parse` of a string is also faster than evaluating the same object literal). The
+ * The data module's text. Each component's and config block's head and body, and the stdlib, is a JSON
+ * text inside a string literal, one per line: loading the module only scans strings, and a text is parsed
+ * the first time it is asked for (`JSON.parse` of a string is also faster than evaluating the same object
+ * literal); see `store-record.ts` for what heads and bodies hold. The
  * JSON is ASCII (other characters as `\uXXXX`), so the file is too. Plain ES module data, no Node
  * built-ins: TypeScript and bundlers (esbuild, for a browser too) take it as it is.
  */
 export function serializeDataModule(data: CatalogData): string {
-  const types: string[] = [];
-  const components = data.components.map((c) => storeRecord(c, types));
-  const configBlocks = data.configBlocks.map((c) => storeRecord(c, types));
+  const tables = storeTables([...data.components, ...data.configBlocks]);
+  const components = data.components.map((c) => storeTopLevel(c, tables, true));
+  const configBlocks = data.configBlocks.map((c) => storeTopLevel(c, tables, false));
   const lines = [
     `// ${data.header.$comment}`,
     'import type { CatalogHeader } from "../versioned.js";',
@@ -38,7 +39,10 @@ export function serializeDataModule(data: CatalogData): string {
     ...recordSection("component", "Every component ever registered", data.components, components),
     ...recordSection("configBlock", "Every config block of the runtime and the services", data.configBlocks, configBlocks),
     "/** The distinct types of the stored attributes and exports (`AlloyType` JSON), which name them by index. */",
-    `export const typeTable: string = ${quote(json(types.map((t) => JSON.parse(t))))};`,
+    `export const typeTable: string = ${quote(json(tables.types.map((t) => JSON.parse(t))))};`,
+    "",
+    "/** The descriptions more than one attribute, export or block has, which name them by index. */",
+    `export const descriptionTable: string = ${quote(json(tables.descriptions))};`,
     "",
     "/** The standard library (`functions`, `deprecatedFunctionNames`, `constants`) as the docs describe it, parsed on first use. */",
     `export const stdlibRecord: string = ${quote(json(data.stdlib))};`,
@@ -48,19 +52,24 @@ export function serializeDataModule(data: CatalogData): string {
 }
 
 /**
- * `<kind>Index` (each name with the releases that have it, flattened inclusive index ranges) and
- * `<kind>Records` (one stored record per name, JSON in a string, parsed on first use).
+ * `<kind>Index` (each name with the releases that have it, flattened inclusive index ranges),
+ * `<kind>Heads` and `<kind>Bodies` (one stored head and body per name, JSON in a string, parsed on first use).
  */
-function recordSection(kind: string, what: string, versioned: CatalogData["components"], stored: Record<string, unknown>[]): string[] {
+function recordSection(kind: string, what: string, versioned: CatalogData["components"], stored: ReturnType<typeof storeTopLevel>[]): string[] {
   return [
     `/** ${what}: its name and the releases that have it (flattened inclusive index ranges). */`,
     `export const ${kind}Index: readonly (readonly [name: string, releases: readonly number[]])[] = [`,
     ...versioned.map((c) => `  [${JSON.stringify(c.name)}, ${JSON.stringify(c.in)}],`),
     "];",
     "",
-    "/** Versioned records (`VersionedRecord` JSON, stored as `generator/store-record.ts` says), parsed on first use. */",
-    `export const ${kind}Records: Readonly<Record<string, string>> = {`,
-    ...stored.map((c) => `  ${JSON.stringify(c.name)}: ${quote(json(c))},`),
+    "/** Heads of the versioned records (`VersionedRecord` JSON without child lists, as `generator/store-record.ts` says), parsed on first use. */",
+    `export const ${kind}Heads: Readonly<Record<string, string>> = {`,
+    ...stored.map(({ head }) => `  ${JSON.stringify(head.name)}: ${quote(json(head))},`),
+    "};",
+    "",
+    "/** Bodies of the versioned records (`{ attributes, blocks, exports }` JSON), parsed when a record's lists are first read. */",
+    `export const ${kind}Bodies: Readonly<Record<string, string>> = {`,
+    ...stored.map(({ head, body }) => `  ${JSON.stringify(head.name)}: ${quote(json(body))},`),
     "};",
     "",
   ];
