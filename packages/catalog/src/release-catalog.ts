@@ -7,10 +7,13 @@ import {
   configBlockHeads,
   configBlockIndex,
   descriptionTable,
+  sharedAttributeTable,
+  sharedBlockTable,
+  sharedExportTable,
   stdlibRecord,
   typeTable,
 } from "./generated/catalog-data.js";
-import { inflateLists, type StoredLists, type StoreTables } from "./stored-record.js";
+import { inflateLists, type StoredField, type StoredLists, type StoreTables } from "./stored-record.js";
 import { typeToString, type AlloyType } from "./types.js";
 import type { Catalog, ComponentSchema, ConfigBlockSchema, ConstantSchema, FunctionSchema, Stability } from "./schema.js";
 import { factsAt, inRanges, projectChildren, projectRecord, type ReleaseRanges, type VersionedRecord } from "./versioned.js";
@@ -84,11 +87,21 @@ const configBlocks = new VersionedRecords("config block", configBlockIndex, conf
 let stdlib: Stdlib | undefined;
 let storeTables: StoreTables | undefined;
 
-/** The tables stored fields and blocks name by index (types with their spellings, shared descriptions), parsed once. */
+/** The tables stored fields and blocks name by index (types with their spellings, shared descriptions, blocks, attributes and exports), parsed once. */
 function tables(): StoreTables {
   if (!storeTables) {
     const types = JSON.parse(typeTable) as AlloyType[];
-    storeTables = { types, spellings: types.map(typeToString), descriptions: JSON.parse(descriptionTable) as string[] };
+    storeTables = {
+      types,
+      spellings: types.map(typeToString),
+      descriptions: JSON.parse(descriptionTable) as string[],
+      sharedBlocks: JSON.parse(sharedBlockTable) as VersionedRecord[],
+      inflatedBlocks: [],
+      sharedAttributes: JSON.parse(sharedAttributeTable) as StoredField[],
+      sharedExports: JSON.parse(sharedExportTable) as StoredField[],
+      inflatedAttributes: [],
+      inflatedExports: [],
+    };
   }
   return storeTables;
 }

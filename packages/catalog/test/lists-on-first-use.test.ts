@@ -63,3 +63,35 @@ describe("schemas read their lists on first use", () => {
     expect(other.attributes.length).toBeGreaterThan(0);
   });
 });
+
+/** The minor of a release name (`v1.15.0` → 15). */
+const minor = (release: string): number => Number(/^v1\.(\d+)\./.exec(release)?.[1]);
+
+describe("blocks and fields stored once are one object", () => {
+  it("hands every component the same tls_config and bearer_token when they are the same", () => {
+    const http = getComponent("discovery.http", "v1.18.1")!;
+    const consul = getComponent("discovery.consul", "v1.18.1")!;
+    const tls = (c: typeof http) => c.blocks.find((b) => b.name === "tls_config");
+    expect(tls(http)).toBeDefined();
+    expect(tls(http)).toBe(tls(consul));
+    const token = (c: typeof http) => c.attributes.find((a) => a.name === "bearer_token");
+    expect(token(http)).toBeDefined();
+    expect(token(http)).toBe(token(consul));
+  });
+
+  it("keeps a shared attribute's own releases apart per component (since where it came later than its owner)", () => {
+    // Every release's schemas are compared whole with the generator's in freshness.test.ts; here, one case
+    // that a shared object must not leak: `since` is set on the owner's projection, never on the shared one.
+    let later = 0;
+    for (const version of availableAlloyVersions) {
+      for (const component of listComponents({ version })) {
+        for (const attribute of component.attributes) {
+          if (attribute.since === undefined) continue;
+          later++;
+          expect(minor(attribute.since), `${component.name} ${attribute.name}`).toBeGreaterThan(minor(component.since));
+        }
+      }
+    }
+    expect(later).toBeGreaterThan(0);
+  });
+});

@@ -1,4 +1,4 @@
-import { storeTables, storeTopLevel } from "./store-record.js";
+import { shareBlocks, shareFields, storeTables, storeTopLevel } from "./store-record.js";
 import type { CatalogData } from "./generate.js";
 
 /** Where the data module lives, relative to this module (works from `src/` and `dist/`). */
@@ -23,6 +23,9 @@ export function serializeDataModule(data: CatalogData): string {
   const tables = storeTables([...data.components, ...data.configBlocks]);
   const components = data.components.map((c) => storeTopLevel(c, tables, true));
   const configBlocks = data.configBlocks.map((c) => storeTopLevel(c, tables, false));
+  const bodies = [...components, ...configBlocks].map(({ body }) => body);
+  shareBlocks(bodies, tables);
+  shareFields(bodies, tables);
   const lines = [
     `// ${data.header.$comment}`,
     'import type { CatalogHeader } from "../versioned.js";',
@@ -43,6 +46,13 @@ export function serializeDataModule(data: CatalogData): string {
     "",
     "/** The descriptions more than one attribute, export or block has, which name them by index. */",
     `export const descriptionTable: string = ${quote(json(tables.descriptions))};`,
+    "",
+    "/** The blocks that are the same in more than one place (stored blocks), which block lists name by index. */",
+    `export const sharedBlockTable: string = ${quote(json(tables.blocks))};`,
+    "",
+    "/** The attributes and the exports stored the same in more than one list (stored fields), which lists name by index. */",
+    `export const sharedAttributeTable: string = ${quote(json(tables.attributes))};`,
+    `export const sharedExportTable: string = ${quote(json(tables.exports))};`,
     "",
     "/** The standard library (`functions`, `deprecatedFunctionNames`, `constants`) as the docs describe it, parsed on first use. */",
     `export const stdlibRecord: string = ${quote(json(data.stdlib))};`,

@@ -19,7 +19,12 @@ import type { VersionedRecord } from "../versioned.js";
  *
  * A description that more than one attribute, export or block has (the docs describe `tls_config` and
  * its kin once and Alloy reuses them across components) is stored once, in a table of shared
- * descriptions, and named by its index there.
+ * descriptions, and named by its index there. So is a block that is the same, path and all, in more than
+ * one place (`tls_config`, `oauth2`, `basic_auth`, `debug_metrics` of many components): a body's block
+ * list names it by its index in a table of shared blocks, which is read, and turned into one object that
+ * every component shares, the first time a body names it. Likewise an attribute or export stored the same
+ * in more than one list (`bearer_token`, `proxy_url`, … of every HTTP client) is stored once, in a table
+ * of shared attributes or of shared exports.
  */
 export interface StoreTables {
   /** The distinct types, as JSON texts; a stored field names its type by index. */
@@ -27,6 +32,11 @@ export interface StoreTables {
   /** The shared descriptions; a stored field or block names its description by index when it is here. */
   readonly descriptions: string[];
   readonly descriptionIndex: Map<string, number>;
+  /** The shared blocks (stored blocks; their own block lists may name shared blocks too), filled by {@link shareBlocks}. */
+  readonly blocks: Record<string, unknown>[];
+  /** The shared attributes and exports (stored fields), filled by {@link shareFields}. */
+  readonly attributes: unknown[][];
+  readonly exports: unknown[][];
 }
 
 const CHILD_LISTS = ["attributes", "blocks", "exports"] as const;
@@ -47,7 +57,80 @@ export function storeTables(records: readonly VersionedRecord[]): StoreTables {
   };
   records.forEach(count);
   const descriptions = [...counts].filter(([, n]) => n > 1).map(([text]) => text);
-  return { types: [], descriptions, descriptionIndex: new Map(descriptions.map((text, i) => [text, i])) };
+  return { types: [], descriptions, descriptionIndex: new Map(descriptions.map((text, i) => [text, i])), blocks: [], attributes: [], exports: [] };
+}
+
+/**
+ * Puts every block that occurs more than once in `bodies` (the same stored block, path and all) into the
+ * table of shared blocks, and names it there by index, in place: in the bodies and in other shared blocks.
+ */
+export function shareBlocks(bodies: readonly Record<string, unknown>[], tables: StoreTables): void {
+  const counts = new Map<string, number>();
+  const count = (lists: Record<string, unknown>): void => {
+    for (const block of (lists.blocks as Record<string, unknown>[] | undefined) ?? []) {
+      const key = JSON.stringify(block);
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+      count(block);
+    }
+  };
+  bodies.forEach(count);
+  const shared = new Map<string, number>();
+  const share = (lists: Record<string, unknown>): void => {
+    const blocks = lists.blocks as (Record<string, unknown> | number)[] | undefined;
+    if (!blocks) return;
+    lists.blocks = blocks.map((block) => {
+      if (typeof block === "number") throw new Error("catalog data: a block list was shared twice");
+      const key = JSON.stringify(block);
+      let index = shared.get(key);
+      if (index !== undefined) return index;
+      share(block);
+      if ((counts.get(key) ?? 0) < 2) return block;
+      index = tables.blocks.push(block) - 1;
+      shared.set(key, index);
+      return index;
+    });
+  };
+  bodies.forEach(share);
+}
+
+/**
+ * Puts every attribute and export stored the same in more than one list of `bodies` and of the shared
+ * blocks into the table of shared attributes or exports, and names it there by index, in place.
+ * Run after {@link shareBlocks}.
+ */
+export function shareFields(bodies: readonly Record<string, unknown>[], tables: StoreTables): void {
+  const lists = ["attributes", "exports"] as const;
+  const each = (visit: (holder: Record<string, unknown>) => void): void => {
+    const walk = (holder: Record<string, unknown>): void => {
+      visit(holder);
+      for (const block of (holder.blocks as (Record<string, unknown> | number)[] | undefined) ?? []) if (typeof block !== "number") walk(block);
+    };
+    bodies.forEach(walk);
+    tables.blocks.forEach(walk);
+  };
+  const counts = new Map<string, number>();
+  each((holder) => {
+    for (const list of lists) {
+      for (const field of (holder[list] as unknown[][] | undefined) ?? []) {
+        const key = `${list}:${JSON.stringify(field)}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
+  });
+  const shared = new Map<string, number>();
+  each((holder) => {
+    for (const list of lists) {
+      const fields = holder[list] as unknown[][] | undefined;
+      if (!fields) continue;
+      holder[list] = fields.map((field) => {
+        const key = `${list}:${JSON.stringify(field)}`;
+        if ((counts.get(key) ?? 0) < 2) return field;
+        let index = shared.get(key);
+        if (index === undefined) shared.set(key, (index = tables[list].push(field) - 1));
+        return index;
+      });
+    }
+  });
 }
 
 /** A top-level record (component or config block) as its head and body; see the module's comment. */
