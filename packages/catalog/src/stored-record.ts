@@ -34,12 +34,28 @@ export interface StoredLists {
  * a shared block, attribute or export the one object every list that names it holds.
  */
 export function inflateLists(lists: StoredLists, tables: StoreTables): void {
-  const attributes = lists.attributes as unknown as (StoredField | number)[] | undefined;
-  if (attributes) lists.attributes = attributes.map((field) => (typeof field === "number" ? sharedField(field, tables, true) : inflateField(field, tables, true)));
-  const exports = lists.exports as unknown as (StoredField | number)[] | undefined;
-  if (exports) lists.exports = exports.map((field) => (typeof field === "number" ? sharedField(field, tables, false) : inflateField(field, tables, false)));
+  // In place, in the arrays JSON.parse made: no second array per list.
+  const attributes = lists.attributes as unknown as (StoredField | number | VersionedRecord)[] | undefined;
+  if (attributes) {
+    for (let i = 0; i < attributes.length; i++) {
+      const field = attributes[i] as StoredField | number;
+      attributes[i] = typeof field === "number" ? sharedField(field, tables, true) : inflateField(field, tables, true);
+    }
+  }
+  const exports = lists.exports as unknown as (StoredField | number | VersionedRecord)[] | undefined;
+  if (exports) {
+    for (let i = 0; i < exports.length; i++) {
+      const field = exports[i] as StoredField | number;
+      exports[i] = typeof field === "number" ? sharedField(field, tables, false) : inflateField(field, tables, false);
+    }
+  }
   const blocks = lists.blocks as (VersionedRecord | number)[] | undefined;
-  if (blocks) lists.blocks = blocks.map((block) => (typeof block === "number" ? sharedBlock(block, tables) : inflateBlock(block, tables)));
+  if (blocks) {
+    for (let i = 0; i < blocks.length; i++) {
+      const block = blocks[i];
+      blocks[i] = typeof block === "number" ? sharedBlock(block, tables) : inflateBlock(block, tables);
+    }
+  }
 }
 
 function inflateBlock(block: VersionedRecord, tables: StoreTables): VersionedRecord {
