@@ -30,7 +30,7 @@ export { blocksAt, documentNamed, prepareNavigation, scopeAt, symbolAt, usesOf }
 export type { BlockAt, SymbolAt, SymbolUse, SymbolUseKind } from "./navigation.js";
 export { stabilityAllowed, stabilityLevels } from "./options.js";
 export type { AsyncImportResolver, CheckOptions, ImportProblem, ImportResolver, StabilityLevel } from "./options.js";
-export { importFileProblem, MAX_IMPORT_FILE_BYTES } from "./limits.js";
+export { importFileProblem, MAX_IMPORT_FILE_BYTES, undecodableImportProblem } from "./limits.js";
 export type { ImportFileStat } from "./limits.js";
 export type { Rule } from "./rule.js";
 export { getRule, rules } from "./rules/index.js";

@@ -28,3 +28,12 @@ export function importFileProblem(path: string, stat: ImportFileStat): string | 
 function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
 }
+
+/**
+ * Why a module file whose bytes are not UTF-8 is not read (Alloy rejects such a file): where its first bad
+ * byte is, as Alloy counts columns (in bytes). The CLI's and the language server's import resolvers both
+ * say it so.
+ */
+export function undecodableImportProblem(path: string, firstBadByte: { readonly range: { readonly start: { readonly line: number } }; readonly byteColumn: number }): string {
+  return `${path} is not UTF-8 (${path}:${firstBadByte.range.start.line}:${firstBadByte.byteColumn}: illegal UTF-8 encoding)`;
+}

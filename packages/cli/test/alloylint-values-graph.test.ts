@@ -54,6 +54,19 @@ describe("alloylint on Helm values files", () => {
 });
 
 describe("alloylint on Kubernetes YAML", () => {
+  it("reports a file a kustomization names whose bytes are not UTF-8 as an input error, as Alloy would refuse it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "alloylint-kustomize-latin1-"));
+    writeFileSync(join(dir, "alloy.yaml"), readFileSync(at("k8s/apps/alloy.yaml")));
+    writeFileSync(
+      join(dir, "kustomization.yaml"),
+      "resources:\n  - alloy.yaml\nconfigMapGenerator:\n  - name: alloy\n    files:\n      - config.alloy\n",
+    );
+    writeFileSync(join(dir, "config.alloy"), Buffer.concat([Buffer.from('logging {\n  level = "info" // caf'), Buffer.from([0xe9]), Buffer.from("\n}\n")]));
+    const result = run([join(dir, "kustomization.yaml")]);
+    expect(result.stderr).toBe(`alloylint: ${join(dir, "config.alloy")}:2:24: illegal UTF-8 encoding\n`);
+    expect(result.code).toBe(2);
+  });
+
   it("checks a folder's manifests, skipping quietly what holds no Alloy", () => {
     const result = run([at("k8s/apps")]);
     expect(result.code).toBe(1);

@@ -89,6 +89,17 @@ describe("alloylint", () => {
     expect(result.code).toBe(0);
   });
 
+  it("does not read an import.file whose bytes are not UTF-8: a warning says where the first bad byte is", () => {
+    const folder = join(dir, "latin1-import");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "mod.alloy"), Buffer.concat([Buffer.from('declare "thing" {\n  argument "a" { } // caf'), Buffer.from([0xe9]), Buffer.from("\n}\n")]));
+    writeFileSync(join(folder, "main.alloy"), 'import.file "mod" {\n  filename = "mod.alloy"\n}\n');
+    const result = run(["--format", "json", rel(join(folder, "main.alloy"))]);
+    expect(result.stderr).toBe("");
+    const notRead = (JSON.parse(result.stdout) as { code: string; message: string }[]).filter((d) => d.code === "check/import-not-read");
+    expect(notRead.map((d) => d.message)).toEqual([expect.stringMatching(/^import\.file\.mod is not read: .*mod\.alloy is not UTF-8 \(.*mod\.alloy:2:26: illegal UTF-8 encoding\)$/)]);
+  });
+
   it("--disable switches rules off", () => {
     const result = run(["--disable", "check/unknown-attribute,check/missing-required", rel(broken)]);
     expect(result.code).toBe(0);

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import type { SourceDocument } from "@alloy-toolkit/checker/core";
-import { parse, reparse, type ParseResult } from "@alloy-toolkit/parser";
+import { decodeSource, parse, reparse, type EncodingDiagnostic, type ParseResult } from "@alloy-toolkit/parser";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import type { TextDocumentContentChangeEvent } from "vscode-languageserver";
 import { URI } from "vscode-uri";
@@ -39,6 +39,12 @@ export class ParsedDocument {
     readonly languageId?: string,
     /** For a file on disk over {@link MAX_DOCUMENT_SIZE}: its size in bytes (it was not read; `text` is empty). */
     private readonly unreadSize?: number,
+    /**
+     * For a file on disk whose bytes are not UTF-8: an error at each bad byte, as Alloy's scanner reports them
+     * (`text` has U+FFFD there). They come first among the parse's diagnostics, so the checker reports them, and
+     * an `import.file` of the file says it is not read.
+     */
+    readonly badBytes?: readonly EncodingDiagnostic[],
   ) {
     this.lineage = previous?.lineage ?? ++lineages;
   }
@@ -69,6 +75,12 @@ export class ParsedDocument {
       const previous = this.previous?.handOver();
       this.previous = undefined;
       this.parsed = previous ? reparse(previous, this.text, { filename }) : parse(this.text, { filename });
+      if (this.badBytes !== undefined) {
+        // The parser's own word on a U+FFFD where a bad byte was would say the same thing twice.
+        const at = new Set(this.badBytes.map((d) => d.range.start.offset));
+        const { diagnostics } = this.parsed;
+        this.parsed = { ...this.parsed, diagnostics: [...this.badBytes, ...diagnostics.filter((d) => !at.has(d.range.start.offset))] };
+      }
     }
     return this.parsed;
   }
@@ -206,10 +218,14 @@ export class DocumentStore {
     if (!stat.isFile()) return undefined;
     const cached = this.disk.get(uri);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.document;
-    const document =
-      stat.size > MAX_DOCUMENT_SIZE
-        ? new ParsedDocument(uri, -1, "", undefined, this.encoding, undefined, stat.size)
-        : new ParsedDocument(uri, -1, readFileSync(path, "utf8"), undefined, this.encoding);
+    let document: ParsedDocument;
+    if (stat.size > MAX_DOCUMENT_SIZE) {
+      document = new ParsedDocument(uri, -1, "", undefined, this.encoding, undefined, stat.size);
+    } else {
+      // As Alloy reads files: UTF-8, never a silent replacement of bytes that are not.
+      const decoded = decodeSource(readFileSync(path));
+      document = new ParsedDocument(uri, -1, decoded.text, undefined, this.encoding, undefined, undefined, decoded.ok ? undefined : decoded.diagnostics);
+    }
     this.disk.set(uri, { mtimeMs: stat.mtimeMs, size: stat.size, document });
     return document;
   }

@@ -7,6 +7,7 @@ import {
   documentNamed,
   importFileProblem,
   resolveOptions,
+  undecodableImportProblem,
   type CheckDiagnostic,
   type ImportProblem,
   type SemanticModel,
@@ -264,7 +265,8 @@ export class Workspace {
       const uri = URI.file(path).toString();
       reads.add(uri);
       const doc = this.documents.get(uri);
-      return doc && doc.tooLarge === undefined ? doc.text : undefined;
+      // A file that is not UTF-8 is not read, as in the CLI (Alloy rejects it).
+      return doc && doc.tooLarge === undefined && doc.badBytes === undefined ? doc.text : undefined;
     };
   }
 
@@ -419,17 +421,20 @@ export class Workspace {
       }
     }
     if (stat.isDirectory()) {
-      return listDirectory(target)
+      const docs = listDirectory(target)
         .filter(isAlloyPath)
         .sort()
         .map((name) => this.documents.get(URI.file(join(target, name)).toString()))
         .filter((d): d is ParsedDocument => d !== undefined && !d.tooLarge);
+      const undecodable = docs.find((d) => d.badBytes !== undefined);
+      return undecodable ? { problem: undecodableImportProblem(fsPathOf(undecodable.uri) ?? undecodable.uri, undecodable.badBytes![0]) } : docs;
     }
     const uri = URI.file(target).toString();
     const open = this.documents.isOpen(uri) ? this.documents.get(uri) : undefined;
     const problem = open ? undefined : importFileProblem(target, stat);
     if (problem !== undefined) return { problem };
     const doc = open ?? this.documents.get(uri);
+    if (doc?.badBytes !== undefined) return { problem: undecodableImportProblem(target, doc.badBytes[0]) };
     return doc && !doc.tooLarge ? [doc] : [];
   }
 

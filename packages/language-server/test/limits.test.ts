@@ -65,6 +65,8 @@ describe("import.file in the language server", () => {
     // Sparse: 600 MiB that take no disk, more characters than a JavaScript string may hold.
     writeFileSync(join(workspace, "huge.alloy.module"), "");
     truncateSync(join(workspace, "huge.alloy.module"), 600 * 1024 * 1024);
+    // Latin-1 (é as one byte 0xE9), which Alloy rejects: line 2, byte column 25.
+    writeFileSync(join(workspace, "latin1.alloy.module"), Buffer.concat([Buffer.from('declare "thing" {\n\targument "a" { } // caf'), Buffer.from([0xe9]), Buffer.from("\n}\n")]));
   });
 
   const config = (filename: string) => `import.file "mod" {\n\tfilename = ${JSON.stringify(filename)}\n}\n\nmod.thing "x" {\n\ta = 1\n}\n`;
@@ -88,6 +90,14 @@ describe("import.file in the language server", () => {
       expect(fifo[0].message).toMatch(/fifo is not a regular file$/);
     }
     expect(await client.request("workspace/symbol", { query: "x" })).toBeDefined();
+    await client.stop();
+  });
+
+  it("does not read a module whose bytes are not UTF-8, and says where the first bad byte is, as Alloy counts it", async () => {
+    const client = await LspClient.start({ root: workspace, profile: "vscode" });
+    const diagnostics = await importDiagnostics(client, "latin1.alloy.module");
+    expect(diagnostics[0]).toMatchObject({ code: "check/import-not-read" });
+    expect(diagnostics[0].message).toMatch(/^import\.file\.mod is not read: .*latin1\.alloy\.module is not UTF-8 \(.*latin1\.alloy\.module:2:25: illegal UTF-8 encoding\)$/);
     await client.stop();
   });
 

@@ -7,7 +7,7 @@ export const rule: Rule = {
   severity: "warning",
   alloy: false,
   description:
-    "An `import.file` names a file that is not read: larger than the limit for modules, not a regular file (a FIFO, a device), or outside the folders the language server may read. Its components are not checked.",
+    "An `import.file` names a file that is not read: larger than the limit for modules, not a regular file (a FIFO, a device), not UTF-8 (Alloy rejects it), or outside the folders the language server may read. Its components are not checked.",
   check({ model, report }) {
     for (const symbol of model.symbols) {
       const problem = symbol.importInfo?.problem;

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join } from "node:path";
-import { importFileProblem, type ImportResolver, type SourceInput } from "@alloy-toolkit/checker";
+import { importFileProblem, undecodableImportProblem, type ImportResolver, type SourceInput } from "@alloy-toolkit/checker";
 import type { DeploymentFile, FileReader } from "@alloy-toolkit/deployment";
 import { decodeSource } from "@alloy-toolkit/parser";
 
@@ -115,11 +115,29 @@ export function loadTargets(path: string, loaders: readonly TargetLoader[] = def
   return loader.load(path);
 }
 
+/** A file Kubernetes YAML names that could not be read: its path and why (an I/O error, or a {@link SourceEncodingError}). */
+export interface UnreadFile {
+  readonly path: string;
+  readonly error: unknown;
+}
+
 /**
  * Reads the files Kubernetes YAML names (a kustomization's resources and generator files, an Application's
- * value files), relative to the working folder as the paths are given; `undefined` for what is not a file.
+ * value files), relative to the working folder as the paths are given, decoded as Alloy reads files;
+ * `undefined` for what is not a file. A file that cannot be read, or whose bytes are not UTF-8, reads as
+ * `undefined` too, and goes to `unread` with the reason, for the caller to report.
  */
-export const fileSystemReader: FileReader = (path) => (existsSync(path) && statSync(path).isFile() ? readFileSync(path, "utf8") : undefined);
+export function fileSystemReader(unread: UnreadFile[]): FileReader {
+  return (path) => {
+    if (!existsSync(path) || !statSync(path).isFile()) return undefined;
+    try {
+      return readSourceFile(path);
+    } catch (error) {
+      unread.push({ path, error });
+      return undefined;
+    }
+  };
+}
 
 /**
  * Reads `import.file` sources from the file system: relative to the importing file's folder first,
@@ -134,5 +152,5 @@ export const fileSystemResolver: ImportResolver = (filename, importingFile) => {
   const problem = importFileProblem(found, statSync(found));
   if (problem !== undefined) return { problem };
   const decoded = decodeSource(readFileSync(found));
-  return decoded.ok ? decoded.text : undefined;
+  return decoded.ok ? decoded.text : { problem: undecodableImportProblem(found, decoded.diagnostics[0]) };
 };

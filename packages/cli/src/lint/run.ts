@@ -4,7 +4,7 @@ import { checkDeployment, checkValuesFile, type ConfigChecker } from "@alloy-too
 import { runGraph } from "./graph.js";
 import { minimumRelease, renderMinimumReleases } from "./min-version.js";
 import { parseLintArgs, STDIN_PATH, USAGE, UsageError } from "./options.js";
-import { fileSystemReader, fileSystemResolver, loadTargets, readSourceFile, SourceEncodingError, stdinTarget, type LintTarget, type TargetLoader, defaultLoaders } from "./load.js";
+import { fileSystemReader, fileSystemResolver, loadTargets, readSourceFile, SourceEncodingError, stdinTarget, type LintTarget, type TargetLoader, type UnreadFile, defaultLoaders } from "./load.js";
 import { renderReports, type LintReport } from "./output.js";
 
 export const ExitCode = { Clean: 0, Errors: 1, Usage: 2 } as const;
@@ -89,7 +89,9 @@ export function runAlloylint(
   } else {
     for (const target of targets) {
       if (target.yaml) {
-        const { report, holdsAlloy, remaining } = checkKubernetes(target, checkOptions, options.deploymentDisable);
+        const { report, holdsAlloy, remaining, unread } = checkKubernetes(target, checkOptions, options.deploymentDisable);
+        for (const file of unread) io.stderr(`alloylint: ${describeIoError(file.path, file.error)}\n`);
+        if (unread.length > 0) ioFailed = true;
         if (report) reports.push(report);
         if (target.named && !holdsAlloy && report === undefined) {
           io.stderr(`alloylint: ${target.path}: holds no Alloy (no chart values, workload running Alloy, Alloy config or GitOps object for Alloy): nothing to check\n`);
@@ -135,16 +137,18 @@ function checkKubernetes(
   target: LintTarget,
   options: CheckOptions,
   disable: readonly string[],
-): { report: LintReport | undefined; holdsAlloy: boolean; remaining: readonly SourceInput[] } {
+): { report: LintReport | undefined; holdsAlloy: boolean; remaining: readonly SourceInput[]; unread: readonly UnreadFile[] } {
+  // The files the YAML names that cannot be read or are not UTF-8: input errors, as a named file's are.
+  const unread: UnreadFile[] = [];
   const result = checkDeployment([...target.yaml!, ...target.files.map((f) => ({ file: f.filename, text: f.text }))], {
     checkConfig: deploymentConfigChecker(options),
-    readFile: fileSystemReader,
+    readFile: fileSystemReader(unread),
     disable,
   });
   const diagnostics = target.named ? [...result.diagnostics, ...result.otherDiagnostics] : result.diagnostics;
   const remaining = target.files.filter((f) => !result.checkedConfigFiles.has(f.filename));
   const report = result.holdsAlloy || diagnostics.length > 0 ? { diagnostics, sources: result.sources } : undefined;
-  return { report, holdsAlloy: result.holdsAlloy, remaining };
+  return { report, holdsAlloy: result.holdsAlloy, remaining, unread: unread.filter((u, i) => unread.findIndex((v) => v.path === u.path) === i) };
 }
 
 /**
