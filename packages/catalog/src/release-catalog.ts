@@ -13,10 +13,10 @@ import {
   stdlibRecord,
   typeTable,
 } from "./generated/catalog-data.js";
-import { inflateLists, type StoredField, type StoredLists, type StoreTables } from "./stored-record.js";
+import { inflateLists, storedTables, type StoredField, type StoredLists, type StoredTables } from "./stored-record.js";
 import { typeToString, type AlloyType } from "./types.js";
 import type { Catalog, ComponentSchema, ConfigBlockSchema, ConstantSchema, FunctionSchema, Stability } from "./schema.js";
-import { factsAt, inRanges, projectChildren, projectRecord, type ReleaseRanges, type VersionedRecord } from "./versioned.js";
+import { CHILD_LISTS, factsAt, inRanges, projectChildren, projectRecord, type ReleaseRanges, type VersionedRecord } from "./versioned.js";
 
 /** The standard library as the data module holds it (the same for every release). */
 export interface Stdlib {
@@ -85,25 +85,19 @@ class VersionedRecords {
 const components = new VersionedRecords("component", componentIndex, componentHeads, componentBodies);
 const configBlocks = new VersionedRecords("config block", configBlockIndex, configBlockHeads, configBlockBodies);
 let stdlib: Stdlib | undefined;
-let storeTables: StoreTables | undefined;
+let tablesOfData: StoredTables | undefined;
 
 /** The tables stored fields and blocks name by index (types with their spellings, shared descriptions, blocks, attributes and exports), parsed once. */
-function tables(): StoreTables {
-  if (!storeTables) {
+function tables(): StoredTables {
+  if (!tablesOfData) {
     const types = JSON.parse(typeTable) as AlloyType[];
-    storeTables = {
-      types,
-      spellings: types.map(typeToString),
-      descriptions: JSON.parse(descriptionTable) as string[],
-      sharedBlocks: JSON.parse(sharedBlockTable) as VersionedRecord[],
-      inflatedBlocks: [],
-      sharedAttributes: JSON.parse(sharedAttributeTable) as StoredField[],
-      sharedExports: JSON.parse(sharedExportTable) as StoredField[],
-      inflatedAttributes: [],
-      inflatedExports: [],
-    };
+    tablesOfData = storedTables(types, types.map(typeToString), JSON.parse(descriptionTable) as string[], {
+      blocks: JSON.parse(sharedBlockTable) as VersionedRecord[],
+      attributes: JSON.parse(sharedAttributeTable) as StoredField[],
+      exports: JSON.parse(sharedExportTable) as StoredField[],
+    });
   }
-  return storeTables;
+  return tablesOfData;
 }
 
 export function stdlibData(): Stdlib {
@@ -142,8 +136,6 @@ function derive(projected: Record<string, unknown>, info: Parameters<Parameters<
   if (info.list && info.record.in && info.record.in[0] > info.parentRanges[0]) projected.since = releaseLabel(info.record.in[0]);
 }
 
-const LISTS = ["attributes", "blocks", "exports"] as const;
-
 /**
  * Gives the projection of a top-level record in `release` its child lists as own enumerable properties
  * that read the record's body, and project all three, the first time any of them is read or written;
@@ -153,10 +145,10 @@ const LISTS = ["attributes", "blocks", "exports"] as const;
 function readListsOnFirstUse(projected: object, records: VersionedRecords, name: string, release: number, ranges: ReleaseRanges): void {
   const target = projected as Record<string, unknown>;
   const read = (): void => {
-    for (const list of LISTS) Object.defineProperty(target, list, { value: undefined, writable: true, enumerable: true, configurable: true });
+    for (const list of CHILD_LISTS) Object.defineProperty(target, list, { value: undefined, writable: true, enumerable: true, configurable: true });
     projectChildren(records.lists(name), release, derive, ranges, target);
   };
-  for (const list of LISTS) {
+  for (const list of CHILD_LISTS) {
     Object.defineProperty(target, list, {
       get() {
         read();

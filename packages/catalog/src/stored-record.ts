@@ -4,21 +4,54 @@ import type { VersionedRecord } from "./versioned.js";
 /** An attribute or export as stored: `[name, type, flags, description, documentedType, rest?]` (see `generator/store-record.ts`). */
 export type StoredField = [name: string, type: number, flags: number, description: string | number, documentedType: string | null, rest?: Record<string, unknown>];
 
+/**
+ * Stored items that lists name by index, because they are the same in more than one place: each is turned
+ * into its object the first time a list names it, and every list that names it holds that one object.
+ */
+export class SharedTable<Stored> {
+  private readonly made: (VersionedRecord | undefined)[] = [];
+
+  constructor(
+    private readonly what: string,
+    private readonly stored: readonly Stored[],
+    /** Turns a stored item, shared or not, into its object. */
+    readonly make: (stored: Stored) => VersionedRecord,
+  ) {}
+
+  get(index: number): VersionedRecord {
+    let made = this.made[index];
+    if (made === undefined) {
+      const stored = this.stored[index];
+      if (stored === undefined) throw new Error(`catalog data: no shared ${this.what} ${index}`);
+      made = this.made[index] = this.make(stored);
+    }
+    return made;
+  }
+}
+
 /** The tables stored fields and blocks refer to by index. */
-export interface StoreTables {
+export interface StoredTables {
   /** The distinct types, and each type's canonical spelling. */
   types: readonly AlloyType[];
   spellings: readonly string[];
   /** The descriptions that more than one attribute, export or block has. */
   descriptions: readonly string[];
-  /** The blocks that are the same in more than one place, as stored; each turned into an object once, when first named. */
-  sharedBlocks: readonly VersionedRecord[];
-  readonly inflatedBlocks: (VersionedRecord | undefined)[];
-  /** The attributes and exports stored the same in more than one list; each turned into an object once, when first named. */
-  sharedAttributes: readonly StoredField[];
-  sharedExports: readonly StoredField[];
-  readonly inflatedAttributes: (VersionedRecord | undefined)[];
-  readonly inflatedExports: (VersionedRecord | undefined)[];
+  blocks: SharedTable<VersionedRecord>;
+  attributes: SharedTable<StoredField>;
+  exports: SharedTable<StoredField>;
+}
+
+/** The tables of a data module, from their parsed JSON. */
+export function storedTables(types: readonly AlloyType[], spellings: readonly string[], descriptions: readonly string[], shared: { blocks: VersionedRecord[]; attributes: StoredField[]; exports: StoredField[] }): StoredTables {
+  const tables: StoredTables = {
+    types,
+    spellings,
+    descriptions,
+    blocks: new SharedTable("block", shared.blocks, (block) => inflateBlock(block, tables)),
+    attributes: new SharedTable("attribute", shared.attributes, (field) => inflateField(field, tables, true)),
+    exports: new SharedTable("export", shared.exports, (field) => inflateField(field, tables, false)),
+  };
+  return tables;
 }
 
 /** A record's child lists as the data module stores them (a component's or config block's body, or a block). */
@@ -33,61 +66,28 @@ export interface StoredLists {
  * attribute gets the same shape, its type the table's shared object, shared descriptions their text, and
  * a shared block, attribute or export the one object every list that names it holds.
  */
-export function inflateLists(lists: StoredLists, tables: StoreTables): void {
-  // In place, in the arrays JSON.parse made: no second array per list.
-  const attributes = lists.attributes as unknown as (StoredField | number | VersionedRecord)[] | undefined;
-  if (attributes) {
-    for (let i = 0; i < attributes.length; i++) {
-      const field = attributes[i] as StoredField | number;
-      attributes[i] = typeof field === "number" ? sharedField(field, tables, true) : inflateField(field, tables, true);
-    }
-  }
-  const exports = lists.exports as unknown as (StoredField | number | VersionedRecord)[] | undefined;
-  if (exports) {
-    for (let i = 0; i < exports.length; i++) {
-      const field = exports[i] as StoredField | number;
-      exports[i] = typeof field === "number" ? sharedField(field, tables, false) : inflateField(field, tables, false);
-    }
-  }
-  const blocks = lists.blocks as (VersionedRecord | number)[] | undefined;
-  if (blocks) {
-    for (let i = 0; i < blocks.length; i++) {
-      const block = blocks[i];
-      blocks[i] = typeof block === "number" ? sharedBlock(block, tables) : inflateBlock(block, tables);
-    }
+export function inflateLists(lists: StoredLists, tables: StoredTables): void {
+  inflateList(lists.attributes, tables.attributes);
+  inflateList(lists.exports, tables.exports);
+  inflateList(lists.blocks, tables.blocks);
+}
+
+/** In place, in the array JSON.parse made (no second array): each item, or the shared one its index names. */
+function inflateList<Stored>(list: unknown[] | undefined, table: SharedTable<Stored>): void {
+  if (list === undefined) return;
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i] as Stored | number;
+    list[i] = typeof item === "number" ? table.get(item) : table.make(item);
   }
 }
 
-function inflateBlock(block: VersionedRecord, tables: StoreTables): VersionedRecord {
+function inflateBlock(block: VersionedRecord, tables: StoredTables): VersionedRecord {
   if (typeof block.description === "number") block.description = tables.descriptions[block.description];
   inflateLists(block, tables);
   return block;
 }
 
-/** A shared block, the same object wherever it is named. */
-function sharedBlock(index: number, tables: StoreTables): VersionedRecord {
-  let block = tables.inflatedBlocks[index];
-  if (block === undefined) {
-    const stored = tables.sharedBlocks[index];
-    if (stored === undefined) throw new Error(`catalog data: no shared block ${index}`);
-    block = tables.inflatedBlocks[index] = inflateBlock(stored, tables);
-  }
-  return block;
-}
-
-/** A shared attribute or export, the same object wherever it is named. */
-function sharedField(index: number, tables: StoreTables, isAttribute: boolean): VersionedRecord {
-  const inflated = isAttribute ? tables.inflatedAttributes : tables.inflatedExports;
-  let field = inflated[index];
-  if (field === undefined) {
-    const stored = (isAttribute ? tables.sharedAttributes : tables.sharedExports)[index];
-    if (stored === undefined) throw new Error(`catalog data: no shared ${isAttribute ? "attribute" : "export"} ${index}`);
-    field = inflated[index] = inflateField(stored, tables, isAttribute);
-  }
-  return field;
-}
-
-function inflateField(stored: StoredField, tables: StoreTables, isAttribute: boolean): VersionedRecord {
+function inflateField(stored: StoredField, tables: StoredTables, isAttribute: boolean): VersionedRecord {
   // Indexed reads rather than destructuring: this runs for every field of a body, mostly before V8
   // optimizes it, where destructuring an array goes through its iterator.
   const type = stored[1];

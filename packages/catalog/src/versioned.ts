@@ -30,7 +30,8 @@ export interface VersionedRecord {
   [fact: string]: unknown;
 }
 
-const CHILD_LISTS = ["attributes", "blocks", "exports"] as const;
+/** The child lists of a record, in the order a schema has them. */
+export const CHILD_LISTS = ["attributes", "blocks", "exports"] as const;
 
 /**
  * Keys of a record that are not facts of the schema it stands for (`clusteringIn`: the releases in which a

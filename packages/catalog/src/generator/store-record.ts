@@ -1,5 +1,5 @@
 import { typeToString, type AlloyType } from "../types.js";
-import type { VersionedRecord } from "../versioned.js";
+import { CHILD_LISTS, type VersionedRecord } from "../versioned.js";
 
 /**
  * How versioned records are stored in the data module (read back by `src/stored-record.ts`).
@@ -38,8 +38,6 @@ export interface StoreTables {
   readonly attributes: unknown[][];
   readonly exports: unknown[][];
 }
-
-const CHILD_LISTS = ["attributes", "blocks", "exports"] as const;
 
 /**
  * Tables for storing `records`: the descriptions of attributes, exports and blocks (not of the records
