@@ -1,3 +1,5 @@
+import type { EncodingDiagnostic } from "@alloy-toolkit/parser";
+
 /**
  * The most bytes an `import.file` module file may have. Larger files are not read: the import reports
  * `check/import-not-read` and its components stay unchecked. Module files are small; a file past this size
@@ -34,6 +36,6 @@ function megabytes(bytes: number): string {
  * byte is, as Alloy counts columns (in bytes). The CLI's and the language server's import resolvers both
  * say it so.
  */
-export function undecodableImportProblem(path: string, firstBadByte: { readonly range: { readonly start: { readonly line: number } }; readonly byteColumn: number }): string {
+export function undecodableImportProblem(path: string, firstBadByte: Pick<EncodingDiagnostic, "range" | "byteColumn">): string {
   return `${path} is not UTF-8 (${path}:${firstBadByte.range.start.line}:${firstBadByte.byteColumn}: illegal UTF-8 encoding)`;
 }

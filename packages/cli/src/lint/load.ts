@@ -125,7 +125,7 @@ export interface UnreadFile {
  * Reads the files Kubernetes YAML names (a kustomization's resources and generator files, an Application's
  * value files), relative to the working folder as the paths are given, decoded as Alloy reads files;
  * `undefined` for what is not a file. A file that cannot be read, or whose bytes are not UTF-8, reads as
- * `undefined` too, and goes to `unread` with the reason, for the caller to report.
+ * `undefined` too, and goes to `unread` (once) with the reason, for the caller to report.
  */
 export function fileSystemReader(unread: UnreadFile[]): FileReader {
   return (path) => {
@@ -133,7 +133,7 @@ export function fileSystemReader(unread: UnreadFile[]): FileReader {
     try {
       return readSourceFile(path);
     } catch (error) {
-      unread.push({ path, error });
+      if (!unread.some((u) => u.path === path)) unread.push({ path, error });
       return undefined;
     }
   };

@@ -148,7 +148,7 @@ function checkKubernetes(
   const diagnostics = target.named ? [...result.diagnostics, ...result.otherDiagnostics] : result.diagnostics;
   const remaining = target.files.filter((f) => !result.checkedConfigFiles.has(f.filename));
   const report = result.holdsAlloy || diagnostics.length > 0 ? { diagnostics, sources: result.sources } : undefined;
-  return { report, holdsAlloy: result.holdsAlloy, remaining, unread: unread.filter((u, i) => unread.findIndex((v) => v.path === u.path) === i) };
+  return { report, holdsAlloy: result.holdsAlloy, remaining, unread };
 }
 
 /**
