@@ -37,16 +37,19 @@ export class ParsedDocument {
     readonly encoding: PositionEncoding = "utf-16",
     /** The language the editor says the document is in (open documents only). */
     readonly languageId?: string,
-    /** For a file on disk over {@link MAX_DOCUMENT_SIZE}: its size in bytes (it was not read; `text` is empty). */
-    private readonly unreadSize?: number,
-    /**
-     * For a file on disk whose bytes are not UTF-8: an error at each bad byte, as Alloy's scanner reports them
-     * (`text` has U+FFFD there). They come first among the parse's diagnostics, so the checker reports them, and
-     * an `import.file` of the file says it is not read.
-     */
-    readonly badBytes?: readonly EncodingDiagnostic[],
+    /** What reading a file from disk found wrong with it (files read from disk only). */
+    private readonly disk: DiskReadProblem = {},
   ) {
     this.lineage = previous?.lineage ?? ++lineages;
+  }
+
+  /**
+   * For a file on disk whose bytes are not UTF-8: an error at each bad byte, as Alloy's scanner reports them
+   * (`text` has U+FFFD there). They come first among the parse's diagnostics, so the checker reports them, and
+   * an `import.file` of the file says it is not read.
+   */
+  get badBytes(): readonly EncodingDiagnostic[] | undefined {
+    return this.disk.badBytes;
   }
 
   /**
@@ -54,7 +57,7 @@ export class ParsedDocument {
    * `undefined`: such a document is neither parsed nor checked, and features answer nothing for it.
    */
   get tooLarge(): number | undefined {
-    return this.unreadSize ?? (this.text.length > MAX_DOCUMENT_SIZE ? this.text.length : undefined);
+    return this.disk.unreadSize ?? (this.text.length > MAX_DOCUMENT_SIZE ? this.text.length : undefined);
   }
 
   /** This text's lines as LSP counts them: every position the server sends or reads goes through it. */
@@ -112,6 +115,13 @@ export class ParsedDocument {
     this.checkerSource ??= { filename: checkerFilename(this.uri), text: this.text, ast, lineIndex, parseDiagnostics: diagnostics };
     return this.checkerSource;
   }
+}
+
+/** What reading a file from disk found wrong with it: nothing, its size past the limit (not read), or bytes that are not UTF-8. */
+interface DiskReadProblem {
+  /** Over {@link MAX_DOCUMENT_SIZE}: its size in bytes (it was not read; the document's `text` is empty). */
+  readonly unreadSize?: number;
+  readonly badBytes?: readonly EncodingDiagnostic[];
 }
 
 interface DiskEntry {
@@ -220,11 +230,11 @@ export class DocumentStore {
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.document;
     let document: ParsedDocument;
     if (stat.size > MAX_DOCUMENT_SIZE) {
-      document = new ParsedDocument(uri, -1, "", undefined, this.encoding, undefined, stat.size);
+      document = new ParsedDocument(uri, -1, "", undefined, this.encoding, undefined, { unreadSize: stat.size });
     } else {
       // As Alloy reads files: UTF-8, never a silent replacement of bytes that are not.
       const decoded = decodeSource(readFileSync(path));
-      document = new ParsedDocument(uri, -1, decoded.text, undefined, this.encoding, undefined, undefined, decoded.ok ? undefined : decoded.diagnostics);
+      document = new ParsedDocument(uri, -1, decoded.text, undefined, this.encoding, undefined, decoded.ok ? {} : { badBytes: decoded.diagnostics });
     }
     this.disk.set(uri, { mtimeMs: stat.mtimeMs, size: stat.size, document });
     return document;
